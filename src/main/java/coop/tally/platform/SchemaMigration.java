@@ -1,0 +1,61 @@
+package coop.tally.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import javax.sql.DataSource;
+import java.util.logging.Logger;
+
+/**
+ * Brings the schema to the newest version in {@code sql/} before anything else touches the
+ * database. Flyway keeps the applied versions in {@code flyway_schema_history}; EclipseLink never
+ * generates tables.
+ *
+ * <p>The datasource is embedded Derby; {@code tally.db} picks the database ({@code memory:...} for
+ * tests, a folder for a real run).
+ */
+@DataSourceDefinition(
+        name = SchemaMigration.DATASOURCE,
+        className = "org.apache.derby.jdbc.EmbeddedDataSource",
+        databaseName = "${MPCONFIG=tally.db}",
+        properties = {"createDatabase=create"},
+        minPoolSize = 4,
+        maxPoolSize = 64,
+        isolationLevel = java.sql.Connection.TRANSACTION_READ_COMMITTED)
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class SchemaMigration {
+
+    public static final String DATASOURCE = "java:app/jdbc/tally";
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATASOURCE)
+    DataSource dataSource;
+
+    private volatile String schemaVersion;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(false)
+                .load()
+                .migrate();
+        schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+        LOG.info(() -> "Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    /** The applied schema version, or null until migrations ran. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+}
