@@ -7,6 +7,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -40,6 +42,9 @@ public class SchemaMigration {
     @Resource(lookup = DATASOURCE)
     DataSource dataSource;
 
+    @Inject
+    Event<SchemaReady> schemaReady;
+
     private volatile String schemaVersion;
 
     @PostConstruct
@@ -52,6 +57,7 @@ public class SchemaMigration {
                 .migrate();
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+        schemaReady.fire(new SchemaReady(schemaVersion));
     }
 
     /** The applied schema version, or null until migrations ran. */
