@@ -49,6 +49,8 @@ final class PostingLoad {
     private static final Set<String> DECLINES = Set.of("INSUFFICIENT_FUNDS", "SHARE_PAR_VALUE");
     private static final int FIRST_MEMBER = 100_001;
     private static final int MAX_ERRORS_SHOWN = 5;
+    /** Failed lookups with nothing found yet after which the member endpoint is taken to be missing. */
+    private static final int GIVE_UP_AFTER = 50;
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder()
@@ -95,7 +97,8 @@ final class PostingLoad {
         for (int t = 0; t < 4; t++) {
             Thread looker = new Thread(() -> {
                 int i;
-                while (found.size() < wanted && (i = next.getAndIncrement()) < candidates.size()) {
+                while (found.size() < wanted && !(found.isEmpty() && failures.get() >= GIVE_UP_AFTER)
+                        && (i = next.getAndIncrement()) < candidates.size()) {
                     String number = Integer.toString(candidates.get(i));
                     HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("api/members/" + number))
                             .header("Authorization", "Bearer " + tokens.get(0)).GET());
@@ -119,7 +122,7 @@ final class PostingLoad {
             looker.join();
         }
         if (found.isEmpty()) {
-            throw new Unavailable("no usable member found in " + next.get() + " lookups (" + failures.get()
+            throw new Unavailable("no usable member found in " + Math.min(next.get(), candidates.size()) + " lookups (" + failures.get()
                     + " failed" + (firstFailure.isEmpty() ? "" : ", first: " + firstFailure.get(0)) + ")");
         }
         return new ArrayList<>(found.subList(0, Math.min(wanted, found.size())));
