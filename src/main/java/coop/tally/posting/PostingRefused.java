@@ -15,7 +15,7 @@ import java.util.Objects;
  * <ul>
  *   <li>{@link Kind#MALFORMED_REQUEST} → <b>400</b>: the request itself is wrong and the client can
  *       fix it by sending something else (a missing field, a tender the type does not take, a field
- *       the type does not use). Codes: {@code FIELD_REQUIRED}, {@code FIELD_NOT_ALLOWED},
+ *       the type does not use). Codes: {@code FIELD_REQUIRED}, {@code FIELD_NOT_ALLOWED}, {@code FIELD_INVALID},
  *       {@code TENDER_NOT_ALLOWED}, {@code TYPE_NOT_ALLOWED}, {@code AMOUNT_NOT_POSITIVE}.</li>
  *   <li>{@link Kind#BUSINESS_REFUSAL} → <b>422</b>: the request is well formed but the rules of the
  *       credit union refuse it in the present state of the accounts. Codes: every
