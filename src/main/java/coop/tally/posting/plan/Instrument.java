@@ -1,0 +1,7 @@
+package coop.tally.posting.plan;
+
+/** The official checks a member can buy. */
+public enum Instrument {
+    MONEY_ORDER,
+    CASHIERS_CHECK
+}
