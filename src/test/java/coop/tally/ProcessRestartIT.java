@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,14 +67,17 @@ class ProcessRestartIT {
         return matcher.find() ? matcher.group(1) : null;
     }
 
-    /** Rows Flyway wrote to its history table at or after {@code since}. */
+    /**
+     * Rows Flyway wrote to its history table at or after {@code since}. Derby keeps the server's
+     * local time, which TallyProcess sets to UTC, so the bound is given as a UTC wall-clock time.
+     */
     private static int migrationsInstalledSince(Path database, Instant since) throws SQLException {
         System.setProperty("derby.stream.error.file", "target/restart-it-derby.log");
         String url = "jdbc:derby:" + database.toAbsolutePath();
         try (Connection connection = DriverManager.getConnection(url);
              PreparedStatement query = connection.prepareStatement(
                      "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"installed_on\" >= ?")) {
-            query.setTimestamp(1, Timestamp.from(since));
+            query.setTimestamp(1, Timestamp.valueOf(LocalDateTime.ofInstant(since, ZoneOffset.UTC)));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);

@@ -14,11 +14,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
@@ -48,6 +46,8 @@ final class PostingLoad {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Set<String> DECLINES = Set.of("INSUFFICIENT_FUNDS", "SHARE_PAR_VALUE");
     private static final int FIRST_MEMBER = 100_001;
+    /** The demo's rep2 is also this member; the own-account rule would refuse rep2's postings there. */
+    private static final int STAFF_MEMBER = 100_002;
     private static final int MAX_ERRORS_SHOWN = 5;
     /** Failed lookups with nothing found yet after which the member endpoint is taken to be missing. */
     private static final int GIVE_UP_AFTER = 50;
@@ -89,7 +89,7 @@ final class PostingLoad {
      */
     List<Member> workingSet(int demoMembers, int wanted) throws Unavailable, InterruptedException {
         List<Member> found = Collections.synchronizedList(new ArrayList<>());
-        List<Integer> candidates = candidates(demoMembers, Math.min(demoMembers, wanted * 3));
+        List<Integer> candidates = candidates(demoMembers, wanted * 3);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         List<String> firstFailure = Collections.synchronizedList(new ArrayList<>());
@@ -128,13 +128,16 @@ final class PostingLoad {
         return new ArrayList<>(found.subList(0, Math.min(wanted, found.size())));
     }
 
+    /** Up to {@code count} distinct random member numbers, never the staff member. */
     private static List<Integer> candidates(int demoMembers, int count) {
-        Set<Integer> picked = new HashSet<>();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        while (picked.size() < count) {
-            picked.add(FIRST_MEMBER + random.nextInt(demoMembers));
+        List<Integer> all = new ArrayList<>();
+        for (int number = FIRST_MEMBER; number < FIRST_MEMBER + demoMembers; number++) {
+            if (number != STAFF_MEMBER) {
+                all.add(number);
+            }
         }
-        return new ArrayList<>(picked);
+        Collections.shuffle(all);
+        return all.subList(0, Math.min(count, all.size()));
     }
 
     private static Member withTwoDepositAccounts(String number, JsonObject member) {

@@ -298,7 +298,7 @@ public final class TallyProcess implements AutoCloseable {
     /**
      * What to start. Defaults: the jar and WAR that {@code mvn package} leaves in {@code target/}
      * (system properties {@code payara.microJar} and {@code tally.war} override them), a free port,
-     * no demo members, {@code -Xmx512m}, logs in {@code target/}.
+     * no demo members, {@code -Xmx512m -Duser.timezone=UTC}, logs in {@code target/}.
      */
     public static final class Settings {
         private final Path dataFolder;
@@ -310,7 +310,8 @@ public final class TallyProcess implements AutoCloseable {
         private int port;
         private int demoMembers;
         private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
-        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m"));
+        // UTC as the README asks of every Tally JVM: Derby stores TIMESTAMPs in the JVM's zone
+        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx512m", "-Duser.timezone=UTC"));
 
         private Settings(Path dataFolder) {
             this.dataFolder = dataFolder;
@@ -322,7 +323,7 @@ public final class TallyProcess implements AutoCloseable {
             return this;
         }
 
-        /** Extra JVM options for the Payara JVM, after the default {@code -Xmx512m} (a later -Xmx wins). */
+        /** Extra JVM options for the Payara JVM, after the defaults (a later -Xmx wins). */
         public Settings jvmOptions(String... options) {
             this.jvmOptions.addAll(List.of(options));
             return this;
