@@ -34,6 +34,11 @@ public final class TallyProcess implements AutoCloseable {
     /** Payara Micro boots in 7–20 s; a loaded 2-core machine seeding demo data needs more. */
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(240);
 
+    /** How long Payara may report no application after it said "ready in". */
+    private static final Duration GRACE_AFTER_PAYARA_READY = Duration.ofSeconds(20);
+    /** Payara's health check name when no application is deployed. */
+    private static final String NOT_DEPLOYED = "No Application deployed";
+
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -217,11 +222,16 @@ public final class TallyProcess implements AutoCloseable {
     }
 
     /**
-     * Polls health rather than watching the log: Payara prints "ready" even when the WAR failed to
-     * deploy, and only the app's own readiness check says the schema is in place.
+     * Polls health rather than trusting the log: Payara prints "ready in" even when the WAR failed
+     * to deploy, and only the app's own readiness check says the schema is in place. The log is
+     * used only to give up early: when Payara said "ready in" and its health still reports no
+     * application {@link #GRACE_AFTER_PAYARA_READY} later, the WAR failed to deploy and waiting for
+     * the whole startup timeout would only hide that. (A deployed app that is DOWN, say still
+     * loading data, gets the whole timeout.)
      */
     private void awaitReady() {
         long deadline = System.nanoTime() + settings.startupTimeout.toNanos();
+        long payaraReadyAt = 0;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with " + process.exitValue()
@@ -234,10 +244,42 @@ public final class TallyProcess implements AutoCloseable {
                     return;
                 }
             }
+            if (payaraReadyAt == 0 && logSays("ready in")) {
+                payaraReadyAt = System.nanoTime();
+            }
+            if (payaraReadyAt != 0 && System.nanoTime() - payaraReadyAt > GRACE_AFTER_PAYARA_READY.toNanos()
+                    && lastHealthBody != null && lastHealthBody.contains(NOT_DEPLOYED)) {
+                throw new IllegalStateException("Payara is up but the WAR did not deploy; last health "
+                        + lastHealthBody + "; log " + currentLog + ":\n" + severeLines());
+            }
             sleep(Duration.ofMillis(250));
         }
         throw new IllegalStateException("Tally not ready within " + settings.startupTimeout.toSeconds()
                 + " s; last health " + lastHealthBody + "; log " + currentLog + ":\n" + logTail(40));
+    }
+
+    private boolean logSays(String text) {
+        try {
+            return Files.readString(currentLog, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** The first SEVERE records of the log with a few lines each: where a failed deployment says why. */
+    private String severeLines() {
+        try {
+            List<String> lines = Files.readAllLines(currentLog, StandardCharsets.UTF_8);
+            List<String> picked = new ArrayList<>();
+            for (int i = 0; i < lines.size() && picked.size() < 30; i++) {
+                if (lines.get(i).contains("SEVERE")) {
+                    picked.addAll(lines.subList(i, Math.min(lines.size(), i + 6)));
+                }
+            }
+            return picked.isEmpty() ? logTail(40) : String.join(System.lineSeparator(), picked);
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e + ")";
+        }
     }
 
     private HttpResponse<String> getHealth() {
