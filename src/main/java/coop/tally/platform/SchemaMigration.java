@@ -49,6 +49,10 @@ public class SchemaMigration {
 
     @PostConstruct
     void migrate() {
+        if (!java.util.TimeZone.getDefault().getID().equals("UTC")) {
+            LOG.warning("The JVM time zone is " + java.util.TimeZone.getDefault().getID()
+                    + "; run Tally with -Duser.timezone=UTC so stored timestamps are unambiguous.");
+        }
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
