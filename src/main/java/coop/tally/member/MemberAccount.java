@@ -78,6 +78,10 @@ public class MemberAccount {
     @Column(name = "late_fees_due", nullable = false)
     private Money lateFeesDue;
 
+    /** Interest settled through interestPaidTo that a payment smaller than it left unpaid. */
+    @Column(name = "unpaid_interest", nullable = false)
+    private Money unpaidInterest = Money.ZERO;
+
     @Column(name = "next_due_date")
     private LocalDate nextDueDate;
 
@@ -208,6 +212,29 @@ public class MemberAccount {
         lateFeesDue = lateFeesDue.minus(paid);
     }
 
+    /** The servicing state a loan payment leaves: interest settled to a date, fees and interest still owed. */
+    public void applyLoanServicing(LocalDate newInterestPaidTo, Money newLateFeesDue, Money newUnpaidInterest) {
+        requireLoan();
+        markInterestPaidTo(newInterestPaidTo);
+        lateFeesDue = requireNotNegative(newLateFeesDue);
+        unpaidInterest = requireNotNegative(newUnpaidInterest);
+    }
+
+    /** Puts back the servicing state recorded before a payment that is being reversed. */
+    public void restoreLoanServicing(LocalDate previousInterestPaidTo, Money previousLateFeesDue, Money previousUnpaidInterest) {
+        requireLoan();
+        interestPaidTo = Objects.requireNonNull(previousInterestPaidTo);
+        lateFeesDue = requireNotNegative(previousLateFeesDue);
+        unpaidInterest = requireNotNegative(previousUnpaidInterest);
+    }
+
+    private static Money requireNotNegative(Money amount) {
+        if (amount == null || amount.isNegative()) {
+            throw new IllegalArgumentException("An amount owed cannot be negative");
+        }
+        return amount;
+    }
+
     public void moveNextDueDate(LocalDate date) {
         requireLoan();
         nextDueDate = Objects.requireNonNull(date);
@@ -311,6 +338,10 @@ public class MemberAccount {
 
     public LocalDate interestPaidTo() {
         return interestPaidTo;
+    }
+
+    public Money unpaidInterest() {
+        return unpaidInterest == null ? Money.ZERO : unpaidInterest;
     }
 
     public Money lateFeesDue() {
