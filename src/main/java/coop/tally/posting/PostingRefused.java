@@ -1,5 +1,7 @@
 package coop.tally.posting;
 
+import coop.tally.web.ApiProblem;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +33,7 @@ import java.util.Objects;
  *
  * Messages never contain balances, SSNs or other member data: they are shown to the rep and logged.
  */
-public class PostingRefused extends RuntimeException {
+public class PostingRefused extends ApiProblem {
 
     /** Which HTTP status a refusal maps to. */
     public enum Kind {
@@ -54,7 +56,7 @@ public class PostingRefused extends RuntimeException {
     private final Map<String, Object> details;
 
     public PostingRefused(Kind kind, String code, String message, Map<String, ?> details) {
-        super(message);
+        super(kind.httpStatus(), code, message, details);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
         this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));

@@ -25,7 +25,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof ApiProblem problem) {
                 return Problems.response(problem);
             }
-            if (isConcurrencyConflict(cause)) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return Problems.response(409, "CONFLICT", "A concurrent request created the same record; nothing was changed.");
+            }
+            if (isConflict(cause)) {
                 LOG.log(Level.INFO, "Concurrent update refused: {0}", cause.toString());
                 return Response.fromResponse(Problems.response(503, "CONCURRENT_UPDATE",
                                 "Another transaction changed the same data; nothing was posted. Retry the request."))
@@ -38,7 +41,17 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                 "The server could not complete the request; nothing was changed.", java.util.Map.of("incident", incident));
     }
 
-    static boolean isConcurrencyConflict(Throwable cause) {
+    /** True when the failure (or a cause) is a lock conflict, deadlock or lock timeout: safe to retry. */
+    public static boolean isConcurrencyConflict(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (isConflict(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConflict(Throwable cause) {
         if (cause instanceof jakarta.persistence.OptimisticLockException
                 || cause instanceof jakarta.persistence.PessimisticLockException
                 || cause instanceof jakarta.persistence.LockTimeoutException) {

@@ -1,0 +1,66 @@
+package coop.tally.ledger;
+
+import coop.tally.platform.SchemaReady;
+import coop.tally.platform.TallyClock;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+
+/**
+ * The credit union's current business date. It moves only forward, when ADMIN advances it; each
+ * opened day is a row that is never changed. On first start the business date is today in the
+ * credit union's time zone.
+ */
+@ApplicationScoped
+public class BusinessDates {
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @Inject
+    TallyClock clock;
+
+    @Transactional
+    void openFirstDay(@Observes @Priority(50) SchemaReady ready) {
+        if (em.createQuery("select count(d) from BusinessDay d", Long.class).getSingleResult() == 0) {
+            em.persist(new BusinessDay(clock.today(), clock.now(), "system"));
+        }
+    }
+
+    /**
+     * Every posting asks for the business date; it changes once a day. It is re-read at most once a
+     * second (and at once after an advance here), so another node's advance is seen within a second.
+     */
+    private static final long CACHE_NANOS = 1_000_000_000L;
+    private volatile LocalDate cachedDate;
+    private volatile long cachedAt;
+
+    @Transactional
+    public LocalDate current() {
+        LocalDate cached = cachedDate;
+        if (cached != null && System.nanoTime() - cachedAt < CACHE_NANOS) {
+            return cached;
+        }
+        LocalDate current = em.createQuery("select max(d.businessDate) from BusinessDay d", LocalDate.class)
+                .getSingleResult();
+        cachedAt = System.nanoTime();
+        cachedDate = current;
+        return current;
+    }
+
+    /** Opens the next business day and returns it; the caller releases what falls due on it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    BusinessDay openNext(LocalDate next, String openedBy) {
+        BusinessDay day = new BusinessDay(next, clock.now(), openedBy);
+        em.persist(day);
+        em.flush();
+        cachedDate = null;
+        return day;
+    }
+}

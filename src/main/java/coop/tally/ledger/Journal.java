@@ -1,0 +1,91 @@
+package coop.tally.ledger;
+
+import coop.tally.member.MemberAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The journal: the one place that writes entries and moves member balances, always together in
+ * the caller's transaction. It only appends.
+ */
+@ApplicationScoped
+public class Journal {
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @Inject
+    GlChart chart;
+
+    /**
+     * Appends a balanced entry and applies each member line to its account. The member accounts
+     * must already be locked by the caller (so that the balance checked is the balance moved).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public JournalEntry append(EntryHeader header, EntryDraft draft, Map<String, MemberAccount> lockedAccounts) {
+        if (header.type() != draft.type()) {
+            throw new IllegalArgumentException("Header type " + header.type() + " differs from draft type " + draft.type());
+        }
+        List<JournalLine> lines = new ArrayList<>();
+        int lineNo = 0;
+        for (LineDraft line : draft.lines()) {
+            Long memberAccountId = null;
+            if (line.account().isMember()) {
+                MemberAccount account = lockedAccounts.get(line.account().id());
+                if (account == null) {
+                    throw new IllegalStateException("Account " + line.account().id() + " was not locked for this posting");
+                }
+                memberAccountId = account.id();
+                if (line.side() == Side.DEBIT) {
+                    account.applyDebit(line.amount());
+                } else {
+                    account.applyCredit(line.amount());
+                }
+            } else {
+                chart.ensureExists(line.account().id());
+            }
+            lines.add(new JournalLine(++lineNo, line.account(), memberAccountId, line.side(), line.amount()));
+        }
+        JournalEntry entry = new JournalEntry(header, lines);
+        em.persist(entry);
+        em.flush();
+        return entry;
+    }
+
+    public Optional<JournalEntry> find(long entryId) {
+        return Optional.ofNullable(em.find(JournalEntry.class, entryId));
+    }
+
+    /** The entry that reversed this one, if any. */
+    public Optional<JournalEntry> reversalOf(long entryId) {
+        return em.createQuery("select e from JournalEntry e where e.reversesEntryId = :id", JournalEntry.class)
+                .setParameter("id", entryId)
+                .getResultStream().findFirst();
+    }
+
+    /** Entries touching one member account, newest first. */
+    public List<JournalEntry> history(long memberAccountId, int page, int size) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("SELECT DISTINCT entry_id FROM journal_line WHERE member_account_id = ?"
+                        + " ORDER BY entry_id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
+                .setParameter(1, memberAccountId)
+                .setParameter(2, page * size)
+                .setParameter(3, size)
+                .getResultList();
+        List<Long> ids = rows.stream().map(Number::longValue).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select e from JournalEntry e where e.id in :ids order by e.id desc", JournalEntry.class)
+                .setParameter("ids", ids)
+                .getResultList();
+    }
+}

@@ -1,0 +1,72 @@
+package coop.tally.member;
+
+import coop.tally.web.ApiProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * Member search and the member file, for supervisors and auditors. Reps see a member only
+ * inside a call where that member is verified (DESIGN.md "Caller verification"), which is served
+ * elsewhere; here they get 403, as do admins, who manage staff and not members.
+ */
+@Path("members")
+@RequestScoped
+@RolesAllowed({"SUPERVISOR", "AUDITOR"})
+@Produces(MediaType.APPLICATION_JSON)
+public class MemberResource {
+
+    static final int MAX_PAGE_SIZE = 100;
+    /** Deep pages are a scraping pattern, not a search: narrow the query instead. */
+    static final int MAX_PAGE = 10_000;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    MemberViewLog viewLog;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    public JsonObject search(@QueryParam("q") String q,
+                             @QueryParam("page") @DefaultValue("0") String page,
+                             @QueryParam("size") @DefaultValue("20") String size) {
+        MemberSearch search = MemberSearch.parse(q);
+        int pageNumber = boundedInt(page, "page", 0, MAX_PAGE);
+        int pageSize = boundedInt(size, "size", 1, MAX_PAGE_SIZE);
+        return MemberJson.page(members.search(search, pageNumber, pageSize));
+    }
+
+    @GET
+    @Path("{memberNumber}")
+    public JsonObject member(@PathParam("memberNumber") String memberNumber) {
+        MemberFile file = members.file(memberNumber);
+        viewLog.viewed(security.getUserPrincipal().getName(), file.member().memberNumber());
+        return MemberJson.file(file);
+    }
+
+    /** Query parameters are parsed here so that a bad one is a 400 problem, not JAX-RS's 404. */
+    private static int boundedInt(String text, String name, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiProblem.badRequest("INVALID_PAGE", name + " must be a whole number from " + min + " to " + max + ".");
+    }
+}

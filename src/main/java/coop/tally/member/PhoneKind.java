@@ -1,0 +1,7 @@
+package coop.tally.member;
+
+public enum PhoneKind {
+    MOBILE,
+    HOME,
+    WORK
+}

@@ -1,0 +1,12 @@
+package coop.tally.member;
+
+import coop.tally.money.Money;
+
+/**
+ * A demo account just inserted at zero, with the balance it should open with. The ledger posts
+ * that balance as an opening journal entry: balances come only from the journal.
+ * For a loan the opening balance is the principal owed (a debit to the loan).
+ */
+public record SeededAccount(long accountId, String accountNumber, AccountType type, AccountStatus status,
+                            Money openingBalance) {
+}

@@ -1,0 +1,175 @@
+package coop.tally.posting;
+
+import coop.tally.ledger.Holds;
+import coop.tally.ledger.Journal;
+import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.LedgerInvariants;
+import coop.tally.member.AccountType;
+import coop.tally.member.MemberAccount;
+import coop.tally.member.MemberAccounts;
+import coop.tally.posting.loan.PayoffQuote;
+import coop.tally.ledger.BusinessDates;
+import coop.tally.web.ApiProblem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Reading the ledger: one entry, an account's history and payoff, and the invariant check. */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerResource {
+
+    private static final int MAX_PAGE = 200;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    MemberAccounts accounts;
+
+    @Inject
+    Holds holds;
+
+    @Inject
+    LoanServicing loans;
+
+    @Inject
+    BusinessDates businessDates;
+
+    @Inject
+    LedgerInvariants invariants;
+
+    @Inject
+    PostingResults results;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("transactions/{id}")
+    @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
+    @Transactional
+    @Operation(summary = "One journal entry with its lines (a rep sees the entries they posted)")
+    public JsonObject entry(@PathParam("id") long id) {
+        JournalEntry entry = journal.find(id)
+                .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
+        boolean seesAll = security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR");
+        if (!seesAll && !entry.postedBy().equals(security.getUserPrincipal().getName())) {
+            throw ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
+        }
+        var json = results.entry(entry);
+        journal.reversalOf(id).ifPresent(reversal -> json.add("reversedBy", reversal.id()));
+        return json.build();
+    }
+
+    @GET
+    @Path("accounts/{accountNumber}/history")
+    @RolesAllowed({"SUPERVISOR", "AUDITOR"})
+    @Transactional
+    @Operation(summary = "A member account's journal entries, newest first, paged")
+    public JsonObject history(@PathParam("accountNumber") String accountNumber,
+                              @QueryParam("page") @DefaultValue("0") int page,
+                              @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE) {
+            throw ApiProblem.badRequest("PAGE_INVALID", "page is 0 or more; size is 1 to " + MAX_PAGE + ".");
+        }
+        MemberAccount account = existing(accountNumber);
+        JsonArrayBuilder entries = Json.createArrayBuilder();
+        journal.history(account.id(), page, size).forEach(entry -> entries.add(results.entry(entry)));
+        JsonArrayBuilder activeHolds = Json.createArrayBuilder();
+        holds.activeHoldsOn(account.id()).forEach(hold -> activeHolds.add(results.hold(hold)));
+        return Json.createObjectBuilder()
+                .add("account", accountNumber)
+                .add("ledgerBalance", account.ledgerBalance().toPlainString())
+                .add("availableBalance", account.availableBalance().toPlainString())
+                .add("holds", activeHolds)
+                .add("page", page)
+                .add("size", size)
+                .add("entries", entries)
+                .build();
+    }
+
+    @GET
+    @Path("accounts/{accountNumber}/payoff")
+    @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
+    @Transactional
+    @Operation(summary = "A loan's payoff quote as of a date (default: the current business date)")
+    public JsonObject payoff(@PathParam("accountNumber") String accountNumber, @QueryParam("asOf") String asOf) {
+        MemberAccount loan = existing(accountNumber);
+        if (loan.type() != AccountType.LOAN) {
+            throw PostingRefused.refused("NOT_A_LOAN", "The account is not a loan.", Map.of("account", accountNumber));
+        }
+        LocalDate date = asOf == null ? businessDates.current() : parseDate(asOf);
+        PayoffQuote quote = loans.payoff(loan, date);
+        return Json.createObjectBuilder()
+                .add("account", accountNumber)
+                .add("asOf", quote.asOf().toString())
+                .add("principal", quote.principal().toPlainString())
+                .add("interest", quote.interest().toPlainString())
+                .add("lateFees", quote.lateFees().toPlainString())
+                .add("payoff", quote.total().toPlainString())
+                .add("interestPaidTo", loan.interestPaidTo().toString())
+                .add("annualRate", loan.annualRate().toPlainString())
+                .build();
+    }
+
+    @GET
+    @Path("ledger/invariants")
+    @RolesAllowed({"SUPERVISOR", "AUDITOR"})
+    @Operation(summary = "Recompute balances from the journal lines and check every entry balances")
+    public JsonObject checkInvariants() {
+        LedgerInvariants.Report report = invariants.check();
+        JsonArrayBuilder unbalanced = Json.createArrayBuilder();
+        report.unbalancedEntries().forEach(entry -> unbalanced.add(Json.createObjectBuilder()
+                .add("entryId", entry.entryId())
+                .add("debits", entry.debits().toPlainString())
+                .add("credits", entry.credits().toPlainString())
+                .add("lines", entry.lines())));
+        JsonArrayBuilder mismatches = Json.createArrayBuilder();
+        report.balanceMismatches().forEach(mismatch -> mismatches.add(Json.createObjectBuilder()
+                .add("account", mismatch.accountNumber())
+                .add("storedLedgerBalance", mismatch.storedLedger().toPlainString())
+                .add("ledgerBalanceFromLines", mismatch.fromLines().toPlainString())
+                .add("storedAvailableBalance", mismatch.storedAvailable().toPlainString())
+                .add("expectedAvailableBalance", mismatch.expectedAvailable().toPlainString())));
+        return Json.createObjectBuilder()
+                .add("ok", report.ok())
+                .add("entriesChecked", report.entriesChecked())
+                .add("accountsChecked", report.accountsChecked())
+                .add("unbalancedEntries", unbalanced)
+                .add("balanceMismatches", mismatches)
+                .build();
+    }
+
+    private MemberAccount existing(String accountNumber) {
+        return accounts.find(accountNumber)
+                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "No member account has that number."));
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
+        }
+    }
+}

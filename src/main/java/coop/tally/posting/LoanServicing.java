@@ -1,0 +1,81 @@
+package coop.tally.posting;
+
+import coop.tally.ledger.JournalEntry;
+import coop.tally.member.MemberAccount;
+import coop.tally.money.Money;
+import coop.tally.posting.loan.Allocation;
+import coop.tally.posting.loan.LoanPaymentAllocator;
+import coop.tally.posting.loan.LoanTerms;
+import coop.tally.posting.loan.PayoffQuote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * A loan's servicing state around its payments: the terms a payment is allocated against, the
+ * record of each payment, and putting the loan back when a payment is reversed.
+ */
+@ApplicationScoped
+public class LoanServicing {
+
+    private final LoanPaymentAllocator allocator = new LoanPaymentAllocator();
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    public static LoanTerms termsOf(MemberAccount loan) {
+        return new LoanTerms(loan.ledgerBalance(), loan.annualRate(), loan.interestPaidTo(), loan.lateFeesDue(),
+                loan.unpaidInterest());
+    }
+
+    public PayoffQuote payoff(MemberAccount loan, LocalDate asOf) {
+        return allocator.quotePayoff(termsOf(loan), asOf);
+    }
+
+    Allocation allocate(MemberAccount loan, Money payment, LocalDate paidOn) {
+        return allocator.allocate(termsOf(loan), payment, paidOn);
+    }
+
+    /** Records the payment and moves the loan's interest date, late fees and carried interest. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordPayment(JournalEntry entry, MemberAccount loan, LoanTerms before, Allocation allocation, LocalDate paidOn) {
+        em.persist(new LoanPayment(entry.id(), loan.id(), paidOn, allocation.interest(), allocation.principal(),
+                allocation.lateFees(), before.interestPaidTo(), before.lateFeesDue(), before.unpaidInterest()));
+        LoanTerms after = before.after(allocation);
+        loan.applyLoanServicing(after.interestPaidTo(), after.lateFeesDue(), after.unpaidInterest());
+    }
+
+    /**
+     * Puts the loan's servicing state back to before the payment. Only the loan's latest payment
+     * can be reversed: a later payment was allocated against the state this one left.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void reversePayment(JournalEntry original, MemberAccount loan) {
+        LoanPayment payment = em.find(LoanPayment.class, original.id());
+        if (payment == null) {
+            throw new IllegalStateException("No loan payment record for entry " + original.id());
+        }
+        Long latest = em.createQuery("select max(p.entryId) from LoanPayment p where p.loanAccountId = :loan"
+                        + " and not exists (select r from JournalEntry r where r.reversesEntryId = p.entryId)", Long.class)
+                .setParameter("loan", loan.id())
+                .getSingleResult();
+        if (!original.id().equals(latest)) {
+            throw PostingRefused.refused("REVERSAL_NOT_LATEST_LOAN_PAYMENT",
+                    "Only the loan's latest payment can be reversed; reverse the later payments first.",
+                    Map.of("latestPaymentEntryId", latest == null ? "none" : latest.toString()));
+        }
+        loan.restoreLoanServicing(payment.previousInterestPaidTo(), payment.previousLateFeesDue(),
+                payment.previousUnpaidInterest());
+    }
+
+    public Map<String, Object> allocationJson(Allocation allocation) {
+        return Map.of("interest", allocation.interest().toPlainString(),
+                "principal", allocation.principal().toPlainString(),
+                "lateFees", allocation.lateFees().toPlainString(),
+                "interestPaidTo", allocation.newInterestPaidTo().toString());
+    }
+}

@@ -1,0 +1,77 @@
+package coop.tally.posting;
+
+import coop.tally.ledger.EntryType;
+import coop.tally.money.InvalidAmountException;
+import coop.tally.money.Money;
+import coop.tally.posting.plan.Instrument;
+import coop.tally.posting.plan.PostingRequest;
+import coop.tally.web.ApiProblem;
+import coop.tally.web.JsonFields;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON body of {@code POST /api/transactions} strictly: unknown fields, wrong types and
+ * bad amounts are refused with a 400 that names the field, before anything is looked up.
+ */
+final class PostingRequestReader {
+
+    static final int MAX_MEMO = 500;
+    private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
+            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId");
+
+    private PostingRequestReader() {
+    }
+
+    record Read(PostingRequest request, String sessionId) {
+    }
+
+    static Read read(JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        for (String name : body.keySet()) {
+            if (!FIELDS.contains(name)) {
+                throw new ApiProblem(400, "FIELD_UNKNOWN", "'" + truncate(name) + "' is not a field of a posting.",
+                        Map.of("field", truncate(name), "allowed", FIELDS.stream().sorted().toList()));
+            }
+        }
+        EntryType type = fields.requiredEnum("type", EntryType.class);
+        Tender tender = fields.optionalEnum("tender", Tender.class).orElse(null);
+        Money amount = amount(body, "amount", true);
+        Instrument instrument = fields.optionalEnum("instrument", Instrument.class).orElse(null);
+        Money fee = amount(body, "fee", false);
+        PostingRequest request = new PostingRequest(type, tender,
+                fields.optionalString("fromAccount", 40).orElse(null),
+                fields.optionalString("toAccount", 40).orElse(null),
+                fields.optionalString("loanAccount", 40).orElse(null),
+                amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
+                fields.optionalString("memo", MAX_MEMO).orElse(null));
+        return new Read(request, fields.optionalString("sessionId", 40).orElse(null));
+    }
+
+    private static Money amount(JsonObject body, String field, boolean required) {
+        JsonValue value = body.get(field);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            if (required) {
+                throw new ApiProblem(400, "AMOUNT_MISSING", "'" + field + "' is required.", Map.of("field", field));
+            }
+            return null;
+        }
+        if (!(value instanceof JsonString text)) {
+            throw new ApiProblem(400, "AMOUNT_NOT_A_STRING",
+                    "'" + field + "' must be a decimal string such as \"1250.00\", not a JSON number.", Map.of("field", field));
+        }
+        try {
+            return Money.parseAmount(text.getString());
+        } catch (InvalidAmountException invalid) {
+            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", field));
+        }
+    }
+
+    private static String truncate(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40);
+    }
+}

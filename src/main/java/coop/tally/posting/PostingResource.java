@@ -1,0 +1,97 @@
+package coop.tally.posting;
+
+import coop.tally.staff.Role;
+import coop.tally.staff.Staff;
+import coop.tally.staff.StaffDirectory;
+import coop.tally.web.ApiProblem;
+import coop.tally.web.JsonFields;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.function.Supplier;
+
+/** Posting money movements and reversing them. */
+@Path("transactions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class PostingResource {
+
+    /** Attempts for a posting that lost a race (a duplicate key committed first, a lock conflict). */
+    private static final int ATTEMPTS = 3;
+
+    @Inject
+    PostingService postings;
+
+    @Inject
+    ReversalService reversals;
+
+    @Inject
+    StaffDirectory staff;
+
+    @Context
+    SecurityContext security;
+
+    @POST
+    @RolesAllowed({"REP", "SUPERVISOR"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a deposit, withdrawal, transfer, loan payment or official check",
+            description = "Requires an Idempotency-Key header. 201 with the entry, its lines and the new balances.")
+    public Response post(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonObject body) {
+        Idempotency.requireValidKey(idempotencyKey);
+        PostingRequestReader.Read read = PostingRequestReader.read(body);
+        PostingService.Actor actor = actor();
+        PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId()));
+        Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
+        if (outcome.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @POST
+    @Path("{id}/reversal")
+    @RolesAllowed("SUPERVISOR")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reverse an entry with a reason code: posts the exact contra entry, once")
+    public Response reverse(@PathParam("id") long entryId, JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        ReversalReason reason = fields.requiredEnum("reasonCode", ReversalReason.class);
+        String memo = fields.optionalString("memo", PostingRequestReader.MAX_MEMO).orElse(null);
+        PostingService.Actor actor = actor();
+        JsonObject result = withRetry(() -> reversals.reverse(actor, entryId, reason, memo));
+        return Response.status(201).entity(result).build();
+    }
+
+    private PostingService.Actor actor() {
+        Staff me = staff.find(security.getUserPrincipal().getName())
+                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Unknown staff member."));
+        return new PostingService.Actor(me.username(), me.hasRole(Role.SUPERVISOR), me.memberNumber());
+    }
+
+    /** Retries a whole transaction that lost a race; the loser rolled back completely, so retrying is safe. */
+    static <T> T withRetry(Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RuntimeException failure) {
+                boolean raceLost = Idempotency.isDuplicateKey(failure) || coop.tally.web.UnexpectedFailureMapper.isConcurrencyConflict(failure);
+                if (!raceLost || attempt >= ATTEMPTS) {
+                    throw failure;
+                }
+            }
+        }
+    }
+}

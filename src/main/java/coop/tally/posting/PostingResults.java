@@ -1,0 +1,92 @@
+package coop.tally.posting;
+
+import coop.tally.ledger.AccountHold;
+import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.JournalLine;
+import coop.tally.member.MemberAccount;
+import coop.tally.posting.loan.Allocation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** The JSON shapes of journal entries and posting results. Amounts are decimal strings. */
+@ApplicationScoped
+public class PostingResults {
+
+    public JsonObject posted(JournalEntry entry, Collection<MemberAccount> accounts, List<AccountHold> holds,
+                             Allocation allocation) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("entry", entry(entry))
+                .add("balances", balances(accounts));
+        if (!holds.isEmpty()) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            holds.forEach(hold -> array.add(hold(hold)));
+            json.add("holds", array);
+        }
+        if (allocation != null) {
+            json.add("loanAllocation", Json.createObjectBuilder()
+                    .add("interest", allocation.interest().toPlainString())
+                    .add("principal", allocation.principal().toPlainString())
+                    .add("lateFees", allocation.lateFees().toPlainString())
+                    .add("interestPaidTo", allocation.newInterestPaidTo().toString()));
+        }
+        return json.build();
+    }
+
+    public JsonObjectBuilder entry(JournalEntry entry) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", entry.id())
+                .add("type", entry.type().name())
+                .add("businessDate", entry.businessDate().toString())
+                .add("postedAt", entry.postedAt().toString())
+                .add("postedBy", entry.postedBy());
+        addIfPresent(json, "sessionId", entry.sessionId());
+        if (entry.approvalId() != null) {
+            json.add("approvalId", entry.approvalId());
+        }
+        addIfPresent(json, "memo", entry.memo());
+        if (entry.reversesEntryId() != null) {
+            json.add("reverses", entry.reversesEntryId());
+        }
+        addIfPresent(json, "reasonCode", entry.reasonCode());
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (JournalLine line : entry.lines()) {
+            lines.add(Json.createObjectBuilder()
+                    .add("line", line.lineNo())
+                    .add("account", line.account().id())
+                    .add("accountKind", line.account().kind().name())
+                    .add("side", line.side().name())
+                    .add("amount", line.amount().toPlainString()));
+        }
+        return json.add("lines", lines);
+    }
+
+    public JsonArrayBuilder balances(Collection<MemberAccount> accounts) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        accounts.stream().sorted(Comparator.comparing(MemberAccount::accountNumber)).forEach(account -> array.add(
+                Json.createObjectBuilder()
+                        .add("account", account.accountNumber())
+                        .add("ledgerBalance", account.ledgerBalance().toPlainString())
+                        .add("availableBalance", account.availableBalance().toPlainString())));
+        return array;
+    }
+
+    public JsonObjectBuilder hold(AccountHold hold) {
+        return Json.createObjectBuilder()
+                .add("amount", hold.amount().toPlainString())
+                .add("placedOn", hold.placedOn().toString())
+                .add("releaseOn", hold.releaseOn().toString());
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String name, String value) {
+        if (value != null) {
+            json.add(name, value);
+        }
+    }
+}
