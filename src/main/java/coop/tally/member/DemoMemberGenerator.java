@@ -17,7 +17,8 @@ import java.util.Random;
  * <p>Fixed points other code and tests rely on:
  * <ul>
  *   <li>100001: an ordinary, fully ACTIVE member with a share, a share draft, a certificate and a loan;</li>
- *   <li>100002: the membership of staff user rep2, with an ACTIVE share and share draft;</li>
+ *   <li>100002: the membership of staff user rep2 ("Robin Rep", named as in the staff record), with an
+ *       ACTIVE share and share draft;</li>
  *   <li>100003-100008 between them hold accounts in every status: 100003 a DORMANT share draft,
  *       100004 is a FROZEN member with FROZEN accounts, 100005 a CLOSED certificate, 100006 a loan past
  *       due with a late fee, 100007 a DORMANT share, 100008 a CLOSED (paid off) loan.</li>
@@ -116,8 +117,9 @@ final class DemoMemberGenerator {
 
     private DemoMember generated(int memberNumber, Random random) {
         String number = Integer.toString(memberNumber);
-        String first = pick(random, FIRST_NAMES);
-        String last = pick(random, LAST_NAMES);
+        boolean staffMember = memberNumber == 100002;
+        String first = staffMember ? "Robin" : pick(random, FIRST_NAMES);
+        String last = staffMember ? "Rep" : pick(random, LAST_NAMES);
         LocalDate born = today.minusYears(18 + random.nextInt(68)).minusDays(random.nextInt(365));
         LocalDate adult = born.plusYears(18);
         LocalDate joined = latest(adult, today.minusDays(180 + random.nextInt(30 * 365)));
@@ -126,7 +128,6 @@ final class DemoMemberGenerator {
                 ? MemberStatus.FROZEN : MemberStatus.ACTIVE;
 
         List<DemoMember.Account> accounts = new ArrayList<>();
-        boolean staffMember = memberNumber == 100002;
         accounts.add(deposit(number, "S00", AccountType.SHARE,
                 shareStatus(memberNumber, random), joined, depositBalance(random)));
         if (staffMember || random.nextInt(100) < 65) {

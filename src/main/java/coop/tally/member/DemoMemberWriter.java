@@ -9,165 +9,179 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes demo members with plain JDBC batches: JPA would flush row by row, and a large demo set
- * (100,000 members) must load in seconds. Runs on a table nobody else writes during start-up, so
- * new rows are found again by "id above the highest id seen before" (Derby returns no generated
- * keys for a batch).
+ * (100,000 members) must load in well under a minute.
+ *
+ * <p>Ids are chosen here, not by the identity columns (see V3__members.sql for why): every member
+ * index owns a fixed block of ids in each table (one member, two phones, one address, four
+ * accounts), so that chunks can be written by several connections at once and in any order. The
+ * identities are moved past all blocks before the first row is written ({@link IdBlocks#reserve}),
+ * so the application's own inserts never collide with demo rows, even after a load that failed
+ * half-way. Unused ids in a block are simply never used.
  */
 final class DemoMemberWriter {
 
-    private static final String INSERT_MEMBER = "INSERT INTO member (member_number, first_name, last_name,"
+    static final int PHONES_PER_MEMBER = 2;
+    static final int ACCOUNTS_PER_MEMBER = 4;
+
+    private static final String INSERT_MEMBER = "INSERT INTO member (id, member_number, first_name, last_name,"
             + " last_name_key, full_name_key, date_of_birth, ssn_encrypted, ssn_last4, email, status, joined_on, version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
-    private static final String INSERT_PHONE = "INSERT INTO member_phone (member_id, phone_number, kind, is_primary)"
-            + " VALUES (?, ?, ?, ?)";
-    private static final String INSERT_ADDRESS = "INSERT INTO member_address (member_id, line1, line2, city, state,"
-            + " zip, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    private static final String INSERT_PHONE = "INSERT INTO member_phone (id, member_id, phone_number, kind, is_primary)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_ADDRESS = "INSERT INTO member_address (id, member_id, line1, line2, city, state,"
+            + " zip, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     /** Balances are not written: they start at zero and come from the journal. */
-    private static final String INSERT_ACCOUNT = "INSERT INTO member_account (account_number, member_id, account_type,"
-            + " status, opened_on, closed_on, annual_rate, interest_paid_to, late_fees_due, next_due_date,"
-            + " payment_amount, maturity_date, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+    private static final String INSERT_ACCOUNT = "INSERT INTO member_account (id, account_number, member_id,"
+            + " account_type, status, opened_on, closed_on, annual_rate, interest_paid_to, late_fees_due,"
+            + " next_due_date, payment_amount, maturity_date, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 
-    private final Connection connection;
+    /** The highest ids in use before the load; demo ids are counted up from them. */
+    record IdBlocks(long member, long phone, long address, long account) {
+
+        static IdBlocks read(Connection connection) throws SQLException {
+            return new IdBlocks(highestId(connection, "member"), highestId(connection, "member_phone"),
+                    highestId(connection, "member_address"), highestId(connection, "member_account"));
+        }
+
+        /** Moves every identity past the blocks of {@code members} members (the caller commits). */
+        void reserve(Connection connection, int members) throws SQLException {
+            restart(connection, "member", member + members + 1);
+            restart(connection, "member_phone", phone + (long) members * PHONES_PER_MEMBER + 1);
+            restart(connection, "member_address", address + members + 1);
+            restart(connection, "member_account", account + (long) members * ACCOUNTS_PER_MEMBER + 1);
+        }
+
+        private static long highestId(Connection connection, String table) throws SQLException {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT MAX(id) FROM " + table)) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+
+        /** The same statement on Derby and PostgreSQL. */
+        private static void restart(Connection connection, String table, long next) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next);
+            }
+        }
+    }
+
     private final FieldCipher cipher;
-    private long highestMemberId;
-    private long highestAccountId;
+    private final IdBlocks ids;
 
-    DemoMemberWriter(Connection connection, FieldCipher cipher) throws SQLException {
-        this.connection = connection;
+    DemoMemberWriter(FieldCipher cipher, IdBlocks ids) {
         this.cipher = cipher;
-        this.highestMemberId = highestId("member");
-        this.highestAccountId = highestId("member_account");
+        this.ids = ids;
     }
 
-    /** Inserts one chunk (the caller commits) and returns its accounts with their new ids. */
-    List<SeededAccount> write(List<DemoMember> members) throws SQLException {
-        Map<String, Long> memberIds = insertMembers(members);
-        insertContacts(members, memberIds);
-        insertAccounts(members, memberIds);
-        return seededAccounts(members);
-    }
-
-    private Map<String, Long> insertMembers(List<DemoMember> members) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_MEMBER)) {
-            for (DemoMember member : members) {
-                insert.setString(1, member.memberNumber());
-                insert.setString(2, member.firstName());
-                insert.setString(3, member.lastName());
-                insert.setString(4, NameKeys.of(member.lastName()));
-                insert.setString(5, NameKeys.fullName(member.firstName(), member.lastName()));
-                insert.setDate(6, Date.valueOf(member.dateOfBirth()));
-                String ssnDigits = SsnMask.digitsOf(member.ssn());
-                insert.setString(7, cipher.encrypt(ssnDigits, member.memberNumber()));
-                insert.setString(8, ssnDigits.substring(5));
-                insert.setString(9, member.email());
-                insert.setString(10, member.status().name());
-                insert.setDate(11, Date.valueOf(member.joinedOn()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        Map<String, Long> ids = new HashMap<>(members.size() * 2);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, member_number FROM member WHERE id > ?")) {
-            select.setLong(1, highestMemberId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.put(rows.getString(2), rows.getLong(1));
-                    highestMemberId = Math.max(highestMemberId, rows.getLong(1));
+    /**
+     * Inserts the members whose indexes start at {@code firstIndex} (the caller commits) and
+     * returns their accounts with their ids.
+     */
+    List<SeededAccount> write(Connection connection, int firstIndex, List<DemoMember> members) throws SQLException {
+        List<SeededAccount> seeded = new ArrayList<>(members.size() * 3);
+        try (PreparedStatement memberRows = connection.prepareStatement(INSERT_MEMBER);
+             PreparedStatement phoneRows = connection.prepareStatement(INSERT_PHONE);
+             PreparedStatement addressRows = connection.prepareStatement(INSERT_ADDRESS);
+             PreparedStatement accountRows = connection.prepareStatement(INSERT_ACCOUNT)) {
+            for (int i = 0; i < members.size(); i++) {
+                long index = firstIndex + i;
+                DemoMember member = members.get(i);
+                requireFits(member);
+                long memberId = ids.member() + index + 1;
+                addMember(memberRows, memberId, member);
+                for (int k = 0; k < member.phones().size(); k++) {
+                    addPhone(phoneRows, ids.phone() + index * PHONES_PER_MEMBER + k + 1, memberId, member.phones().get(k));
                 }
-            }
-        }
-        return ids;
-    }
-
-    private void insertContacts(List<DemoMember> members, Map<String, Long> memberIds) throws SQLException {
-        try (PreparedStatement phones = connection.prepareStatement(INSERT_PHONE);
-             PreparedStatement addresses = connection.prepareStatement(INSERT_ADDRESS)) {
-            for (DemoMember member : members) {
-                long memberId = memberIds.get(member.memberNumber());
-                for (DemoMember.Phone phone : member.phones()) {
-                    phones.setLong(1, memberId);
-                    phones.setString(2, phone.number());
-                    phones.setString(3, phone.kind().name());
-                    phones.setBoolean(4, phone.primary());
-                    phones.addBatch();
-                }
-                DemoMember.Address address = member.address();
-                addresses.setLong(1, memberId);
-                addresses.setString(2, address.line1());
-                addresses.setString(3, address.line2());
-                addresses.setString(4, address.city());
-                addresses.setString(5, address.state());
-                addresses.setString(6, address.zip());
-                addresses.setBoolean(7, true);
-                addresses.addBatch();
-            }
-            phones.executeBatch();
-            addresses.executeBatch();
-        }
-    }
-
-    private void insertAccounts(List<DemoMember> members, Map<String, Long> memberIds) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_ACCOUNT)) {
-            for (DemoMember member : members) {
-                long memberId = memberIds.get(member.memberNumber());
-                for (DemoMember.Account account : member.accounts()) {
-                    insert.setString(1, account.accountNumber());
-                    insert.setLong(2, memberId);
-                    insert.setString(3, account.type().name());
-                    insert.setString(4, account.status().name());
-                    insert.setDate(5, Date.valueOf(account.openedOn()));
-                    setDate(insert, 6, account.closedOn());
-                    setDecimal(insert, 7, account.annualRate());
-                    setDate(insert, 8, account.interestPaidTo());
-                    insert.setBigDecimal(9, (account.lateFeesDue() == null ? Money.ZERO : account.lateFeesDue()).toBigDecimal());
-                    setDate(insert, 10, account.nextDueDate());
-                    setDecimal(insert, 11, account.paymentAmount() == null ? null : account.paymentAmount().toBigDecimal());
-                    setDate(insert, 12, account.maturityDate());
-                    insert.addBatch();
-                }
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private List<SeededAccount> seededAccounts(List<DemoMember> members) throws SQLException {
-        Map<String, DemoMember.Account> planned = new HashMap<>();
-        members.forEach(member -> member.accounts().forEach(account -> planned.put(account.accountNumber(), account)));
-        List<SeededAccount> seeded = new ArrayList<>(planned.size());
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, account_number FROM member_account WHERE id > ? ORDER BY id")) {
-            select.setLong(1, highestAccountId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    long id = rows.getLong(1);
-                    DemoMember.Account account = planned.get(rows.getString(2));
-                    seeded.add(new SeededAccount(id, account.accountNumber(), account.type(), account.status(),
+                addAddress(addressRows, ids.address() + index + 1, memberId, member.address());
+                for (int k = 0; k < member.accounts().size(); k++) {
+                    DemoMember.Account account = member.accounts().get(k);
+                    long accountId = ids.account() + index * ACCOUNTS_PER_MEMBER + k + 1;
+                    addAccount(accountRows, accountId, memberId, account);
+                    seeded.add(new SeededAccount(accountId, account.accountNumber(), account.type(), account.status(),
                             account.openingBalance()));
-                    highestAccountId = Math.max(highestAccountId, id);
                 }
             }
-        }
-        if (seeded.size() != planned.size()) {
-            throw new IllegalStateException("Expected " + planned.size() + " new accounts, found " + seeded.size());
+            // parents before children: the foreign keys are checked row by row
+            memberRows.executeBatch();
+            phoneRows.executeBatch();
+            addressRows.executeBatch();
+            accountRows.executeBatch();
         }
         return seeded;
     }
 
-    private long highestId(String table) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT MAX(id) FROM " + table);
-             ResultSet rows = select.executeQuery()) {
-            return rows.next() ? rows.getLong(1) : 0;
+    private static void requireFits(DemoMember member) {
+        if (member.phones().size() > PHONES_PER_MEMBER || member.accounts().size() > ACCOUNTS_PER_MEMBER) {
+            throw new IllegalStateException("Demo member " + member.memberNumber() + " does not fit its id block");
         }
+    }
+
+    private void addMember(PreparedStatement insert, long id, DemoMember member) throws SQLException {
+        insert.setLong(1, id);
+        insert.setString(2, member.memberNumber());
+        insert.setString(3, member.firstName());
+        insert.setString(4, member.lastName());
+        insert.setString(5, NameKeys.of(member.lastName()));
+        insert.setString(6, NameKeys.fullName(member.firstName(), member.lastName()));
+        insert.setDate(7, Date.valueOf(member.dateOfBirth()));
+        String ssnDigits = SsnMask.digitsOf(member.ssn());
+        insert.setString(8, cipher.encrypt(ssnDigits, member.memberNumber()));
+        insert.setString(9, ssnDigits.substring(5));
+        insert.setString(10, member.email());
+        insert.setString(11, member.status().name());
+        insert.setDate(12, Date.valueOf(member.joinedOn()));
+        insert.addBatch();
+    }
+
+    private static void addPhone(PreparedStatement insert, long id, long memberId, DemoMember.Phone phone)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, memberId);
+        insert.setString(3, phone.number());
+        insert.setString(4, phone.kind().name());
+        insert.setBoolean(5, phone.primary());
+        insert.addBatch();
+    }
+
+    private static void addAddress(PreparedStatement insert, long id, long memberId, DemoMember.Address address)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, memberId);
+        insert.setString(3, address.line1());
+        insert.setString(4, address.line2());
+        insert.setString(5, address.city());
+        insert.setString(6, address.state());
+        insert.setString(7, address.zip());
+        insert.setBoolean(8, true);
+        insert.addBatch();
+    }
+
+    private static void addAccount(PreparedStatement insert, long id, long memberId, DemoMember.Account account)
+            throws SQLException {
+        insert.setLong(1, id);
+        insert.setString(2, account.accountNumber());
+        insert.setLong(3, memberId);
+        insert.setString(4, account.type().name());
+        insert.setString(5, account.status().name());
+        insert.setDate(6, Date.valueOf(account.openedOn()));
+        setDate(insert, 7, account.closedOn());
+        setDecimal(insert, 8, account.annualRate());
+        setDate(insert, 9, account.interestPaidTo());
+        insert.setBigDecimal(10, (account.lateFeesDue() == null ? Money.ZERO : account.lateFeesDue()).toBigDecimal());
+        setDate(insert, 11, account.nextDueDate());
+        setDecimal(insert, 12, account.paymentAmount() == null ? null : account.paymentAmount().toBigDecimal());
+        setDate(insert, 13, account.maturityDate());
+        insert.addBatch();
     }
 
     private static void setDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {

@@ -6,6 +6,7 @@ import coop.tally.platform.SchemaReady;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -19,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
 /**
@@ -27,13 +30,17 @@ import java.util.logging.Logger;
  * balances they should open with travel in {@link DemoAccountsSeeded} for the ledger to post.
  *
  * <p>Runs inside the start-up migration (a bean-managed EJB, no JTA transaction), so it takes its
- * own connection and commits each chunk itself.
+ * own connections and commits each chunk of {@value #CHUNK} members itself. Large sets are written
+ * by one connection per processor (at most {@value #MAX_WRITERS}): Derby's inserts are CPU-bound.
+ * A load that fails half-way leaves the members written so far, and start-up fails; delete the
+ * database to start over.
  */
 @ApplicationScoped
 public class DemoMembers {
 
     private static final Logger LOG = Logger.getLogger(DemoMembers.class.getName());
     static final int CHUNK = 1000;
+    static final int MAX_WRITERS = 4;
 
     @Inject
     @ConfigProperty(name = "tally.demo.enabled", defaultValue = "false")
@@ -46,6 +53,9 @@ public class DemoMembers {
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
 
+    @Resource
+    ManagedExecutorService executor;
+
     @Inject
     FieldCipher cipher;
 
@@ -55,47 +65,96 @@ public class DemoMembers {
     @Inject
     Event<DemoAccountsSeeded> accountsSeeded;
 
-    void load(@Observes @Priority(200) SchemaReady ready) throws SQLException {
+    void load(@Observes @Priority(200) SchemaReady ready) throws SQLException, InterruptedException {
         if (!enabled || count <= 0) {
             return;
         }
         long started = System.nanoTime();
-        List<SeededAccount> seeded = new ArrayList<>();
+        DemoMemberWriter.IdBlocks ids;
         try (Connection connection = dataSource.getConnection()) {
             if (hasMembers(connection)) {
                 LOG.info("Members exist already: no demo members loaded");
                 return;
             }
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                seeded.addAll(writeAll(connection));
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            ids = inTransaction(connection, () -> {
+                DemoMemberWriter.IdBlocks blocks = DemoMemberWriter.IdBlocks.read(connection);
+                blocks.reserve(connection, count);
+                return blocks;
+            });
         }
+        List<SeededAccount> seeded = writeAll(new DemoMemberWriter(cipher, ids));
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.info(() -> String.format("Loaded %d demo members with %d accounts in %d ms", count, seeded.size(), millis));
         accountsSeeded.fire(new DemoAccountsSeeded(seeded));
     }
 
-    private List<SeededAccount> writeAll(Connection connection) throws SQLException {
+    /** Chunks are dealt out in turn to the writers; the result keeps member order whatever the timing. */
+    private List<SeededAccount> writeAll(DemoMemberWriter writer) throws SQLException, InterruptedException {
         DemoMemberGenerator generator = new DemoMemberGenerator(clock.today());
-        DemoMemberWriter writer = new DemoMemberWriter(connection, cipher);
+        int chunks = (count + CHUNK - 1) / CHUNK;
+        int writers = Math.max(1, Math.min(Math.min(MAX_WRITERS, Runtime.getRuntime().availableProcessors()), chunks));
+        List<List<List<SeededAccount>>> perWriter = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writerNumber = w;
+            List<List<SeededAccount>> results = new ArrayList<>();
+            perWriter.add(results);
+            running.add(executor.submit(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    for (int chunk = writerNumber; chunk < chunks; chunk += writers) {
+                        int first = chunk * CHUNK;
+                        List<DemoMember> members = new ArrayList<>(CHUNK);
+                        for (int index = first; index < Math.min(count, first + CHUNK); index++) {
+                            members.add(generator.member(index));
+                        }
+                        results.add(inTransaction(connection, () -> writer.write(connection, first, members)));
+                    }
+                }
+                return null;
+            }));
+        }
+        awaitAll(running);
         List<SeededAccount> seeded = new ArrayList<>(count * 2);
-        for (int first = 0; first < count; first += CHUNK) {
-            int last = Math.min(count, first + CHUNK);
-            List<DemoMember> chunk = new ArrayList<>(last - first);
-            for (int index = first; index < last; index++) {
-                chunk.add(generator.member(index));
-            }
-            seeded.addAll(writer.write(chunk));
-            connection.commit();
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            seeded.addAll(perWriter.get(chunk % writers).get(chunk / writers));
         }
         return seeded;
+    }
+
+    private static void awaitAll(List<Future<?>> running) throws SQLException, InterruptedException {
+        Throwable failure = null;
+        for (Future<?> writer : running) {
+            try {
+                writer.get();
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
+            }
+        }
+        if (failure instanceof SQLException sql) {
+            throw sql;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("Loading demo members failed", failure);
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     private static boolean hasMembers(Connection connection) throws SQLException {

@@ -1,5 +1,6 @@
 package coop.tally.member;
 
+import coop.tally.staff.SecurityLog;
 import coop.tally.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Member search and the member file, for supervisors and auditors. Reps see a member only
@@ -26,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
+    static final String MEMBER_VIEWED = "MEMBER_VIEWED";
     static final int MAX_PAGE_SIZE = 100;
     /** Deep pages are a scraping pattern, not a search: narrow the query instead. */
     static final int MAX_PAGE = 10_000;
@@ -34,12 +37,13 @@ public class MemberResource {
     MemberService members;
 
     @Inject
-    MemberViewLog viewLog;
+    SecurityLog securityLog;
 
     @Context
     SecurityContext security;
 
     @GET
+    @Operation(summary = "Find members by name prefix, member number, account number or phone number")
     public JsonObject search(@QueryParam("q") String q,
                              @QueryParam("page") @DefaultValue("0") String page,
                              @QueryParam("size") @DefaultValue("20") String size) {
@@ -51,9 +55,11 @@ public class MemberResource {
 
     @GET
     @Path("{memberNumber}")
+    @Operation(summary = "A member's file: contact details, masked SSN and accounts; the read is logged")
     public JsonObject member(@PathParam("memberNumber") String memberNumber) {
         MemberFile file = members.file(memberNumber);
-        viewLog.viewed(security.getUserPrincipal().getName(), file.member().memberNumber());
+        // member data is read on the record: who opened which member's file, and when
+        securityLog.record(MEMBER_VIEWED, security.getUserPrincipal().getName(), file.member().memberNumber(), null);
         return MemberJson.file(file);
     }
 
