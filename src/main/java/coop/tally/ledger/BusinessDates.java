@@ -33,9 +33,25 @@ public class BusinessDates {
         }
     }
 
+    /**
+     * Every posting asks for the business date; it changes once a day. It is re-read at most once a
+     * second (and at once after an advance here), so another node's advance is seen within a second.
+     */
+    private static final long CACHE_NANOS = 1_000_000_000L;
+    private volatile LocalDate cachedDate;
+    private volatile long cachedAt;
+
     @Transactional
     public LocalDate current() {
-        return em.createQuery("select max(d.businessDate) from BusinessDay d", LocalDate.class).getSingleResult();
+        LocalDate cached = cachedDate;
+        if (cached != null && System.nanoTime() - cachedAt < CACHE_NANOS) {
+            return cached;
+        }
+        LocalDate current = em.createQuery("select max(d.businessDate) from BusinessDay d", LocalDate.class)
+                .getSingleResult();
+        cachedAt = System.nanoTime();
+        cachedDate = current;
+        return current;
     }
 
     /** Opens the next business day and returns it; the caller releases what falls due on it. */
@@ -43,6 +59,8 @@ public class BusinessDates {
     BusinessDay openNext(LocalDate next, String openedBy) {
         BusinessDay day = new BusinessDay(next, clock.now(), openedBy);
         em.persist(day);
+        em.flush();
+        cachedDate = null;
         return day;
     }
 }

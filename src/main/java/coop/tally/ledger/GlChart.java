@@ -27,9 +27,16 @@ public class GlChart {
     }
 
     /** Makes sure a line's GL account exists; a sub-account "PARENT-suffix" is opened under its parent. */
+    /** GL accounts are never deleted, so an account seen once exists for good. */
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Transactional(Transactional.TxType.MANDATORY)
     void ensureExists(String code) {
+        if (known.contains(code)) {
+            return;
+        }
         if (em.find(GlAccount.class, code) != null) {
+            known.add(code);
             return;
         }
         int dash = code.indexOf('-');

@@ -1,0 +1,207 @@
+package coop.tally.bench;
+
+import coop.tally.support.Folders;
+import coop.tally.support.TallyProcess;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tally's posting throughput next to the raw-JDBC TPC-B ceiling of the same database on the same
+ * machine, in one run:
+ *
+ * <ol>
+ *   <li>starts Tally (Payara Micro child process) on a fresh {@code target/bench-data} with
+ *       100,000 demo members and reports how long that first start took (boot, schema, seeding);</li>
+ *   <li>signs in, finds ~2,000 members with an active share and share draft, and runs closed-loop
+ *       HTTP clients posting own-account transfers at 1, 4, 8 and 16 clients (5 s warm-up, 20 s
+ *       measured each), sampling the server's peak RSS;</li>
+ *   <li>restarts Tally on the same folder to show the boot time without seeding, then stops it, so
+ *       that the TPC-B run has the machine to itself;</li>
+ *   <li>runs {@link TpcbBaseline} on a fresh {@code target/bench-tpcb} at the same thread counts;</li>
+ *   <li>prints one table: clients, postings/s, latency percentiles, TPC-B tps and the ratio.</li>
+ * </ol>
+ *
+ * <p>Run: {@code mvn -B -Pbench verify} (the profile skips the tests and runs this class in its own
+ * JVM). The load generator shares the 2 cores with the server, so the figures are a floor.
+ *
+ * <p>Settings (system properties, passed through by the profile): {@code bench.members} (100000),
+ * {@code bench.clients} (1,4,8,16), {@code bench.seconds} (20), {@code bench.warmup} (5),
+ * {@code bench.workingSet} (2000), {@code bench.startupTimeout} seconds (900),
+ * {@code bench.serverJvm} (extra JVM options for Payara, comma separated), {@code bench.tally}
+ * and {@code bench.tpcb} (true: false skips that half), and those of {@link TpcbBaseline}.
+ */
+public final class PostingBenchmark {
+
+    private static final List<String> STAFF = List.of("super1", "rep1", "super2", "rep2");
+    private static final String DEMO_PASSWORD = "tally-demo";
+
+    public static void main(String[] args) throws Exception {
+        int[] clients = BenchSettings.clients();
+        TallyFigures tally = BenchSettings.flag("bench.tally", true) ? measureTally(clients) : TallyFigures.skipped("bench.tally=false");
+
+        List<TpcbBaseline.Result> tpcb = List.of();
+        if (BenchSettings.flag("bench.tpcb", true)) {
+            System.out.println();
+            System.out.println("== TPC-B baseline (raw JDBC, embedded Derby, durable) ==");
+            tpcb = TpcbBaseline.fromSystemProperties().runAll(clients, BenchSettings.integer("tpcb.seconds", 10),
+                    BenchSettings.integer("tpcb.warmup", 3), BenchSettings.integer("tpcb.reps", 3));
+            TpcbBaseline.printTable(tpcb);
+        }
+        printSummary(clients, tally, tpcb);
+        if (tally.failure() != null && tally.failure().startsWith("START FAILED")) {
+            System.exit(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- Tally under load
+
+    /** Everything measured on Tally; {@code failure} says why the load part did not run, if it did not. */
+    record TallyFigures(Duration firstStart, Duration restart, long rssAfterSeedKb, long peakRssKb,
+                        List<PostingLoad.Result> runs, String failure) {
+        static TallyFigures skipped(String why) {
+            return new TallyFigures(null, null, -1, -1, List.of(), why);
+        }
+    }
+
+    private static TallyFigures measureTally(int[] clients) throws InterruptedException {
+        int members = BenchSettings.integer("bench.members", 100_000);
+        Path data = Folders.recreate(Path.of(System.getProperty("bench.data", "target/bench-data")));
+        System.out.println("== Tally: first start on " + data + " with " + members + " demo members ==");
+        try (TallyProcess server = TallyProcess.on(data)
+                .demoMembers(members)
+                .jvmOptions(serverJvmOptions())
+                .startupTimeout(Duration.ofSeconds(BenchSettings.integer("bench.startupTimeout", 900)))
+                .logs(Path.of("target"), "bench-tally")
+                .create()) {
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                System.out.println(e.getMessage());
+                return TallyFigures.skipped("START FAILED: " + firstLine(e.getMessage()));
+            }
+            Duration firstStart = server.lastStartDuration();
+            long rssAfterSeed = peakRssKb(server.pid());
+            System.out.printf("First start (Payara boot + schema + seeding): %.1f s; server peak RSS so far %d MB; log %s%n",
+                    seconds(firstStart), rssAfterSeed / 1024, server.logFile());
+
+            List<PostingLoad.Result> runs = new ArrayList<>();
+            String failure = null;
+            try {
+                runs = load(server, members, clients);
+            } catch (PostingLoad.Unavailable e) {
+                failure = e.getMessage();
+                System.out.println("Tally load skipped: " + failure);
+            }
+            long peakRss = peakRssKb(server.pid());
+
+            System.out.println("Restarting on the same folder (boot without seeding)...");
+            Duration restart = null;
+            try {
+                server.restart();
+                restart = server.lastStartDuration();
+                // the difference estimates first-start work (database creation, schema, seeding); on a busy machine it is noisy
+                System.out.printf("Restart: %.1f s (first start minus restart: %.1f s)%n",
+                        seconds(restart), seconds(firstStart) - seconds(restart));
+            } catch (RuntimeException e) {
+                System.out.println("Restart failed: " + e.getMessage());
+            }
+            server.stop();
+            return new TallyFigures(firstStart, restart, rssAfterSeed, peakRss, runs, failure);
+        }
+    }
+
+    private static List<PostingLoad.Result> load(TallyProcess server, int members, int[] clients)
+            throws PostingLoad.Unavailable, InterruptedException {
+        PostingLoad load = new PostingLoad(server.baseUri());
+        load.signIn(STAFF, DEMO_PASSWORD);
+        long began = System.nanoTime();
+        List<PostingLoad.Member> workingSet = load.workingSet(members, BenchSettings.integer("bench.workingSet", 2000));
+        System.out.printf("Working set: %d members with an active share and share draft (found in %.1f s)%n",
+                workingSet.size(), (System.nanoTime() - began) / 1e9);
+        load.probe(workingSet.get(0));
+
+        int seconds = BenchSettings.integer("bench.seconds", 20);
+        int warmup = BenchSettings.integer("bench.warmup", 5);
+        List<PostingLoad.Result> runs = new ArrayList<>();
+        for (int c : clients) {
+            PostingLoad.Result run = load.run(workingSet, c, warmup, seconds);
+            System.out.printf("Tally %2d clients: %7.1f postings/s  p50 %s ms  p95 %s ms  p99 %s ms  declined %d  conflicts(503) %d  errors %d%n",
+                    c, run.postingsPerSecond(), Latencies.Percentiles.ms(run.latency().p50()),
+                    Latencies.Percentiles.ms(run.latency().p95()), Latencies.Percentiles.ms(run.latency().p99()),
+                    run.declined(), run.conflicts(), run.errors());
+            runs.add(run);
+        }
+        return runs;
+    }
+
+    private static String[] serverJvmOptions() {
+        String options = System.getProperty("bench.serverJvm", "").trim();
+        // commas, because a Maven command line splits a property's value on spaces
+        return options.isEmpty() ? new String[0] : options.split("[,\\s]+");
+    }
+
+    /** VmHWM of /proc/&lt;pid&gt;/status: the process's peak resident set, in kB (-1 where there is no /proc). */
+    static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException notLinux) {
+            // reported as unknown
+        }
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- the table
+
+    private static void printSummary(int[] clients, TallyFigures tally, List<TpcbBaseline.Result> tpcb) {
+        System.out.println();
+        System.out.println("== Tally postings vs. raw-JDBC TPC-B on embedded Derby (same machine, durable commits) ==");
+        if (tally.firstStart() != null) {
+            System.out.printf("First start with demo data: %.1f s (plain restart %.1f s). Server peak RSS: %s after seeding, %s after load.%n",
+                    seconds(tally.firstStart()), tally.restart() == null ? Double.NaN : seconds(tally.restart()),
+                    mb(tally.rssAfterSeedKb()), mb(tally.peakRssKb()));
+        }
+        if (tally.failure() != null) {
+            System.out.println("Tally load not measured: " + tally.failure());
+        }
+        System.out.println("clients | Tally postings/s |  p50 ms |  p95 ms |  p99 ms | TPC-B tps |  ratio");
+        for (int c : clients) {
+            PostingLoad.Result run = tally.runs().stream().filter(r -> r.clients() == c).findFirst().orElse(null);
+            TpcbBaseline.Result base = tpcb.stream().filter(r -> r.threads() == c).findFirst().orElse(null);
+            double baseTps = base == null ? Double.NaN : base.median().tps();
+            System.out.printf("%7d | %16s | %7s | %7s | %7s | %9s | %6s%n", c,
+                    run == null ? "n/a" : String.format("%.1f", run.postingsPerSecond()),
+                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p50()),
+                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p95()),
+                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p99()),
+                    base == null ? "n/a" : String.format("%.0f", baseTps),
+                    run == null || base == null ? "n/a" : String.format("%.1f%%", 100 * run.postingsPerSecond() / baseTps));
+        }
+        System.out.println("Tally: one run per client count; latencies over every answer in the window; postings/s counts 201s.");
+        System.out.println("TPC-B: median of repetitions; one branch row serializes its commits (the standard scale-1 ceiling).");
+        System.out.println("Load generator and server share the machine's " + Runtime.getRuntime().availableProcessors() + " cores.");
+    }
+
+    private static String mb(long kb) {
+        return kb < 0 ? "unknown" : (kb / 1024) + " MB";
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    private PostingBenchmark() {
+    }
+}

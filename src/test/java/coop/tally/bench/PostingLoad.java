@@ -1,0 +1,311 @@
+package coop.tally.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HTTP load generator: closed-loop clients, each posting own-account transfers of 1.00 back and
+ * forth between a member's share (S00) and share draft (S10) so that balances stay put.
+ *
+ * <p>Each client has its own slice of the working set, as each rep on the phone has a different
+ * member: clients never contend for the same member's accounts, so what is measured is the posting
+ * path's throughput, not deliberate conflicts.
+ */
+final class PostingLoad {
+
+    /** Thrown when Tally cannot be loaded yet (endpoint missing, sign-in missing): the message says why. */
+    static final class Unavailable extends Exception {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** A member of the working set with the two accounts the transfers move between. */
+    record Member(String memberNumber, String share, String draft) {
+    }
+
+    private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
+    private static final Set<String> DECLINES = Set.of("INSUFFICIENT_FUNDS", "SHARE_PAR_VALUE");
+    private static final int FIRST_MEMBER = 100_001;
+    /** The demo's rep2 is also this member; the own-account rule would refuse rep2's postings there. */
+    private static final int STAFF_MEMBER = 100_002;
+    private static final int MAX_ERRORS_SHOWN = 5;
+    /** Failed lookups with nothing found yet after which the member endpoint is taken to be missing. */
+    private static final int GIVE_UP_AFTER = 50;
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    private List<String> tokens = List.of();
+    private final List<String> errorsShown = Collections.synchronizedList(new ArrayList<>());
+
+    PostingLoad(URI base) {
+        this.base = base;
+    }
+
+    // ---------------------------------------------------------------- preparation
+
+    /** Signs in the demo staff; postings rotate through their tokens. The first token looks members up. */
+    void signIn(List<String> usernames, String password) throws Unavailable {
+        List<String> signedIn = new ArrayList<>();
+        for (String username : usernames) {
+            HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("api/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+            if (reply == null || reply.statusCode() != 200) {
+                throw new Unavailable("sign-in as " + username + " failed: " + describe(reply)
+                        + (reply != null && reply.statusCode() == 404 ? " (POST /api/auth/login is not in this build)" : ""));
+            }
+            signedIn.add(parse(reply.body()).getString("token"));
+        }
+        tokens = List.copyOf(signedIn);
+    }
+
+    /**
+     * Looks up random demo members until {@code wanted} have an ACTIVE share and an ACTIVE share
+     * draft. Four threads, because one lookup at a time would take longer than the load itself.
+     */
+    List<Member> workingSet(int demoMembers, int wanted) throws Unavailable, InterruptedException {
+        List<Member> found = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> candidates = candidates(demoMembers, wanted * 3);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        List<String> firstFailure = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> lookers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread looker = new Thread(() -> {
+                int i;
+                while (found.size() < wanted && !(found.isEmpty() && failures.get() >= GIVE_UP_AFTER)
+                        && (i = next.getAndIncrement()) < candidates.size()) {
+                    String number = Integer.toString(candidates.get(i));
+                    HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("api/members/" + number))
+                            .header("Authorization", "Bearer " + tokens.get(0)).GET());
+                    if (reply == null || reply.statusCode() != 200) {
+                        failures.incrementAndGet();
+                        if (firstFailure.isEmpty()) {
+                            firstFailure.add("GET /api/members/" + number + " -> " + describe(reply));
+                        }
+                        continue;
+                    }
+                    Member member = withTwoDepositAccounts(number, parse(reply.body()));
+                    if (member != null) {
+                        found.add(member);
+                    }
+                }
+            }, "member-lookup-" + t);
+            lookers.add(looker);
+            looker.start();
+        }
+        for (Thread looker : lookers) {
+            looker.join();
+        }
+        if (found.isEmpty()) {
+            throw new Unavailable("no usable member found in " + Math.min(next.get(), candidates.size()) + " lookups (" + failures.get()
+                    + " failed" + (firstFailure.isEmpty() ? "" : ", first: " + firstFailure.get(0)) + ")");
+        }
+        return new ArrayList<>(found.subList(0, Math.min(wanted, found.size())));
+    }
+
+    /** Up to {@code count} distinct random member numbers, never the staff member. */
+    private static List<Integer> candidates(int demoMembers, int count) {
+        List<Integer> all = new ArrayList<>();
+        for (int number = FIRST_MEMBER; number < FIRST_MEMBER + demoMembers; number++) {
+            if (number != STAFF_MEMBER) {
+                all.add(number);
+            }
+        }
+        Collections.shuffle(all);
+        return all.subList(0, Math.min(count, all.size()));
+    }
+
+    private static Member withTwoDepositAccounts(String number, JsonObject member) {
+        String share = null;
+        String draft = null;
+        for (JsonValue value : member.getJsonArray("accounts")) {
+            JsonObject account = value.asJsonObject();
+            if (!"ACTIVE".equals(account.getString("status", ""))) {
+                continue;
+            }
+            switch (account.getString("type", "")) {
+                case "SHARE" -> share = share == null ? account.getString("accountNumber") : share;
+                case "SHARE_DRAFT" -> draft = draft == null ? account.getString("accountNumber") : draft;
+                default -> { }
+            }
+        }
+        return share != null && draft != null ? new Member(number, share, draft) : null;
+    }
+
+    /** One posting before the load, so that a missing endpoint gives one clear message, not thousands of 404s. */
+    void probe(Member member) throws Unavailable {
+        HttpResponse<String> reply = post(member, true, tokens.get(0));
+        if (reply == null) {
+            throw new Unavailable("POST /api/transactions did not answer");
+        }
+        int status = reply.statusCode();
+        if (status == 404 || status == 405) {
+            throw new Unavailable("POST /api/transactions answered " + status
+                    + ": the posting endpoint is not in this build yet (git pull origin main once it lands)");
+        }
+        if (status != 201 && !(status == 422 && DECLINES.contains(code(reply.body()))) && status != 503) {
+            throw new Unavailable("a test transfer was refused: " + describe(reply));
+        }
+    }
+
+    // ---------------------------------------------------------------- the load
+
+    /** {@code clients} closed-loop clients for warm-up plus {@code seconds}; counts what completed in the measured window. */
+    Result run(List<Member> workingSet, int clients, int warmupSeconds, int seconds) throws InterruptedException {
+        long measureFrom = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        long measureUntil = measureFrom + seconds * 1_000_000_000L;
+        Counts counts = new Counts();
+        List<Latencies> samples = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<Member> slice = slice(workingSet, c, clients);
+            String token = tokens.get(c % tokens.size());
+            Latencies mine = new Latencies();
+            samples.add(mine);
+            Thread client = new Thread(() -> drive(slice, token, mine, counts, measureFrom, measureUntil), "client-" + c);
+            threads.add(client);
+            client.start();
+        }
+        for (Thread client : threads) {
+            client.join();
+        }
+        long[] sorted = Latencies.mergeSorted(samples);
+        return new Result(clients, seconds, counts.posted.sum(), counts.declined.sum(), counts.conflicts.sum(),
+                counts.errors.sum(), Latencies.Percentiles.of(sorted));
+    }
+
+    private static List<Member> slice(List<Member> workingSet, int client, int clients) {
+        List<Member> slice = new ArrayList<>();
+        for (int i = client; i < workingSet.size(); i += clients) {
+            slice.add(workingSet.get(i));
+        }
+        return slice;
+    }
+
+    /** One client: its members in turn, each time in the other direction than the last. */
+    private void drive(List<Member> members, String token, Latencies samples, Counts counts,
+                       long measureFrom, long measureUntil) {
+        boolean[] toDraft = new boolean[members.size()];
+        java.util.Arrays.fill(toDraft, true);
+        int i = 0;
+        long started;
+        while ((started = System.nanoTime()) < measureUntil) {
+            int m = i++ % members.size();
+            HttpResponse<String> reply = post(members.get(m), toDraft[m], token);
+            toDraft[m] = !toDraft[m];
+            long finished = System.nanoTime();
+            if (started >= measureFrom && finished < measureUntil) {
+                samples.add(finished - started);
+                counts.count(reply, this);
+            }
+        }
+    }
+
+    private HttpResponse<String> post(Member member, boolean toDraft, String token) {
+        String from = toDraft ? member.share() : member.draft();
+        String to = toDraft ? member.draft() : member.share();
+        String body = "{\"type\":\"TRANSFER\",\"fromAccount\":\"" + from + "\",\"toAccount\":\"" + to
+                + "\",\"amount\":\"1.00\",\"memo\":\"bench\"}";
+        return send(HttpRequest.newBuilder(base.resolve("api/transactions"))
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Outcome counters shared by the clients of one run. */
+    private static final class Counts {
+        final LongAdder posted = new LongAdder();
+        final LongAdder declined = new LongAdder();
+        final LongAdder conflicts = new LongAdder();
+        final LongAdder errors = new LongAdder();
+
+        void count(HttpResponse<String> reply, PostingLoad load) {
+            int status = reply == null ? -1 : reply.statusCode();
+            if (status == 201) {
+                posted.increment();
+            } else if (status == 422 && DECLINES.contains(code(reply.body()))) {
+                declined.increment();
+            } else if (status == 503) {
+                conflicts.increment();
+            } else {
+                errors.increment();
+                load.showError(reply);
+            }
+        }
+    }
+
+    private void showError(HttpResponse<String> reply) {
+        if (errorsShown.size() < MAX_ERRORS_SHOWN) {
+            String text = describe(reply);
+            errorsShown.add(text);
+            System.out.println("  unexpected answer: " + text);
+        }
+    }
+
+    /** What one run measured: postings/s counts 201s only; latencies cover every answer in the window. */
+    record Result(int clients, int seconds, long posted, long declined, long conflicts, long errors,
+                  Latencies.Percentiles latency) {
+        double postingsPerSecond() {
+            return posted / (double) seconds;
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP plumbing
+
+    /** Sends, or returns null when the server does not answer (counted as an error by callers). */
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static JsonObject parse(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String code(String body) {
+        Matcher matcher = CODE.matcher(body == null ? "" : body);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
+    private static String describe(HttpResponse<String> reply) {
+        if (reply == null) {
+            return "no answer (connection failed or timed out)";
+        }
+        String body = reply.body() == null ? "" : reply.body();
+        return reply.statusCode() + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+    }
+}
