@@ -2,7 +2,6 @@ package coop.tally.posting;
 
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
-import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LedgerInvariants;
 import coop.tally.member.AccountType;
 import coop.tally.member.MemberAccount;
@@ -32,7 +31,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** Reading the ledger: one entry, an account's history and payoff, and the invariant check. */
+/** Reading the ledger: an account's history and payoff, and the invariant check (one entry: {@link PostingResource}). */
 @Path("")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -63,23 +62,6 @@ public class LedgerResource {
 
     @Context
     SecurityContext security;
-
-    @GET
-    @Path("transactions/{id}")
-    @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
-    @Transactional
-    @Operation(summary = "One journal entry with its lines (a rep sees the entries they posted)")
-    public JsonObject entry(@PathParam("id") long id) {
-        JournalEntry entry = journal.find(id)
-                .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
-        boolean seesAll = security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR");
-        if (!seesAll && !entry.postedBy().equals(security.getUserPrincipal().getName())) {
-            throw ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
-        }
-        var json = results.entry(entry);
-        journal.reversalOf(id).ifPresent(reversal -> json.add("reversedBy", reversal.id()));
-        return json.build();
-    }
 
     @GET
     @Path("accounts/{accountNumber}/history")

@@ -21,6 +21,9 @@ import java.util.Set;
 final class PostingRequestReader {
 
     static final int MAX_MEMO = 500;
+    /** The types a client may post; opening balances, reversals and the rest are built by their own features. */
+    private static final Set<EntryType> POSTABLE = Set.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER,
+            EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
             "amount", "instrument", "fee", "feeWaived", "memo", "sessionId");
 
@@ -39,6 +42,10 @@ final class PostingRequestReader {
             }
         }
         EntryType type = fields.requiredEnum("type", EntryType.class);
+        if (!POSTABLE.contains(type)) {
+            throw PostingRefused.malformed("TYPE_NOT_ALLOWED", "A " + type + " entry cannot be requested as a posting.",
+                    Map.of("type", type.name()));
+        }
         Tender tender = fields.optionalEnum("tender", Tender.class).orElse(null);
         Money amount = amount(body, "amount", true);
         Instrument instrument = fields.optionalEnum("instrument", Instrument.class).orElse(null);

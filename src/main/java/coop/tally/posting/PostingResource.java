@@ -1,5 +1,7 @@
 package coop.tally.posting;
 
+import coop.tally.ledger.Journal;
+import coop.tally.ledger.JournalEntry;
 import coop.tally.staff.Role;
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
@@ -9,7 +11,9 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,7 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.function.Supplier;
 
-/** Posting money movements and reversing them. */
+/**
+ * Posting money movements, reading one back and reversing them. (The GET of one entry lives here,
+ * not in {@link LedgerResource}: JAX-RS picks the root resource with the most specific path,
+ * {@code transactions}, and never looks at another class for {@code transactions/{id}}.)
+ */
 @Path("transactions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,6 +48,12 @@ public class PostingResource {
 
     @Inject
     StaffDirectory staff;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    PostingResults results;
 
     @Context
     SecurityContext security;
@@ -59,6 +73,23 @@ public class PostingResource {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
+    @Transactional
+    @Operation(summary = "One journal entry with its lines (a rep sees the entries they posted)")
+    public JsonObject entry(@PathParam("id") long id) {
+        JournalEntry entry = journal.find(id)
+                .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
+        boolean seesAll = security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR");
+        if (!seesAll && !entry.postedBy().equals(security.getUserPrincipal().getName())) {
+            throw ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
+        }
+        var json = results.entry(entry);
+        journal.reversalOf(id).ifPresent(reversal -> json.add("reversedBy", reversal.id()));
+        return json.build();
     }
 
     @POST

@@ -94,6 +94,9 @@ public class PostingService {
         Allocation allocation = null;
         LoanTerms loanBefore = null;
         if (request.type() == EntryType.LOAN_PAYMENT) {
+            if (request.loanAccount() == null || request.loanAccount().isBlank()) {
+                throw PostingRefused.malformed("FIELD_REQUIRED", "The loanAccount is required.", Map.of("field", "loanAccount"));
+            }
             MemberAccount loan = accounts.get(request.loanAccount());
             if (loan.type() != AccountType.LOAN) {
                 throw PostingRefused.refused("NOT_A_LOAN", "The account paid is not a loan.", Map.of("field", "loanAccount"));
