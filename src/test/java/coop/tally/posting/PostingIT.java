@@ -842,12 +842,11 @@ class PostingIT {
     }
 
     /**
-     * PRODUCT BUG, open: a JSON object followed by more text (here a stray "}") is read as the
-     * object alone and posted, where DESIGN.md asks for a 400 for anything that is not valid JSON.
+     * A JSON object followed by more text (here a stray "}") is not valid JSON: refused whole,
+     * rather than the first object being read and posted.
      */
     @Test
     @Order(52)
-    @org.junit.jupiter.api.Disabled("product bug: trailing content after the JSON body is ignored and the posting goes through")
     void a_body_with_trailing_content_is_malformed_json() {
         JsonObject member = teller.claimActiveMember("trailing content", "0.00");
         String draft = numberOf(member, "SHARE_DRAFT", "ACTIVE");
