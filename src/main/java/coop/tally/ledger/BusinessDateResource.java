@@ -1,12 +1,12 @@
 package coop.tally.ledger;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.posting.hold.BusinessCalendar;
 import coop.tally.staff.SecurityLog;
 import coop.tally.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -44,7 +44,7 @@ public class BusinessDateResource {
     @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR", "ADMIN"})
     @Operation(summary = "The current business date")
     public JsonObject current() {
-        return Json.createObjectBuilder().add("businessDate", businessDates.current().toString()).build();
+        return JsonBuilders.JSON.createObjectBuilder().add("businessDate", businessDates.current().toString()).build();
     }
 
     @POST
@@ -62,7 +62,7 @@ public class BusinessDateResource {
         int released = holds.releaseAllDue(next);
         securityLog.record("BUSINESS_DATE_ADVANCED", security.getUserPrincipal().getName(), next.toString(),
                 "from " + current + ", holds released " + released);
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("businessDate", next.toString())
                 .add("previousBusinessDate", current.toString())
                 .add("holdsReleased", released)

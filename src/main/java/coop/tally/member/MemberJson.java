@@ -1,7 +1,7 @@
 package coop.tally.member;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.money.Money;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,9 +20,9 @@ final class MemberJson {
     }
 
     static JsonObject page(SearchResult result) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
         result.items().forEach(member -> items.add(summary(member)));
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("items", items)
                 .add("page", result.page())
                 .add("size", result.size())
@@ -31,7 +31,7 @@ final class MemberJson {
     }
 
     static JsonObjectBuilder summary(Member member) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("memberNumber", member.memberNumber())
                 .add("name", member.fullName())
                 .add("firstName", member.firstName())
@@ -46,20 +46,20 @@ final class MemberJson {
                 .add("dateOfBirth", member.dateOfBirth().toString())
                 .add("joinedOn", member.joinedOn().toString());
         optional(json, "email", member.email());
-        JsonArrayBuilder phones = Json.createArrayBuilder();
-        file.phones().forEach(phone -> phones.add(Json.createObjectBuilder()
+        JsonArrayBuilder phones = JsonBuilders.JSON.createArrayBuilder();
+        file.phones().forEach(phone -> phones.add(JsonBuilders.JSON.createObjectBuilder()
                 .add("number", phone.number())
                 .add("kind", phone.kind().name())
                 .add("primary", phone.isPrimary())));
-        JsonArrayBuilder addresses = Json.createArrayBuilder();
+        JsonArrayBuilder addresses = JsonBuilders.JSON.createArrayBuilder();
         file.addresses().forEach(address -> addresses.add(address(address)));
-        JsonArrayBuilder accounts = Json.createArrayBuilder();
+        JsonArrayBuilder accounts = JsonBuilders.JSON.createArrayBuilder();
         file.accounts().forEach(account -> accounts.add(account(account)));
         return json.add("phones", phones).add("addresses", addresses).add("accounts", accounts).build();
     }
 
     private static JsonObjectBuilder address(MemberAddress address) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("line1", address.line1());
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder().add("line1", address.line1());
         optional(json, "line2", address.line2());
         return json.add("city", address.city())
                 .add("state", address.state())
@@ -68,7 +68,7 @@ final class MemberJson {
     }
 
     static JsonObjectBuilder account(MemberAccount account) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("accountNumber", account.accountNumber())
                 .add("type", account.type().name())
                 .add("status", account.status().name())

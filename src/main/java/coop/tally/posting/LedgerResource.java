@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.LedgerInvariants;
@@ -12,7 +13,6 @@ import coop.tally.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -75,11 +75,11 @@ public class LedgerResource {
             throw ApiProblem.badRequest("PAGE_INVALID", "page is 0 or more; size is 1 to " + MAX_PAGE + ".");
         }
         MemberAccount account = existing(accountNumber);
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JsonBuilders.JSON.createArrayBuilder();
         journal.history(account.id(), page, size).forEach(entry -> entries.add(results.entry(entry)));
-        JsonArrayBuilder activeHolds = Json.createArrayBuilder();
+        JsonArrayBuilder activeHolds = JsonBuilders.JSON.createArrayBuilder();
         holds.activeHoldsOn(account.id()).forEach(hold -> activeHolds.add(results.hold(hold)));
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("account", accountNumber)
                 .add("ledgerBalance", account.ledgerBalance().toPlainString())
                 .add("availableBalance", account.availableBalance().toPlainString())
@@ -102,7 +102,7 @@ public class LedgerResource {
         }
         LocalDate date = asOf == null ? businessDates.current() : parseDate(asOf);
         PayoffQuote quote = loans.payoff(loan, date);
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("account", accountNumber)
                 .add("asOf", quote.asOf().toString())
                 .add("principal", quote.principal().toPlainString())
@@ -120,20 +120,20 @@ public class LedgerResource {
     @Operation(summary = "Recompute balances from the journal lines and check every entry balances")
     public JsonObject checkInvariants() {
         LedgerInvariants.Report report = invariants.check();
-        JsonArrayBuilder unbalanced = Json.createArrayBuilder();
-        report.unbalancedEntries().forEach(entry -> unbalanced.add(Json.createObjectBuilder()
+        JsonArrayBuilder unbalanced = JsonBuilders.JSON.createArrayBuilder();
+        report.unbalancedEntries().forEach(entry -> unbalanced.add(JsonBuilders.JSON.createObjectBuilder()
                 .add("entryId", entry.entryId())
                 .add("debits", entry.debits().toPlainString())
                 .add("credits", entry.credits().toPlainString())
                 .add("lines", entry.lines())));
-        JsonArrayBuilder mismatches = Json.createArrayBuilder();
-        report.balanceMismatches().forEach(mismatch -> mismatches.add(Json.createObjectBuilder()
+        JsonArrayBuilder mismatches = JsonBuilders.JSON.createArrayBuilder();
+        report.balanceMismatches().forEach(mismatch -> mismatches.add(JsonBuilders.JSON.createObjectBuilder()
                 .add("account", mismatch.accountNumber())
                 .add("storedLedgerBalance", mismatch.storedLedger().toPlainString())
                 .add("ledgerBalanceFromLines", mismatch.fromLines().toPlainString())
                 .add("storedAvailableBalance", mismatch.storedAvailable().toPlainString())
                 .add("expectedAvailableBalance", mismatch.expectedAvailable().toPlainString())));
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("ok", report.ok())
                 .add("entriesChecked", report.entriesChecked())
                 .add("accountsChecked", report.accountsChecked())

@@ -1,12 +1,12 @@
 package coop.tally.posting;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.AccountHold;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.JournalLine;
 import coop.tally.member.MemberAccount;
 import coop.tally.posting.loan.Allocation;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,16 +21,16 @@ public class PostingResults {
 
     public JsonObject posted(JournalEntry entry, Collection<MemberAccount> accounts, List<AccountHold> holds,
                              Allocation allocation) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("entry", entry(entry))
                 .add("balances", balances(accounts));
         if (!holds.isEmpty()) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonBuilders.JSON.createArrayBuilder();
             holds.forEach(hold -> array.add(hold(hold)));
             json.add("holds", array);
         }
         if (allocation != null) {
-            json.add("loanAllocation", Json.createObjectBuilder()
+            json.add("loanAllocation", JsonBuilders.JSON.createObjectBuilder()
                     .add("interest", allocation.interest().toPlainString())
                     .add("principal", allocation.principal().toPlainString())
                     .add("lateFees", allocation.lateFees().toPlainString())
@@ -40,7 +40,7 @@ public class PostingResults {
     }
 
     public JsonObjectBuilder entry(JournalEntry entry) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", entry.id())
                 .add("type", entry.type().name())
                 .add("businessDate", entry.businessDate().toString())
@@ -55,9 +55,9 @@ public class PostingResults {
             json.add("reverses", entry.reversesEntryId());
         }
         addIfPresent(json, "reasonCode", entry.reasonCode());
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JsonBuilders.JSON.createArrayBuilder();
         for (JournalLine line : entry.lines()) {
-            lines.add(Json.createObjectBuilder()
+            lines.add(JsonBuilders.JSON.createObjectBuilder()
                     .add("line", line.lineNo())
                     .add("account", line.account().id())
                     .add("accountKind", line.account().kind().name())
@@ -68,9 +68,9 @@ public class PostingResults {
     }
 
     public JsonArrayBuilder balances(Collection<MemberAccount> accounts) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonBuilders.JSON.createArrayBuilder();
         accounts.stream().sorted(Comparator.comparing(MemberAccount::accountNumber)).forEach(account -> array.add(
-                Json.createObjectBuilder()
+                JsonBuilders.JSON.createObjectBuilder()
                         .add("account", account.accountNumber())
                         .add("ledgerBalance", account.ledgerBalance().toPlainString())
                         .add("availableBalance", account.availableBalance().toPlainString())));
@@ -78,7 +78,7 @@ public class PostingResults {
     }
 
     public JsonObjectBuilder hold(AccountHold hold) {
-        return Json.createObjectBuilder()
+        return JsonBuilders.JSON.createObjectBuilder()
                 .add("amount", hold.amount().toPlainString())
                 .add("placedOn", hold.placedOn().toString())
                 .add("releaseOn", hold.releaseOn().toString());

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
@@ -17,7 +18,6 @@ import coop.tally.posting.rule.SufficientFundsRule;
 import coop.tally.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 
@@ -86,7 +86,7 @@ public class ReversalService {
         }
         JournalEntry reversal = journal.append(new EntryHeader(EntryType.REVERSAL, businessDate, clock.now(),
                 actor.username(), original.sessionId(), null, null, memo, original.id(), reason.name()), contra, accounts);
-        var json = Json.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
+        var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
         if (reason == ReversalReason.POSTING_ERROR) {
             json.add("postingErrorAttributedTo", original.postedBy());
         }

@@ -1,12 +1,12 @@
 package coop.tally.staff;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import coop.tally.web.Problems;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -52,13 +52,13 @@ public class AuthResource {
         SignIn.Outcome outcome = signIn.signIn(username, password);
         if (outcome instanceof SignIn.SignedIn signedIn) {
             Staff staff = signedIn.staff();
-            return Response.ok(Json.createObjectBuilder()
+            return Response.ok(JsonBuilders.JSON.createObjectBuilder()
                     .add("token", signedIn.token().token())
                     .add("tokenType", "Bearer")
                     .add("expiresAt", signedIn.token().expiresAt().toString())
                     .add("username", staff.username())
                     .add("displayName", staff.displayName())
-                    .add("roles", Json.createArrayBuilder(StaffIdentityStore.groupsOf(staff.roles()).stream().sorted().toList()))
+                    .add("roles", JsonBuilders.JSON.createArrayBuilder(StaffIdentityStore.groupsOf(staff.roles()).stream().sorted().toList()))
                     .build()).build();
         }
         if (outcome instanceof SignIn.Locked locked) {

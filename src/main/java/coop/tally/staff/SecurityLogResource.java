@@ -1,9 +1,9 @@
 package coop.tally.staff;
 
+import coop.tally.web.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DefaultValue;
@@ -35,7 +35,7 @@ public class SecurityLogResource {
                             @QueryParam("page") @DefaultValue("0") int page,
                             @QueryParam("size") @DefaultValue("50") int size) {
         int pageSize = Math.max(1, Math.min(size, 500));
-        var array = Json.createArrayBuilder();
+        var array = JsonBuilders.JSON.createArrayBuilder();
         for (SecurityEvent event : log.recent(actor, type, Math.max(0, page), pageSize)) {
             array.add(toJson(event));
         }
@@ -44,7 +44,7 @@ public class SecurityLogResource {
     }
 
     private static JsonObjectBuilder toJson(SecurityEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", event.id())
                 .add("occurredAt", event.occurredAt().toString())
                 .add("type", event.eventType());

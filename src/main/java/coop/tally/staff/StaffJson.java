@@ -1,6 +1,6 @@
 package coop.tally.staff;
 
-import jakarta.json.Json;
+import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 
 /** The JSON shape of a staff account (never its password hash). */
@@ -10,10 +10,10 @@ final class StaffJson {
     }
 
     static JsonObjectBuilder of(Staff staff) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("username", staff.username())
                 .add("displayName", staff.displayName())
-                .add("roles", Json.createArrayBuilder(StaffIdentityStore.groupsOf(staff.roles()).stream().sorted().toList()))
+                .add("roles", JsonBuilders.JSON.createArrayBuilder(StaffIdentityStore.groupsOf(staff.roles()).stream().sorted().toList()))
                 .add("enabled", staff.isEnabled());
         if (staff.memberNumber() != null) {
             json.add("memberNumber", staff.memberNumber());

@@ -1,5 +1,6 @@
 package coop.tally.staff;
 
+import coop.tally.web.JsonBuilders;
 import coop.tally.web.ApiProblem;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ public class StaffResource {
     @GET
     @Operation(summary = "All staff accounts")
     public JsonArray list() {
-        var array = Json.createArrayBuilder();
+        var array = JsonBuilders.JSON.createArrayBuilder();
         administration.all().forEach(staff -> array.add(StaffJson.of(staff)));
         return array.build();
     }

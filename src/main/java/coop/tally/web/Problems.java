@@ -1,6 +1,5 @@
 package coop.tally.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +37,7 @@ public final class Problems {
     }
 
     public static JsonObject body(int status, String code, String detail, Map<String, ?> extensions) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("type", "urn:tally:problem:" + code.toLowerCase().replace('_', '-'))
                 .add("title", title(status))
                 .add("status", status)
@@ -61,22 +60,22 @@ public final class Problems {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long) {
-            return Json.createValue(((Number) value).longValue());
+            return JsonBuilders.JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigDecimal decimal) {
-            return Json.createValue(decimal);
+            return JsonBuilders.JSON.createValue(decimal);
         }
         if (value instanceof Map<?, ?> map) {
-            JsonObjectBuilder object = Json.createObjectBuilder();
+            JsonObjectBuilder object = JsonBuilders.JSON.createObjectBuilder();
             map.forEach((k, v) -> object.add(String.valueOf(k), toJson(v)));
             return object.build();
         }
         if (value instanceof Collection<?> items) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JsonBuilders.JSON.createArrayBuilder();
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
-        return Json.createValue(String.valueOf(value));
+        return JsonBuilders.JSON.createValue(String.valueOf(value));
     }
 
     static String title(int status) {

@@ -1,7 +1,6 @@
 package coop.tally.web;
 
 import jakarta.annotation.Priority;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -34,7 +33,7 @@ public class StrictJsonObjectReader implements MessageBodyReader<JsonObject> {
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                                MultivaluedMap<String, String> headers, InputStream body) {
-        try (JsonParser parser = Json.createParser(body)) {
+        try (JsonParser parser = JsonBuilders.JSON.createParser(body)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ApiProblem(400, "MALFORMED_JSON", "The request body must be one JSON object.");
             }
