@@ -47,10 +47,12 @@ public class Holds {
     /** Releases the holds of locked accounts that have come due by the business date. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void releaseDue(Collection<MemberAccount> lockedAccounts, LocalDate businessDate) {
-        if (lockedAccounts.isEmpty()) {
+        // An account whose available balance equals its ledger balance has no active hold to release.
+        List<MemberAccount> withHolds = lockedAccounts.stream().filter(account -> account.holds().isPositive()).toList();
+        if (withHolds.isEmpty()) {
             return;
         }
-        Map<Long, MemberAccount> byId = lockedAccounts.stream()
+        Map<Long, MemberAccount> byId = withHolds.stream()
                 .collect(Collectors.toMap(MemberAccount::id, Function.identity()));
         em.createQuery("select h from AccountHold h where h.memberAccountId in :ids and h.releasedAt is null"
                         + " and h.releaseOn <= :date", AccountHold.class)

@@ -3,14 +3,14 @@ package coop.tally.posting;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.staff.Role;
-import coop.tally.staff.Staff;
-import coop.tally.staff.StaffDirectory;
+import coop.tally.staff.SignedInStaff;
 import coop.tally.web.ApiProblem;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -47,9 +47,6 @@ public class PostingResource {
     ReversalService reversals;
 
     @Inject
-    StaffDirectory staff;
-
-    @Inject
     Journal journal;
 
     @Inject
@@ -57,6 +54,9 @@ public class PostingResource {
 
     @Context
     SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
 
     @POST
     @RolesAllowed({"REP", "SUPERVISOR"})
@@ -107,8 +107,8 @@ public class PostingResource {
     }
 
     private PostingService.Actor actor() {
-        Staff me = staff.find(security.getUserPrincipal().getName())
-                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Unknown staff member."));
+        SignedInStaff me = SignedInStaff.of(request)
+                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
         return new PostingService.Actor(me.username(), me.hasRole(Role.SUPERVISOR), me.memberNumber());
     }
 

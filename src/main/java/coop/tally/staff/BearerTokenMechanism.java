@@ -41,6 +41,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         Staff staff = resolution.get().staff();
+        request.setAttribute(SignedInStaff.ATTRIBUTE, SignedInStaff.of(staff));
         return context.notifyContainerAboutLogin(staff.username(), StaffIdentityStore.groupsOf(staff.roles()));
     }
 }
