@@ -43,21 +43,19 @@ public class Replay {
 
     private static final String MEMBER_AS_OF = """
             SELECT a.account_type,
-                   COALESCE(SUM(CASE WHEN l.side = 'C' THEN l.amount ELSE -l.amount END), 0)
+                   (SELECT COALESCE(SUM(CASE WHEN l.side = 'C' THEN l.amount ELSE -l.amount END), 0)
+                      FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                     WHERE l.member_account_id = a.id AND e.posted_at <= ?)
               FROM member_account a
-              LEFT JOIN journal_line l ON l.member_account_id = a.id
-                    AND l.entry_id IN (SELECT e.id FROM journal_entry e WHERE e.posted_at <= ?)
-             WHERE a.account_number = ?
-             GROUP BY a.account_type""";
+             WHERE a.account_number = ?""";
 
     private static final String GL_AS_OF = """
             SELECT g.normal_side,
-                   COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount ELSE -l.amount END), 0)
+                   (SELECT COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount ELSE -l.amount END), 0)
+                      FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                     WHERE l.gl_code = g.code AND e.posted_at <= ?)
               FROM gl_account g
-              LEFT JOIN journal_line l ON l.gl_code = g.code
-                    AND l.entry_id IN (SELECT e.id FROM journal_entry e WHERE e.posted_at <= ?)
-             WHERE g.code = ?
-             GROUP BY g.normal_side""";
+             WHERE g.code = ?""";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
