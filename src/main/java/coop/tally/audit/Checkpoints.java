@@ -64,6 +64,8 @@ public class Checkpoints {
                 connection.rollback();
                 tree = new TreeHead();
                 throw e;
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }

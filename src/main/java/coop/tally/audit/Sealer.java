@@ -77,6 +77,9 @@ public class Sealer {
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
+            } finally {
+                // the connection goes back to a pool: leave it as it came
+                connection.setAutoCommit(true);
             }
         }
         sealedMarks.addLast(new long[]{System.nanoTime(), Math.max(lastSealedId, floor)});
