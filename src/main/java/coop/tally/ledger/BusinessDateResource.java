@@ -6,6 +6,7 @@ import coop.tally.staff.SecurityLog;
 import coop.tally.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
@@ -37,6 +38,9 @@ public class BusinessDateResource {
     @Inject
     SecurityLog securityLog;
 
+    @Inject
+    Event<BusinessDayOpened> dayOpened;
+
     @Context
     SecurityContext security;
 
@@ -62,6 +66,7 @@ public class BusinessDateResource {
         int released = holds.releaseAllDue(next);
         securityLog.record("BUSINESS_DATE_ADVANCED", security.getUserPrincipal().getName(), next.toString(),
                 "from " + current + ", holds released " + released);
+        dayOpened.fire(new BusinessDayOpened(current, next));
         return JsonBuilders.JSON.createObjectBuilder()
                 .add("businessDate", next.toString())
                 .add("previousBusinessDate", current.toString())

@@ -1,0 +1,159 @@
+package coop.tally.audit;
+
+import coop.tally.ledger.AccountRef;
+import coop.tally.ledger.CanonicalEntry;
+import coop.tally.ledger.CanonicalLine;
+import coop.tally.ledger.EntryType;
+import coop.tally.ledger.Side;
+import coop.tally.money.Money;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads journal entries with their lines straight over JDBC, a batch of consecutive ids at a time
+ * (two queries per batch), because verification and export walk the whole journal and JPA would
+ * build and track an object graph for every row.
+ */
+final class JournalRows {
+
+    static final int BATCH = 2_000;
+
+    private static final String ENTRIES = """
+            SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
+                   idempotency_key, memo, reverses_entry_id, reason_code
+              FROM journal_entry WHERE id >= ? AND id <= ? ORDER BY id""";
+
+    private static final String LINES = """
+            SELECT l.entry_id, l.line_no, l.account_kind, l.account_ref, l.member_account_id, l.gl_code,
+                   l.side, l.amount, a.account_number
+              FROM journal_line l LEFT JOIN member_account a ON a.id = l.member_account_id
+             WHERE l.entry_id >= ? AND l.entry_id <= ?""";
+
+    /** The same without the join, for a caller that holds every account number already. */
+    private static final String LINES_ONLY = """
+            SELECT l.entry_id, l.line_no, l.account_kind, l.account_ref, l.member_account_id, l.gl_code,
+                   l.side, l.amount
+              FROM journal_line l
+             WHERE l.entry_id >= ? AND l.entry_id <= ?""";
+
+    private JournalRows() {
+    }
+
+    /** The entries whose ids are in [fromId, toId], in id order. */
+    static List<StoredEntry> read(Connection connection, long fromId, long toId) throws SQLException {
+        return read(connection, fromId, toId, null);
+    }
+
+    /** Every member account's number by id: read once, it spares a join per line when walking the whole journal. */
+    static Map<Long, String> accountNumbers(Connection connection) throws SQLException {
+        Map<Long, String> numbers = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT id, account_number FROM member_account");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                numbers.put(rows.getLong(1), rows.getString(2));
+            }
+        }
+        return numbers;
+    }
+
+    /** As {@link #read(Connection, long, long)}, with member account numbers from {@code accountNumbers} when given. */
+    static List<StoredEntry> read(Connection connection, long fromId, long toId, Map<Long, String> accountNumbers)
+            throws SQLException {
+        Map<Long, List<RawLine>> lines = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(accountNumbers == null ? LINES : LINES_ONLY)) {
+            query.setLong(1, fromId);
+            query.setLong(2, toId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Long memberAccountId = rows.getObject(5, Long.class);
+                    String accountNumber = accountNumbers == null ? rows.getString(9)
+                            : memberAccountId == null ? null : accountNumbers.get(memberAccountId);
+                    lines.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new RawLine(rows.getInt(2),
+                            rows.getString(3), rows.getString(4), memberAccountId, rows.getString(6),
+                            rows.getString(7), rows.getBigDecimal(8), accountNumber));
+                }
+            }
+        }
+        List<StoredEntry> entries = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(ENTRIES)) {
+            query.setLong(1, fromId);
+            query.setLong(2, toId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    entries.add(decode(rows, id, lines.getOrDefault(id, List.of())));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** The smallest and largest journal entry id, or null for an empty journal. */
+    static long[] idRange(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM journal_entry");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            Long min = rows.getObject(1, Long.class);
+            return min == null ? null : new long[]{min, rows.getLong(2)};
+        }
+    }
+
+    private static StoredEntry decode(ResultSet row, long id, List<RawLine> rawLines) throws SQLException {
+        List<String> lineProblems = new ArrayList<>();
+        try {
+            List<CanonicalLine> lines = new ArrayList<>(rawLines.size());
+            for (RawLine raw : rawLines) {
+                String mismatch = raw.accountMismatch();
+                if (mismatch != null) {
+                    lineProblems.add("line " + raw.lineNo + ": " + mismatch);
+                }
+                lines.add(raw.toCanonical());
+            }
+            Timestamp postedAt = row.getTimestamp(4);
+            CanonicalEntry entry = new CanonicalEntry(id, EntryType.valueOf(row.getString(2)),
+                    row.getDate(3).toLocalDate(), postedAt.toInstant(), row.getString(5), row.getString(6),
+                    row.getObject(7, Long.class), row.getString(8), row.getString(9),
+                    row.getObject(10, Long.class), row.getString(11), lines);
+            return new StoredEntry(id, entry, null, lineProblems);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return new StoredEntry(id, null, e.getMessage(), lineProblems);
+        }
+    }
+
+    private record RawLine(int lineNo, String kind, String accountRef, Long memberAccountId, String glCode,
+                           String side, java.math.BigDecimal amount, String memberAccountNumber) {
+
+        CanonicalLine toCanonical() {
+            AccountRef account = switch (kind) {
+                case "M" -> AccountRef.member(accountRef);
+                case "G" -> AccountRef.gl(accountRef);
+                default -> throw new IllegalArgumentException("line " + lineNo + " has account kind " + kind);
+            };
+            Side lineSide = switch (side) {
+                case "D" -> Side.DEBIT;
+                case "C" -> Side.CREDIT;
+                default -> throw new IllegalArgumentException("line " + lineNo + " has side " + side);
+            };
+            return new CanonicalLine(lineNo, account, lineSide, Money.of(amount));
+        }
+
+        String accountMismatch() {
+            if ("M".equals(kind) && !accountRef.equals(memberAccountNumber)) {
+                return "account_ref " + accountRef + " but member_account_id " + memberAccountId
+                        + " is account " + memberAccountNumber;
+            }
+            if ("G".equals(kind) && !accountRef.equals(glCode)) {
+                return "account_ref " + accountRef + " but gl_code " + glCode;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package coop.tally.audit;
+
+/**
+ * One finding of verification. Exactly the fields that locate it are set; the others are null.
+ *
+ * @param kind       stable code, e.g. LEAF_HASH_MISMATCH
+ * @param entryId    the journal entry concerned, or null
+ * @param leafIndex  the leaf concerned, or null
+ * @param checkpoint the checkpoint id concerned, or null
+ * @param detail     a sentence for people
+ */
+public record Problem(String kind, Long entryId, Long leafIndex, Long checkpoint, String detail) {
+
+    static Problem entry(String kind, long entryId, Long leafIndex, String detail) {
+        return new Problem(kind, entryId, leafIndex, null, detail);
+    }
+
+    static Problem leaf(String kind, long leafIndex, Long entryId, String detail) {
+        return new Problem(kind, entryId, leafIndex, null, detail);
+    }
+
+    static Problem checkpoint(String kind, long checkpoint, String detail) {
+        return new Problem(kind, null, null, checkpoint, detail);
+    }
+}

@@ -1,0 +1,132 @@
+package coop.tally.audit;
+
+import coop.tally.ledger.LedgerInvariants;
+import coop.tally.money.Money;
+import coop.tally.platform.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Balances recomputed from the journal lines. Member accounts are compared with their stored
+ * (materialized) balances by {@link LedgerInvariants}; GL balances are never stored (a hot row
+ * would serialize postings), so replay reports them, with the trial balance of all lines.
+ * The sums run in the database: one pass over journal_line, no rows shipped to Java.
+ */
+@ApplicationScoped
+public class Replay {
+
+    private static final String GL_BALANCES = """
+            SELECT l.gl_code, g.normal_side,
+                   SUM(CASE WHEN l.side = 'D' THEN l.amount ELSE 0 END),
+                   SUM(CASE WHEN l.side = 'C' THEN l.amount ELSE 0 END)
+              FROM journal_line l LEFT JOIN gl_account g ON g.code = l.gl_code
+             WHERE l.account_kind = 'G'
+             GROUP BY l.gl_code, g.normal_side
+             ORDER BY l.gl_code""";
+
+    private static final String TOTALS = """
+            SELECT COALESCE(SUM(CASE WHEN side = 'D' THEN amount ELSE 0 END), 0),
+                   COALESCE(SUM(CASE WHEN side = 'C' THEN amount ELSE 0 END), 0)
+              FROM journal_line""";
+
+    private static final String MEMBER_AS_OF = """
+            SELECT a.account_type,
+                   (SELECT COALESCE(SUM(CASE WHEN l.side = 'C' THEN l.amount ELSE -l.amount END), 0)
+                      FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                     WHERE l.member_account_id = a.id AND e.posted_at <= ?)
+              FROM member_account a
+             WHERE a.account_number = ?""";
+
+    private static final String GL_AS_OF = """
+            SELECT g.normal_side,
+                   (SELECT COALESCE(SUM(CASE WHEN l.side = 'D' THEN l.amount ELSE -l.amount END), 0)
+                      FROM journal_line l JOIN journal_entry e ON e.id = l.entry_id
+                     WHERE l.gl_code = g.code AND e.posted_at <= ?)
+              FROM gl_account g
+             WHERE g.code = ?""";
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    LedgerInvariants invariants;
+
+    /** A GL account's balance on its normal side (a debit-normal asset is positive when debits exceed credits). */
+    public record GlBalance(String code, String normalSide, Money debits, Money credits, Money balance) {
+    }
+
+    public record Report(LedgerInvariants.Report members, List<GlBalance> glBalances, Money totalDebits,
+                         Money totalCredits) {
+        public boolean ok() {
+            return members.ok() && totalDebits.equals(totalCredits);
+        }
+    }
+
+    public record AsOf(String account, String kind, Instant at, Money balance) {
+    }
+
+    public Report replay() throws SQLException {
+        LedgerInvariants.Report members = invariants.check();
+        try (Connection connection = dataSource.getConnection()) {
+            List<GlBalance> gl = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(GL_BALANCES);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Money debits = Money.of(rows.getBigDecimal(3));
+                    Money credits = Money.of(rows.getBigDecimal(4));
+                    String side = rows.getString(2) == null ? "D" : rows.getString(2);
+                    gl.add(new GlBalance(rows.getString(1), side, debits, credits,
+                            "C".equals(side) ? credits.minus(debits) : debits.minus(credits)));
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(TOTALS);
+                 ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return new Report(members, gl, Money.of(rows.getBigDecimal(1)), Money.of(rows.getBigDecimal(2)));
+            }
+        }
+    }
+
+    /** One member account (by number) or GL account (by code), from the lines of entries posted at or before {@code at}. */
+    public Optional<AsOf> balanceAsOf(String account, Instant at) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            Optional<Money> member = sum(connection, MEMBER_AS_OF, "LOAN", account, at);
+            if (member.isPresent()) {
+                return member.map(balance -> new AsOf(account, "MEMBER", at, balance));
+            }
+            return sum(connection, GL_AS_OF, "C", account, at).map(balance -> new AsOf(account, "GL", at, balance));
+        }
+    }
+
+    /**
+     * Runs a balance query whose first column says which way the account's balance runs and whose
+     * second is the net sum; the sum is negated when the first column equals {@code negateWhen}
+     * (a loan is owed to the credit union; a credit-normal GL account grows with credits).
+     */
+    private static Optional<Money> sum(Connection connection, String sql, String negateWhen, String account, Instant at)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setTimestamp(1, Timestamp.from(at));
+            query.setString(2, account);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Money sum = Money.of(rows.getBigDecimal(2));
+                return Optional.of(negateWhen.equals(rows.getString(1)) ? sum.negate() : sum);
+            }
+        }
+    }
+}

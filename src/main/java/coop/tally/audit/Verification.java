@@ -1,0 +1,239 @@
+package coop.tally.audit;
+
+import coop.tally.platform.SchemaMigration;
+import coop.tally.platform.TallyClock;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
+ * leaf hash and compares it with its leaf, recomputes the tree root at each checkpoint's size and
+ * compares it with the signed root, checks each signature, and finds committed entries that never
+ * got a leaf.
+ *
+ * <p>The roots are computed from the hashes recomputed from the journal (not from the stored leaf
+ * hashes), so an entry altered together with its leaf hash still breaks the signed root. Two signed
+ * roots that both match the recomputed prefix roots are consistent by construction (the smaller tree
+ * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
+ */
+@ApplicationScoped
+public class Verification {
+
+    /** An entry committed longer ago than this must have a leaf. */
+    static final Duration SEALING_DELAY = Duration.ofSeconds(60);
+    private static final int MAX_PROBLEMS = 1_000;
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    @Inject
+    SigningKey key;
+
+    @Inject
+    TallyClock clock;
+
+    public record Report(boolean ok, long entriesChecked, long leavesChecked, long checkpointsChecked,
+                         List<Problem> problems, boolean truncated) {
+    }
+
+    public Report verify() throws SQLException {
+        Findings findings = new Findings();
+        try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            // No read locks: Derby takes one per row under READ COMMITTED, most of a full walk's
+            // cost. Sound here: the sealer seals committed entries only, so an uncommitted entry
+            // seen now has no leaf and is too new to be reported unsealed; an uncommitted leaf
+            // hashes a committed entry and lies beyond every checkpoint.
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            try {
+                EntryHashes entries = recomputeEntries(connection, findings);
+                List<Checkpoint> checkpoints = Checkpoints.all(connection);
+                long leaves = checkLeaves(connection, entries, checkpoints, findings);
+                checkUnsealed(entries, findings);
+                checkSignatures(checkpoints, findings);
+                return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
+                        List.copyOf(findings.problems), findings.truncated);
+            } finally {
+                // the connection goes back to a pool: leave it as it came
+                connection.setTransactionIsolation(isolation);
+            }
+        }
+    }
+
+    private static EntryHashes recomputeEntries(Connection connection, Findings findings) throws SQLException {
+        EntryHashes hashes = new EntryHashes();
+        long[] range = JournalRows.idRange(connection);
+        if (range == null) {
+            return hashes;
+        }
+        Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
+        for (long from = range[0]; from <= range[1]; from += JournalRows.BATCH) {
+            for (StoredEntry entry : JournalRows.read(connection, from, Math.min(range[1], from + JournalRows.BATCH - 1),
+                    accountNumbers)) {
+                byte[] hash = entry.leafHash();
+                if (hash == null) {
+                    findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
+                }
+                for (String lineProblem : entry.lineProblems()) {
+                    findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
+                }
+                long posted = entry.canonical() == null ? Long.MIN_VALUE
+                        : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
+                hashes.add(entry.entryId(), posted, hash);
+            }
+        }
+        return hashes;
+    }
+
+    /** Walks the leaves in index order, comparing each with its entry and the roots with the checkpoints. */
+    private static long checkLeaves(Connection connection, EntryHashes entries, List<Checkpoint> checkpoints,
+                                    Findings findings) throws SQLException {
+        long[] sizes = checkpoints.stream().mapToLong(Checkpoint::treeSize).distinct().sorted().toArray();
+        byte[][] roots = new byte[sizes.length][];
+        int nextSize = 0;
+        TreeHead tree = new TreeHead();
+        long[] sealedEntryIds = new long[1024];
+        while (nextSize < sizes.length && sizes[nextSize] == 0) {
+            roots[nextSize++] = tree.root();
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf ORDER BY leaf_index");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long index = rows.getLong(1);
+                long entryId = rows.getLong(2);
+                byte[] stored = parseStoredHash(rows.getString(3));
+                if (index != tree.size()) {
+                    findings.add(Problem.leaf("LEAF_MISSING", tree.size(), null,
+                            "leaf indexes jump from " + (tree.size() - 1) + " to " + index));
+                    break;
+                }
+                int position = entries.find(entryId);
+                byte[] recomputed = stored;
+                if (position < 0) {
+                    findings.add(Problem.leaf("LEAF_ENTRY_MISSING", index, entryId,
+                            "leaf " + index + " seals entry " + entryId + ", which is no longer in the journal"));
+                } else if (entries.isSealed(position)) {
+                    findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
+                } else {
+                    entries.markSealed(position);
+                    if (entries.decoded(position)) {
+                        recomputed = entries.hash(position);
+                        if (!Arrays.equals(stored, recomputed)) {
+                            findings.add(Problem.leaf("LEAF_HASH_MISMATCH", index, entryId, "entry " + entryId
+                                    + " no longer hashes to its leaf " + index + ": the entry or the leaf was changed"));
+                        }
+                    }
+                }
+                if (position >= 0 && entries.decoded(position)) {
+                    long late = ChronoUnit.MICROS.between(Instant.EPOCH, rows.getTimestamp(4).toInstant())
+                            - entries.postedAtMicros(position);
+                    if (late > SEALING_DELAY.toNanos() / 1_000) {
+                        findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
+                                + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
+                                + " or the sealer was down"));
+                    }
+                }
+                if (tree.size() == sealedEntryIds.length) {
+                    sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
+                }
+                sealedEntryIds[(int) tree.size()] = entryId;
+                tree.append(recomputed);
+                while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
+                    roots[nextSize++] = tree.root();
+                }
+            }
+        }
+        compareRoots(checkpoints, sizes, roots, sealedEntryIds, (int) tree.size(), findings);
+        return tree.size();
+    }
+
+    /** A leaf hash as stored; a value that is not hex never equals a recomputed hash. */
+    private static byte[] parseStoredHash(String hex) {
+        try {
+            return Hex.parse(hex);
+        } catch (IllegalArgumentException notHex) {
+            return new byte[0];
+        }
+    }
+
+    private static void compareRoots(List<Checkpoint> checkpoints, long[] sizes, byte[][] roots, long[] sealedEntryIds,
+                                     int leaves, Findings findings) {
+        boolean mismatch = false;
+        long previousSize = -1;
+        for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.treeSize() < previousSize) {
+                findings.add(Problem.checkpoint("CHECKPOINT_INCONSISTENT", checkpoint.id(), "tree size "
+                        + checkpoint.treeSize() + " is smaller than the previous checkpoint's " + previousSize));
+            }
+            previousSize = Math.max(previousSize, checkpoint.treeSize());
+            byte[] root = roots[Arrays.binarySearch(sizes, checkpoint.treeSize())];
+            if (root == null) {
+                findings.add(Problem.checkpoint("CHECKPOINT_BEYOND_TREE", checkpoint.id(),
+                        "signed for " + checkpoint.treeSize() + " leaves, but fewer leaves exist"));
+            } else if (!Hex.of(root).equals(checkpoint.rootHash())) {
+                mismatch = true;
+                findings.add(Problem.checkpoint("CHECKPOINT_ROOT_MISMATCH", checkpoint.id(), "the first "
+                        + checkpoint.treeSize() + " leaves, recomputed from the journal, do not give the signed root"));
+            }
+        }
+        if (mismatch) {
+            for (long index : SealingOrder.displaced(sealedEntryIds, leaves)) {
+                long entryId = sealedEntryIds[(int) index];
+                findings.add(Problem.leaf("LEAF_OUT_OF_ORDER", index, entryId, "leaf " + index + " seals entry "
+                        + entryId + " out of the sealing order: a likely place where leaves were moved"));
+            }
+        }
+    }
+
+    private void checkUnsealed(EntryHashes entries, Findings findings) {
+        long cutoff = ChronoUnit.MICROS.between(Instant.EPOCH, clock.now().minus(SEALING_DELAY));
+        for (int i = 0; i < entries.size(); i++) {
+            if (!entries.isSealed(i) && entries.postedAtMicros(i) < cutoff) {
+                findings.add(Problem.entry("ENTRY_UNSEALED", entries.id(i), null, "entry " + entries.id(i)
+                        + " was committed more than " + SEALING_DELAY.toSeconds() + " s ago and has no leaf"));
+            }
+        }
+    }
+
+    private void checkSignatures(List<Checkpoint> checkpoints, Findings findings) {
+        byte[] publicKey = key.publicKey();
+        for (Checkpoint checkpoint : checkpoints) {
+            if (!checkpoint.keyId().equals(key.keyId())) {
+                findings.add(Problem.checkpoint("CHECKPOINT_KEY_UNKNOWN", checkpoint.id(),
+                        "signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
+            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), Hex.parse(checkpoint.signature()))) {
+                findings.add(Problem.checkpoint("CHECKPOINT_SIGNATURE_INVALID", checkpoint.id(),
+                        "the signature does not match the checkpoint's size, root, time and reason"));
+            }
+        }
+    }
+
+    /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */
+    private static final class Findings {
+        private final List<Problem> problems = new ArrayList<>();
+        private boolean truncated;
+
+        void add(Problem problem) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(problem);
+            } else {
+                truncated = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,553 @@
+package coop.tally.audit;
+
+import coop.tally.support.Api;
+import coop.tally.support.TallyDeployment;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The auditor's guarantees against the deployed WAR: postings are sealed and checkpointed, verify
+ * and replay come back clean, inclusion proofs check, the export verifies offline with the JDK-only
+ * verifier (and fails with one byte changed); then the database is altered directly, one change at
+ * a time, and verification must name each change, replay show the balance it moved, and each change
+ * is undone before the next.
+ *
+ * <p>Tampering needs SQL inside the server's JVM (the database is in memory there), so this class
+ * deploys the shipped WAR plus the test-only {@link TamperServlet}; the shipped WAR has no such door.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditIT {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final Path VERIFIER = Path.of("src/main/verifier/TallyVerify.java");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TallyDeployment.shippedWar().addClass(TamperServlet.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private static Api anonymous;
+    private static Api auditor;
+    private static Api rep;
+    private static Api supervisor;
+    private static Api admin;
+    /** Entries this class posted, in order; deposits first (line 1 GL 2900 debit, line 2 the member credit). */
+    private static final List<Long> posted = new ArrayList<>();
+    private static String share;
+    private static String draft;
+    private static String otherShare;
+    private static Instant beforeDeposits;
+
+    @BeforeEach
+    void signIn() {
+        if (auditor == null) {
+            anonymous = Api.at(deployment);
+            auditor = anonymous.signIn("audit1");
+            rep = anonymous.signIn("rep1");
+            supervisor = anonymous.signIn("super1");
+            admin = anonymous.signIn("admin1");
+        }
+    }
+
+    // ====================================================================== clean ledger
+
+    @Test
+    @Order(1)
+    void only_auditors_reach_the_audit_api_and_the_public_key_is_served() {
+        Api.Reply key = auditor.get("api/audit/public-key");
+        assertEquals(200, key.status(), key.toString());
+        assertEquals("Ed25519", key.json().getString("algorithm"));
+        assertTrue(key.json().getString("publicKey").matches("[0-9a-f]{64}"), key.toString());
+        assertTrue(key.json().getString("keyId").matches("[0-9a-f]{16}"), key.toString());
+        assertEquals(Set.of("algorithm", "keyId", "publicKey"), key.json().keySet());
+
+        for (Api other : List.of(rep, supervisor, admin)) {
+            assertEquals(403, other.get("api/audit/public-key").status());
+            assertEquals(403, other.post("api/audit/verify", "").status());
+            assertEquals(403, other.post("api/audit/replay", "").status());
+            assertEquals(403, other.post("api/audit/checkpoints", "").status());
+        }
+        assertEquals(401, anonymous.post("api/audit/verify", "").status());
+    }
+
+    @Test
+    @Order(2)
+    void postings_are_sealed_within_seconds_and_a_checkpoint_covers_them() throws Exception {
+        JsonObject member = findMember(3);
+        share = accountOf(member, "SHARE");
+        draft = accountOf(member, "SHARE_DRAFT");
+        otherShare = accountOf(findMember(4), "SHARE");
+        beforeDeposits = Instant.now();
+        TimeUnit.MILLISECONDS.sleep(20);
+        posted.add(deposit(share, "20.00"));
+        posted.add(deposit(draft, "35.10"));
+        posted.add(deposit(share, "7.25"));
+        posted.add(deposit(otherShare, "12.00"));
+        posted.add(deposit(draft, "3.00"));
+        posted.add(post(Json.createObjectBuilder().add("type", "TRANSFER").add("fromAccount", draft)
+                .add("toAccount", share).add("amount", "5.00")));
+
+        JsonObject verified = awaitAllSealed();
+        assertTrue(verified.getBoolean("ok"), verified.toString());
+        assertEquals(0, verified.getJsonArray("problems").size());
+
+        Api.Reply created = auditor.post("api/audit/checkpoints", "");
+        assertEquals(201, created.status(), created.toString());
+        JsonObject checkpoint = created.json();
+        assertEquals(verified.getJsonNumber("entriesChecked").longValue(), checkpoint.getJsonNumber("treeSize").longValue());
+        assertEquals("ON_DEMAND", checkpoint.getString("reason"));
+        assertTrue(Ed25519.verify(HEX.parseHex(publicKey()), Checkpoint.signedText(checkpoint.getJsonNumber("treeSize").longValue(),
+                checkpoint.getString("rootHash"), Instant.parse(checkpoint.getString("createdAt")), "ON_DEMAND"),
+                HEX.parseHex(checkpoint.getString("signature"))), "the signature checks with the served key");
+
+        JsonObject clean = verify();
+        assertTrue(clean.getBoolean("ok"), clean.toString());
+        assertTrue(clean.getJsonNumber("checkpointsChecked").longValue() >= 1);
+        assertEquals(clean.getJsonNumber("entriesChecked").longValue(), clean.getJsonNumber("leavesChecked").longValue());
+
+        JsonObject replay = replay();
+        assertTrue(replay.getBoolean("ok"), replay.toString());
+        assertEquals(0, replay.getJsonArray("balanceDifferences").size());
+        assertEquals(replay.getString("totalDebits"), replay.getString("totalCredits"));
+        assertTrue(replay.getJsonArray("glBalances").getValuesAs(JsonObject.class).stream()
+                .anyMatch(gl -> gl.getString("code").equals("2900")), "suspense GL reported: " + replay);
+
+        Api.Reply events = auditor.get("api/security-log?type=AUDIT_VERIFY&staff=audit1");
+        assertEquals(200, events.status(), events.toString());
+        assertFalse(events.array().isEmpty(), "auditor reads are logged");
+    }
+
+    @Test
+    @Order(3)
+    void balance_as_of_a_time_is_replayed_from_the_lines() {
+        BigDecimal now = balanceAt(share, Instant.now());
+        BigDecimal before = balanceAt(share, beforeDeposits);
+        assertEquals(new BigDecimal("32.25"), now.subtract(before), "20.00 + 7.25 + 5.00 arrived after");
+        assertEquals(storedLedger(share), now);
+        Api.Reply gl = auditor.get("api/audit/accounts/2900/balance");
+        assertEquals(200, gl.status(), gl.toString());
+        assertEquals("GL", gl.json().getString("kind"));
+        assertEquals(404, auditor.get("api/audit/accounts/999999-X99/balance").status());
+        assertEquals(400, auditor.get("api/audit/accounts/2900/balance?at=yesterday").status());
+    }
+
+    @Test
+    @Order(4)
+    void an_inclusion_proof_leads_from_the_entry_to_the_signed_root() {
+        for (long entryId : posted) {
+            JsonObject proof = inclusion(entryId);
+            assertTrue(proof.getBoolean("verified"), proof.toString());
+            List<byte[]> path = proof.getJsonArray("path").getValuesAs(JsonValue.class).stream()
+                    .map(value -> HEX.parseHex(((jakarta.json.JsonString) value).getString())).toList();
+            assertTrue(Merkle.verifyInclusion(proof.getJsonNumber("leafIndex").longValue(),
+                    proof.getJsonNumber("treeSize").longValue(), HEX.parseHex(proof.getString("leafHash")), path,
+                    HEX.parseHex(proof.getString("rootHash"))), "checked here too: " + proof);
+        }
+        assertEquals(404, auditor.get("api/audit/entries/99999999/inclusion").status());
+        assertEquals(404, auditor.get("api/audit/entries/" + posted.get(0) + "/inclusion?checkpoint=99999").status());
+    }
+
+    @Test
+    @Order(5)
+    void the_export_verifies_offline_and_one_changed_byte_fails_it() throws Exception {
+        String today = admin.get("api/business-date").json().getString("businessDate");
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(auditor.base().resolve(
+                        "api/audit/export?from=" + LocalDate.parse(today).minusDays(30) + "&to=" + today))
+                .header("Accept", "application/x-ndjson").header("Authorization", "Bearer " + auditor.token())
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("content-type").orElse("").startsWith("application/x-ndjson"),
+                export.headers().toString());
+        Path file = Path.of("target/audit-export.jsonl");
+        Files.writeString(file, export.body(), StandardCharsets.UTF_8);
+        Path proof = Path.of("target/audit-proof.json");
+        Files.writeString(proof, inclusion(posted.get(2)).toString(), StandardCharsets.UTF_8);
+
+        Run ok = runVerifier(file, "--key", publicKey(), "--entry", String.valueOf(posted.get(1)), "--proof", proof.toString());
+        assertEquals(0, ok.exit(), ok.output());
+        assertTrue(ok.output().startsWith("OK: "), ok.output());
+        assertTrue(ok.output().contains("served proof of entry " + posted.get(2) + " verified"), ok.output());
+
+        // one byte: a digit of the second deposit's memo, "audit test 35.10" becomes "audit test 45.10"
+        String text = export.body();
+        String marker = "\"memo\":\"audit test 35.10\"";
+        int at = text.indexOf(marker);
+        assertTrue(at > 0, "the export holds the deposit");
+        Path changed = Path.of("target/audit-export-changed.jsonl");
+        Files.writeString(changed, text.substring(0, at) + "\"memo\":\"audit test 45.10\"" + text.substring(at + marker.length()));
+        assertEquals(Files.size(file), Files.size(changed));
+        Run bad = runVerifier(changed);
+        assertEquals(1, bad.exit(), bad.output());
+        assertTrue(bad.output().startsWith("MISMATCH: entry " + posted.get(1) + " "), bad.output());
+
+        Run otherKey = runVerifier(file, "--key", "00".repeat(32));
+        assertEquals(1, otherKey.exit(), otherKey.output());
+    }
+
+    @Test
+    @Order(6)
+    void opening_a_business_day_signs_a_checkpoint() throws Exception {
+        long before = checkpoints().size();
+        Api.Reply advanced = admin.post("api/business-date/advance", "");
+        assertEquals(200, advanced.status(), advanced.toString());
+        List<JsonObject> after = checkpoints();
+        assertEquals(before + 1, after.size());
+        assertEquals("BUSINESS_DAY", after.get(after.size() - 1).getString("reason"));
+        assertTrue(verify().getBoolean("ok"));
+    }
+
+    // ====================================================================== tampering
+
+    @Test
+    @Order(10)
+    void a_changed_amount_is_named_and_moves_a_balance() {
+        long entry = posted.get(0);
+        sql("UPDATE journal_line SET amount = amount + 1 WHERE entry_id = " + entry + " AND line_no = 2");
+        JsonObject verify = verify();
+        assertFalse(verify.getBoolean("ok"));
+        assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
+        assertTrue(kinds(verify).contains("CHECKPOINT_ROOT_MISMATCH"), verify.toString());
+        JsonObject replay = replay();
+        assertFalse(replay.getBoolean("ok"));
+        assertEquals(Set.of(share), differingAccounts(replay));
+        assertTrue(replay.getJsonArray("unbalancedEntries").getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getJsonNumber("entryId").longValue() == entry), replay.toString());
+
+        sql("UPDATE journal_line SET amount = amount - 1 WHERE entry_id = " + entry + " AND line_no = 2");
+        assertClean();
+    }
+
+    @Test
+    @Order(11)
+    void a_changed_memo_is_named() {
+        long entry = posted.get(1);
+        String memo = query("SELECT memo FROM journal_entry WHERE id = " + entry).get(0).get(0);
+        sql("UPDATE journal_entry SET memo = 'nothing to see' WHERE id = " + entry);
+        JsonObject verify = verify();
+        assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
+        assertTrue(replay().getBoolean("ok"), "a memo moves no money");
+        sql("UPDATE journal_entry SET memo = " + (memo == null ? "NULL" : "'" + memo.replace("'", "''") + "'")
+                + " WHERE id = " + entry);
+        assertClean();
+    }
+
+    @Test
+    @Order(12)
+    void a_line_moved_to_another_account_is_named_and_moves_two_balances() {
+        long entry = posted.get(2);
+        List<String> original = query("SELECT member_account_id, account_ref FROM journal_line WHERE entry_id = "
+                + entry + " AND line_no = 2").get(0);
+        List<String> other = query("SELECT id, account_number FROM member_account WHERE account_number = '"
+                + otherShare + "'").get(0);
+        sql("UPDATE journal_line SET member_account_id = " + other.get(0) + ", account_ref = '" + other.get(1)
+                + "' WHERE entry_id = " + entry + " AND line_no = 2");
+        assertNamed(verify(), "LEAF_HASH_MISMATCH", "entryId", entry);
+        assertEquals(Set.of(share, otherShare), differingAccounts(replay()));
+
+        // the hashed account_ref left alone: the line's columns now disagree, and that is named too
+        sql("UPDATE journal_line SET account_ref = '" + original.get(1) + "' WHERE entry_id = " + entry + " AND line_no = 2");
+        JsonObject verify = verify();
+        assertNamed(verify, "LINE_ACCOUNT_MISMATCH", "entryId", entry);
+        assertEquals(Set.of(share, otherShare), differingAccounts(replay()));
+
+        sql("UPDATE journal_line SET member_account_id = " + original.get(0) + " WHERE entry_id = " + entry + " AND line_no = 2");
+        assertClean();
+    }
+
+    @Test
+    @Order(13)
+    void a_deleted_line_is_named() {
+        long entry = posted.get(3);
+        List<String> line = query("SELECT line_no, account_kind, account_ref, member_account_id, gl_code, side, amount"
+                + " FROM journal_line WHERE entry_id = " + entry + " AND line_no = 2").get(0);
+        sql("DELETE FROM journal_line WHERE entry_id = " + entry + " AND line_no = 2");
+        assertNamed(verify(), "LEAF_HASH_MISMATCH", "entryId", entry);
+        JsonObject replay = replay();
+        assertEquals(Set.of(otherShare), differingAccounts(replay));
+        assertTrue(replay.getJsonArray("unbalancedEntries").getValuesAs(JsonObject.class).stream()
+                .anyMatch(e -> e.getJsonNumber("entryId").longValue() == entry), replay.toString());
+
+        sql("INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount)"
+                + " VALUES (" + entry + ", " + line.get(0) + ", '" + line.get(1) + "', '" + line.get(2) + "', " + line.get(3)
+                + ", NULL, '" + line.get(5) + "', " + line.get(6) + ")");
+        assertClean();
+    }
+
+    @Test
+    @Order(14)
+    void leaves_pointed_at_each_other_s_entries_are_both_named() {
+        long first = leafIndexOf(posted.get(0));
+        long second = leafIndexOf(posted.get(4));
+        swapLeafColumns(first, second, "entry_id");
+        JsonObject verify = verify();
+        assertNamed(verify, "LEAF_HASH_MISMATCH", "leafIndex", first);
+        assertNamed(verify, "LEAF_HASH_MISMATCH", "leafIndex", second);
+        swapLeafColumns(first, second, "entry_id");
+        assertClean();
+    }
+
+    @Test
+    @Order(15)
+    void two_swapped_leaf_rows_break_the_signed_root_and_are_both_named() {
+        long first = leafIndexOf(posted.get(0));
+        long second = leafIndexOf(posted.get(4));
+        assertTrue(second - first >= 3, "at least two leaves between them");
+        swapLeafColumns(first, second, "entry_id");
+        swapLeafColumns(first, second, "leaf_hash");
+        JsonObject verify = verify();
+        assertFalse(verify.getBoolean("ok"));
+        assertFalse(kinds(verify).contains("LEAF_HASH_MISMATCH"), "each leaf still matches its entry: " + verify);
+        assertTrue(kinds(verify).contains("CHECKPOINT_ROOT_MISMATCH"), verify.toString());
+        assertNamed(verify, "LEAF_OUT_OF_ORDER", "leafIndex", first);
+        assertNamed(verify, "LEAF_OUT_OF_ORDER", "leafIndex", second);
+        swapLeafColumns(first, second, "leaf_hash");
+        swapLeafColumns(first, second, "entry_id");
+        assertClean();
+    }
+
+    @Test
+    @Order(16)
+    void a_checkpoint_with_a_changed_root_fails_its_signature() {
+        List<String> last = query("SELECT id, root_hash FROM audit_checkpoint ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").get(0);
+        String forged = (last.get(1).charAt(0) == '0' ? "1" : "0") + last.get(1).substring(1);
+        sql("UPDATE audit_checkpoint SET root_hash = '" + forged + "' WHERE id = " + last.get(0));
+        JsonObject verify = verify();
+        assertNamed(verify, "CHECKPOINT_SIGNATURE_INVALID", "checkpoint", Long.parseLong(last.get(0)));
+        assertNamed(verify, "CHECKPOINT_ROOT_MISMATCH", "checkpoint", Long.parseLong(last.get(0)));
+        sql("UPDATE audit_checkpoint SET root_hash = '" + last.get(1) + "' WHERE id = " + last.get(0));
+        assertClean();
+    }
+
+    @Test
+    @Order(20)
+    void an_inserted_backdated_entry_is_named_and_moves_a_balance() throws Exception {
+        String date = query("SELECT business_date, posted_at FROM journal_entry WHERE id = " + posted.get(0)).get(0).get(0);
+        String accountId = query("SELECT id FROM member_account WHERE account_number = '" + share + "'").get(0).get(0);
+        sql("INSERT INTO journal_entry (entry_type, business_date, posted_at, posted_by, memo) VALUES ('DEPOSIT', '"
+                + date + "', {fn TIMESTAMPADD(SQL_TSI_HOUR, -1, CURRENT_TIMESTAMP)}, 'rep1', 'backdated')");
+        long entry = Long.parseLong(query("SELECT MAX(id) FROM journal_entry").get(0).get(0));
+        sql("INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount)"
+                + " VALUES (" + entry + ", 1, 'G', '2900', NULL, '2900', 'D', 500.00)");
+        sql("INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount)"
+                + " VALUES (" + entry + ", 2, 'M', '" + share + "', " + accountId + ", NULL, 'C', 500.00)");
+        TimeUnit.SECONDS.sleep(2);
+        JsonObject verify = verify();
+        List<JsonObject> named = problems(verify).stream()
+                .filter(p -> p.containsKey("entryId") && p.getJsonNumber("entryId").longValue() == entry).toList();
+        assertFalse(named.isEmpty(), verify.toString());
+        assertTrue(Set.of("LEAF_SEALED_LATE", "ENTRY_UNSEALED").contains(named.get(0).getString("kind")), named.toString());
+        assertEquals(Set.of(share), differingAccounts(replay()));
+    }
+
+    // ====================================================================== helpers
+
+    private JsonObject findMember(int offset) {
+        for (int number = 100003; number <= 100050; number++) {
+            Api.Reply reply = supervisor.get("api/members/" + number);
+            if (reply.status() != 200 || !"ACTIVE".equals(reply.json().getString("status"))) {
+                continue;
+            }
+            JsonObject member = reply.json();
+            if (accountOrNull(member, "SHARE") != null && accountOrNull(member, "SHARE_DRAFT") != null && --offset == 0) {
+                return member;
+            }
+        }
+        throw new AssertionError("no demo member with an active share and share draft");
+    }
+
+    private static String accountOf(JsonObject member, String type) {
+        String number = accountOrNull(member, type);
+        if (number == null) {
+            throw new AssertionError("no " + type);
+        }
+        return number;
+    }
+
+    private static String accountOrNull(JsonObject member, String type) {
+        return member.getJsonArray("accounts").getValuesAs(JsonObject.class).stream()
+                .filter(a -> a.getString("type").equals(type) && a.getString("status").equals("ACTIVE"))
+                .map(a -> a.getString("accountNumber")).findFirst().orElse(null);
+    }
+
+    private long deposit(String account, String amount) {
+        return post(Json.createObjectBuilder().add("type", "DEPOSIT").add("tender", "INTERNAL")
+                .add("toAccount", account).add("amount", amount).add("memo", "audit test " + amount));
+    }
+
+    private long post(jakarta.json.JsonObjectBuilder body) {
+        Api.Reply reply = rep.post("api/transactions", body.build().toString(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonObject("entry").getJsonNumber("id").longValue();
+    }
+
+    private BigDecimal storedLedger(String account) {
+        return new BigDecimal(query("SELECT ledger_balance FROM member_account WHERE account_number = '" + account + "'")
+                .get(0).get(0));
+    }
+
+    private JsonObject awaitAllSealed() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            JsonObject verify = verify();
+            if (verify.getJsonNumber("leavesChecked").longValue() == verify.getJsonNumber("entriesChecked").longValue()) {
+                return verify;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not sealed within 30 s: " + verify);
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    private JsonObject verify() {
+        Api.Reply reply = auditor.post("api/audit/verify", "");
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private JsonObject replay() {
+        Api.Reply reply = auditor.post("api/audit/replay", "");
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private BigDecimal balanceAt(String account, Instant at) {
+        Api.Reply reply = auditor.get("api/audit/accounts/" + account + "/balance?at=" + at);
+        assertEquals(200, reply.status(), reply.toString());
+        return new BigDecimal(reply.json().getString("balance"));
+    }
+
+    private JsonObject inclusion(long entryId) {
+        Api.Reply reply = auditor.get("api/audit/entries/" + entryId + "/inclusion");
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private List<JsonObject> checkpoints() {
+        Api.Reply reply = auditor.get("api/audit/checkpoints");
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getJsonArray("checkpoints").getValuesAs(JsonObject.class);
+    }
+
+    private String publicKey() {
+        return auditor.get("api/audit/public-key").json().getString("publicKey");
+    }
+
+    private long leafIndexOf(long entryId) {
+        return Long.parseLong(query("SELECT leaf_index FROM merkle_leaf WHERE entry_id = " + entryId).get(0).get(0));
+    }
+
+    private void swapLeafColumns(long first, long second, String column) {
+        List<String> a = query("SELECT " + column + " FROM merkle_leaf WHERE leaf_index = " + first).get(0);
+        List<String> b = query("SELECT " + column + " FROM merkle_leaf WHERE leaf_index = " + second).get(0);
+        boolean number = column.equals("entry_id");
+        String parked = number ? "-1" : "'" + "f".repeat(64) + "'";
+        sql("UPDATE merkle_leaf SET " + column + " = " + parked + " WHERE leaf_index = " + first);
+        sql("UPDATE merkle_leaf SET " + column + " = " + quote(a.get(0), number) + " WHERE leaf_index = " + second);
+        sql("UPDATE merkle_leaf SET " + column + " = " + quote(b.get(0), number) + " WHERE leaf_index = " + first);
+    }
+
+    private static String quote(String value, boolean number) {
+        return number ? value : "'" + value + "'";
+    }
+
+    private void assertClean() {
+        JsonObject verify = verify();
+        assertTrue(verify.getBoolean("ok"), "undone: " + verify);
+        JsonObject replay = replay();
+        assertTrue(replay.getBoolean("ok"), "undone: " + replay);
+    }
+
+    private static List<JsonObject> problems(JsonObject verify) {
+        return verify.getJsonArray("problems").getValuesAs(JsonObject.class);
+    }
+
+    private static Set<String> kinds(JsonObject verify) {
+        return problems(verify).stream().map(p -> p.getString("kind")).collect(Collectors.toSet());
+    }
+
+    private static void assertNamed(JsonObject verify, String kind, String field, long value) {
+        assertTrue(problems(verify).stream().anyMatch(p -> p.getString("kind").equals(kind) && p.containsKey(field)
+                && p.getJsonNumber(field).longValue() == value), kind + " " + field + "=" + value + " in " + verify);
+    }
+
+    private static Set<String> differingAccounts(JsonObject replay) {
+        return replay.getJsonArray("balanceDifferences").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("account")).collect(Collectors.toSet());
+    }
+
+    private void sql(String statement) {
+        Api.Reply reply = anonymous.post("test-only/sql", statement);
+        assertEquals(200, reply.status(), statement + " -> " + reply);
+    }
+
+    private List<List<String>> query(String select) {
+        Api.Reply reply = anonymous.post("test-only/sql?query", select);
+        assertEquals(200, reply.status(), select + " -> " + reply);
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonArray row : reply.array().getValuesAs(JsonArray.class)) {
+            List<String> values = new ArrayList<>();
+            for (JsonValue value : row) {
+                values.add(value.getValueType() == JsonValue.ValueType.NULL ? null : ((jakarta.json.JsonString) value).getString());
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    private static Run runVerifier(Path export, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                VERIFIER.toString(), export.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "verifier finished");
+        return new Run(process.exitValue(), output);
+    }
+}

@@ -1,0 +1,65 @@
+package coop.tally.audit;
+
+import coop.tally.platform.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * TEST ONLY, never in the shipped WAR: {@link AuditIT} adds this class to its own deployment to
+ * play the attacker who edits the database directly (the in-memory Derby lives in the server's JVM,
+ * out of the test's reach). POST one SQL statement as the body: {@code ?query} runs a SELECT and
+ * answers its rows as a JSON array of arrays of strings; otherwise it is an update, answered with
+ * its row count. Each statement commits on its own.
+ */
+@WebServlet("/test-only/sql")
+public class TamperServlet extends HttpServlet {
+
+    @Resource(lookup = SchemaMigration.DATASOURCE)
+    DataSource dataSource;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String sql = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        response.setContentType("application/json");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            if (request.getParameter("query") != null) {
+                JsonArrayBuilder rows = Json.createArrayBuilder();
+                try (ResultSet result = statement.executeQuery(sql)) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        JsonArrayBuilder row = Json.createArrayBuilder();
+                        for (int i = 1; i <= columns; i++) {
+                            String value = result.getString(i);
+                            if (value == null) {
+                                row.addNull();
+                            } else {
+                                row.add(value.trim());
+                            }
+                        }
+                        rows.add(row);
+                    }
+                }
+                response.getWriter().write(rows.build().toString());
+            } else {
+                response.getWriter().write(Json.createObjectBuilder().add("updated", statement.executeUpdate(sql)).build().toString());
+            }
+        } catch (SQLException e) {
+            response.setStatus(500);
+            response.getWriter().write(Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build().toString());
+        }
+    }
+}
