@@ -1,0 +1,38 @@
+package coop.tally.caller;
+
+import java.util.Map;
+
+/**
+ * Checks a set of knowledge answers against the member's file. Exactly two different questions
+ * must be asked and both must be right; which one was wrong is never told (a fraudster would learn
+ * from it). Every answer is compared, in constant time, even after a wrong one.
+ */
+public final class KnowledgeCheck {
+
+    public static final int QUESTIONS = 2;
+
+    private KnowledgeCheck() {
+    }
+
+    /** Thrown when the answers are not two different questions: a rep's mistake, not a failed attempt. */
+    public static final class WrongQuestionCount extends IllegalArgumentException {
+        public WrongQuestionCount() {
+            super("Ask exactly " + QUESTIONS + " different knowledge questions.");
+        }
+    }
+
+    public static boolean passes(Map<KnowledgeQuestion, String> answers, Map<KnowledgeQuestion, String> onFile) {
+        if (answers.size() != QUESTIONS) {
+            throw new WrongQuestionCount();
+        }
+        boolean allRight = true;
+        for (Map.Entry<KnowledgeQuestion, String> answer : answers.entrySet()) {
+            KnowledgeQuestion question = answer.getKey();
+            String expected = onFile.get(question);
+            boolean right = expected != null && !expected.isEmpty()
+                    && ConstantTime.equals(question.normalize(answer.getValue()), question.normalize(expected));
+            allRight &= right;
+        }
+        return allRight;
+    }
+}
