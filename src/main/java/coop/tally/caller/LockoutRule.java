@@ -26,7 +26,7 @@ public final class LockoutRule {
     /** True when the failures on record (including the one just made) lock the member at {@code now}. */
     public static boolean locks(Collection<Instant> failures, Instant now, Instant lastUnlock) {
         Instant from = countFrom(now, lastUnlock);
-        long counted = failures.stream().filter(at -> !at.isBefore(from) && !at.isAfter(now)).count();
+        long counted = failures.stream().filter(at -> !at.isBefore(from)).count();
         return counted >= FAILURES_TO_LOCK;
     }
 }
