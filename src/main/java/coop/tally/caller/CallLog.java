@@ -40,6 +40,17 @@ public class CallLog {
                 .getResultList();
     }
 
+    /** When the member's latest event of that type happened (contact changes are made only in calls). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<Instant> latestOfMember(String memberNumber, CallEvent.Type type) {
+        return em.createQuery("select e from CallEvent e where e.memberNumber = :member and e.type = :type order by e.id desc",
+                        CallEvent.class)
+                .setParameter("member", memberNumber)
+                .setParameter("type", type)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(CallEvent::occurredAt);
+    }
+
     /**
      * The times of the member's latest failed verification attempts, across all calls and reps,
      * newest first, at most {@code limit}. (Times are compared in Java: the lockout rule needs only

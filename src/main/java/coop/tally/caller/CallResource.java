@@ -148,6 +148,24 @@ public class CallResource {
     }
 
     @POST
+    @Path("{id}/contact")
+    @RolesAllowed({"REP", "SUPERVISOR"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the member's e-mail and/or primary phone; needs a STRONG call; the old contact is told")
+    public JsonObject changeContact(@PathParam("id") String id, JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        String email = fields.optionalString("email", 254).map(String::strip).orElse(null);
+        String phone = fields.optionalString("phone", 30).map(written -> PhoneNumbers.normalize(written).orElseThrow(() ->
+                new ApiProblem(400, "FIELD_INVALID", "The phone is not a phone number.", Map.of("field", "phone"))))
+                .orElse(null);
+        if (email == null && phone == null) {
+            throw new ApiProblem(400, "FIELD_REQUIRED", "Send an email, a phone or both.", Map.of("field", "email"));
+        }
+        calls.changeContact(me(), id, email, phone);
+        return show(id);
+    }
+
+    @POST
     @Path("{id}/notes")
     @RolesAllowed({"REP", "SUPERVISOR"})
     @Consumes(MediaType.APPLICATION_JSON)

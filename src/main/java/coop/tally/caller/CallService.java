@@ -40,6 +40,7 @@ public class CallService {
     private static final int SECRET_BYTES = 20;
     private static final Duration RECENT_CALLS = Duration.ofHours(24);
     private static final Duration RECENT_LOCKOUT = Duration.ofDays(7);
+    private static final Duration RECENT_CONTACT_CHANGE = Duration.ofDays(30);
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
@@ -112,8 +113,9 @@ public class CallService {
                 .setMaxResults(RedFlag.REPEATED_CALLS_THRESHOLD)
                 .getResultList().stream().filter(earlier -> !earlier.startedAt().isBefore(since)).count();
         boolean recentLockout = lockouts.lockedSince(memberNumber, now.minus(RECENT_LOCKOUT));
-        // contact data has no change history yet, so CONTACT_CHANGED_RECENTLY cannot be raised
-        List<RedFlag> flags = RedFlag.evaluate(aniOnFile, false, recentCalls, recentLockout);
+        boolean contactChanged = log.latestOfMember(memberNumber, CallEvent.Type.CONTACT_CHANGED)
+                .filter(change -> !change.isBefore(now.minus(RECENT_CONTACT_CHANGE))).isPresent();
+        List<RedFlag> flags = RedFlag.evaluate(aniOnFile, contactChanged, recentCalls, recentLockout);
         call.identify(memberNumber, aniOnFile, flags);
         call.touch(now);
         log.append(call, staff.username(), CallEvent.Type.MEMBER_IDENTIFIED, null);
@@ -190,6 +192,42 @@ public class CallService {
         }
         call.touch(clock.now());
         log.append(call, staff.username(), CallEvent.Type.PIN_SET, Factor.PIN, null, null);
+    }
+
+    /**
+     * Changes the member's e-mail address and/or primary phone: STRONG only, since new contact data
+     * is how a fraudster would take the member's passcodes over. The old contact is told through
+     * the outbox, so that a member who did not ask for the change hears of it.
+     */
+    public void changeContact(Staffer staff, String callId, String newEmail, String newPhone) {
+        MemberCall call = identifiedCall(staff, callId);
+        requireLevel(call, MemberAction.CONTACT_DATA_CHANGE.required());
+        Member member = memberOf(call);
+        String oldEmail = member.email();
+        String oldPhone = member.phones().isEmpty() ? null : member.phones().get(0).number();
+        List<String> changed = new java.util.ArrayList<>();
+        try {
+            if (newEmail != null) {
+                member.changeEmail(newEmail);
+                changed.add("email");
+            }
+            if (newPhone != null) {
+                member.changePrimaryPhone(newPhone);
+                changed.add("phone");
+            }
+        } catch (IllegalArgumentException invalid) {
+            throw ApiProblem.badRequest("FIELD_INVALID", "Not a valid e-mail address or phone number.");
+        }
+        String notice = "Your contact details (" + String.join(" and ", changed)
+                + ") were changed during a call with the credit union. If you did not ask for this, call us at once.";
+        if (oldPhone != null) {
+            outbox.send("SMS", oldPhone, member.memberNumber(), call.id(), "CONTACT_CHANGED", notice);
+        }
+        if (oldEmail != null) {
+            outbox.send("EMAIL", oldEmail, member.memberNumber(), call.id(), "CONTACT_CHANGED", notice);
+        }
+        call.touch(clock.now());
+        log.append(call, staff.username(), CallEvent.Type.CONTACT_CHANGED, String.join(",", changed));
     }
 
     public MemberCall note(Staffer staff, String callId, String text) {

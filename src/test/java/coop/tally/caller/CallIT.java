@@ -279,6 +279,34 @@ class CallIT {
         end(rep1, call, "RESOLVED");
     }
 
+    @Test
+    void contact_data_changes_only_in_a_strong_call_tell_the_old_contact_and_raise_a_red_flag() {
+        String member = "100008";
+        JsonObject before = super1.get("api/members/" + member).json();
+        String oldPhone = before.getJsonArray("phones").getJsonObject(0).getString("number");
+        String call = calls.verifiedCall(rep1, member, "BASIC");
+        String change = "{\"email\":\"new.address@example.org\",\"phone\":\"(312) 555-0177\"}";
+        assertVerificationRequired(rep1.post("api/calls/" + call + "/contact", change), "STRONG");
+        calls.passcode(rep1, call);
+        assertEquals(400, rep1.post("api/calls/" + call + "/contact", "{}").status());
+        Api.Reply changed = rep1.post("api/calls/" + call + "/contact", change);
+        assertEquals(200, changed.status(), changed.toString());
+        JsonObject after = super1.get("api/members/" + member).json();
+        assertEquals("new.address@example.org", after.getString("email"));
+        assertEquals("+13125550177", after.getJsonArray("phones").getJsonObject(0).getString("number"));
+        boolean toldOldPhone = admin1.get("api/outbox?member=" + member).json().getJsonArray("items").getValuesAs(JsonObject.class)
+                .stream().anyMatch(message -> "CONTACT_CHANGED".equals(message.getString("purpose"))
+                        && oldPhone.equals(message.getString("destination")));
+        assertTrue(toldOldPhone, "the old phone is told of the change");
+        calls.endCall(rep1);
+
+        String next = start(rep2, "+13125550177");
+        JsonObject flagged = identify(rep2, next, member);
+        assertTrue(flagged.getJsonArray("redFlags").toString().contains("CONTACT_CHANGED_RECENTLY"), flagged.toString());
+        assertTrue(flagged.getBoolean("aniOnFile"), "the new phone is on file");
+        end(rep2, next, "RESOLVED");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String start(Api staff, String ani) {
