@@ -299,9 +299,12 @@ public class CallService {
     }
 
     public void unlock(String supervisor, String memberNumber, String reason) {
-        PhoneLock lock = lockouts.open(memberNumber)
-                .orElseThrow(() -> ApiProblem.conflict("NOT_LOCKED", "The member's phone access is not locked."));
-        lock.unlock(clock.now(), supervisor, reason);
+        List<PhoneLock> open = lockouts.allOpen(memberNumber);
+        if (open.isEmpty()) {
+            throw ApiProblem.conflict("NOT_LOCKED", "The member's phone access is not locked.");
+        }
+        Instant now = clock.now();
+        open.forEach(lock -> lock.unlock(now, supervisor, reason));
     }
 
     // ------------------------------------------------------------------ steps
@@ -314,6 +317,9 @@ public class CallService {
     private AttemptResult attempt(Staffer staff, String callId, Factor factor, Check check) {
         MemberCall call = identifiedCall(staff, callId);
         Member member = memberOf(call);
+        // attempts on one member are serialized, whichever calls they come from, so that two
+        // concurrent third failures cannot both miss (or both make) the lock
+        em.lock(member, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.now();
         call.touch(now);
         if (lockouts.isLocked(member.memberNumber())) {

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Phone-access locks of members: the open one, the last unlock, recent ones. */
@@ -16,15 +17,15 @@ public class Lockouts {
     @PersistenceContext(unitName = "tally")
     EntityManager em;
 
-    public Optional<PhoneLock> open(String memberNumber) {
+    public List<PhoneLock> allOpen(String memberNumber) {
         return em.createQuery("select l from PhoneLock l where l.memberNumber = :member and l.unlockedAt is null",
                         PhoneLock.class)
                 .setParameter("member", memberNumber)
-                .getResultStream().findFirst();
+                .getResultList();
     }
 
     public boolean isLocked(String memberNumber) {
-        return open(memberNumber).isPresent();
+        return !allOpen(memberNumber).isEmpty();
     }
 
     /** When the member's phone access was last unlocked, or null. Locks follow one another, so it is the latest lock's. */
