@@ -92,7 +92,7 @@ public class CallResource {
     @Path("{id}/knowledge")
     @RolesAllowed({"REP", "SUPERVISOR"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check two knowledge answers (dateOfBirth, ssnLast4, zip); both right gives BASIC")
+    @Operation(summary = "Check two knowledge answers (dateOfBirth, ssnLast4, zip, recentAmount); both right gives BASIC")
     public JsonObject knowledge(@PathParam("id") String id, JsonObject body) {
         JsonValue value = JsonFields.of(body).json().get("answers");
         if (!(value instanceof JsonObject answers)) {
@@ -217,7 +217,7 @@ public class CallResource {
                 return question;
             }
         }
-        throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown knowledge question; ask dateOfBirth, ssnLast4 or zip.",
+        throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown knowledge question; ask dateOfBirth, ssnLast4, zip or recentAmount.",
                 Map.of("field", "answers." + (field.length() > 40 ? field.substring(0, 40) : field)));
     }
 

@@ -2,7 +2,11 @@ package coop.tally.caller;
 
 import coop.tally.crypto.Argon2id;
 import coop.tally.crypto.FieldCipher;
+import coop.tally.ledger.EntryType;
+import coop.tally.ledger.Journal;
+import coop.tally.ledger.JournalEntry;
 import coop.tally.member.Member;
+import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAddress;
 import coop.tally.member.MemberPhone;
 import coop.tally.member.MemberService;
@@ -41,6 +45,8 @@ public class CallService {
     private static final Duration RECENT_CALLS = Duration.ofHours(24);
     private static final Duration RECENT_LOCKOUT = Duration.ofDays(7);
     private static final Duration RECENT_CONTACT_CHANGE = Duration.ofDays(30);
+    /** Postings per account whose amounts answer the "recent transaction" question. */
+    private static final int RECENT_TRANSACTIONS = 5;
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
@@ -59,6 +65,9 @@ public class CallService {
 
     @Inject
     FieldCipher cipher;
+
+    @Inject
+    Journal journal;
 
     @Inject
     TallyClock clock;
@@ -361,13 +370,32 @@ public class CallService {
         }
     }
 
-    private static Map<KnowledgeQuestion, String> onFile(Member member) {
-        Map<KnowledgeQuestion, String> facts = new EnumMap<>(KnowledgeQuestion.class);
-        facts.put(KnowledgeQuestion.DATE_OF_BIRTH, member.dateOfBirth().toString());
-        facts.put(KnowledgeQuestion.SSN_LAST4, member.ssnLastFour());
+    private Map<KnowledgeQuestion, List<String>> onFile(Member member) {
+        Map<KnowledgeQuestion, List<String>> facts = new EnumMap<>(KnowledgeQuestion.class);
+        facts.put(KnowledgeQuestion.DATE_OF_BIRTH, List.of(member.dateOfBirth().toString()));
+        facts.put(KnowledgeQuestion.SSN_LAST4, List.of(member.ssnLastFour()));
         member.addresses().stream().findFirst().map(MemberAddress::zip)
-                .ifPresent(zip -> facts.put(KnowledgeQuestion.ZIP, zip));
+                .ifPresent(zip -> facts.put(KnowledgeQuestion.ZIP, List.of(zip)));
+        facts.put(KnowledgeQuestion.RECENT_AMOUNT, recentAmounts(member));
         return facts;
+    }
+
+    /**
+     * The amounts of the latest few postings on each of the member's accounts. Opening balances
+     * are not transactions (their amount is just the balance the member started with here).
+     */
+    private List<String> recentAmounts(Member member) {
+        List<String> amounts = new java.util.ArrayList<>();
+        for (MemberAccount account : members.accountsOf(member)) {
+            for (JournalEntry entry : journal.history(account.id(), 0, RECENT_TRANSACTIONS)) {
+                if (entry.type() == EntryType.OPENING_BALANCE) {
+                    continue;
+                }
+                entry.lines().stream().filter(line -> account.id().equals(line.memberAccountId()))
+                        .forEach(line -> amounts.add(line.amount().toPlainString()));
+            }
+        }
+        return amounts;
     }
 
     private record Destination(String channel, String address, String masked) {

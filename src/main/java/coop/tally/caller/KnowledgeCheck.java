@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +22,23 @@ public final class KnowledgeCheck {
         }
     }
 
-    public static boolean passes(Map<KnowledgeQuestion, String> answers, Map<KnowledgeQuestion, String> onFile) {
+    /**
+     * @param onFile for each question, every value that counts as right (one for most; the recent
+     *               transaction amounts for {@link KnowledgeQuestion#RECENT_AMOUNT})
+     */
+    public static boolean passes(Map<KnowledgeQuestion, String> answers, Map<KnowledgeQuestion, List<String>> onFile) {
         if (answers.size() != QUESTIONS) {
             throw new WrongQuestionCount();
         }
         boolean allRight = true;
         for (Map.Entry<KnowledgeQuestion, String> answer : answers.entrySet()) {
             KnowledgeQuestion question = answer.getKey();
-            String expected = onFile.get(question);
-            boolean right = expected != null && !expected.isEmpty()
-                    && ConstantTime.equals(question.normalize(answer.getValue()), question.normalize(expected));
+            String offered = question.normalize(answer.getValue());
+            boolean right = false;
+            for (String expected : onFile.getOrDefault(question, List.of())) {
+                String normalized = question.normalize(expected);
+                right |= !normalized.isEmpty() && ConstantTime.equals(offered, normalized);
+            }
             allRight &= right;
         }
         return allRight;

@@ -4,7 +4,9 @@ package coop.tally.caller;
 public enum KnowledgeQuestion {
     DATE_OF_BIRTH("dateOfBirth"),
     SSN_LAST4("ssnLast4"),
-    ZIP("zip");
+    ZIP("zip"),
+    /** The amount of one of the member's recent transactions, e.g. "125.00" or "$1,250.00". */
+    RECENT_AMOUNT("recentAmount");
 
     private final String field;
 
@@ -33,6 +35,15 @@ public enum KnowledgeQuestion {
                 String digits = trimmed.replaceAll("\\D", "");
                 yield digits.length() > 5 ? digits.substring(0, 5) : digits;
             }
+            case RECENT_AMOUNT -> amount(trimmed.replace("$", "").replace(",", ""));
         };
+    }
+
+    /** An amount as a plain two-decimal string, or "" when it is not one (which matches nothing). */
+    private static String amount(String text) {
+        if (!text.matches("\\d{1,12}(\\.\\d{1,2})?")) {
+            return "";
+        }
+        return new java.math.BigDecimal(text).setScale(2).toPlainString();
     }
 }

@@ -307,6 +307,21 @@ class CallIT {
         end(rep2, next, "RESOLVED");
     }
 
+    @Test
+    void the_amount_of_a_recent_transaction_answers_a_knowledge_question() {
+        String call = calls.verifiedCall(rep2, "100001", "BASIC");
+        Api.Reply deposit = post(rep2, call, request("DEPOSIT").add("tender", "CASH").add("toAccount", "100001-S00").add("amount", "12.34"));
+        assertEquals(201, deposit.status(), deposit.toString());
+        calls.endCall(rep2);
+
+        String next = start(rep2, "+13125550101");
+        identify(rep2, next, "100001");
+        JsonObject verified = knowledge(rep2, next, Map.of("recentAmount", "$12.34", "ssnLast4", "1234"));
+        assertTrue(verified.getBoolean("passed"), verified.toString());
+        assertFalse(rep2.get("api/calls/" + next).body().contains("12.34"), "the answer is not in the log");
+        end(rep2, next, "RESOLVED");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String start(Api staff, String ani) {

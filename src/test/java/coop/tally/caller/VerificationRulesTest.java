@@ -68,14 +68,24 @@ class VerificationRulesTest {
 
     @Test
     void knowledge_needs_two_different_right_answers() {
-        Map<KnowledgeQuestion, String> file = Map.of(KnowledgeQuestion.DATE_OF_BIRTH, "1978-04-12",
-                KnowledgeQuestion.SSN_LAST4, "1234", KnowledgeQuestion.ZIP, "60657");
+        Map<KnowledgeQuestion, List<String>> file = Map.of(KnowledgeQuestion.DATE_OF_BIRTH, List.of("1978-04-12"),
+                KnowledgeQuestion.SSN_LAST4, List.of("1234"), KnowledgeQuestion.ZIP, List.of("60657"),
+                KnowledgeQuestion.RECENT_AMOUNT, List.of("75.00", "1250.00"));
         assertTrue(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.DATE_OF_BIRTH, "1978-04-12", KnowledgeQuestion.ZIP, "60657-1234"), file));
         assertTrue(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.SSN_LAST4, " 1234 ", KnowledgeQuestion.ZIP, "60657"), file));
         assertFalse(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.DATE_OF_BIRTH, "1978-04-13", KnowledgeQuestion.ZIP, "60657"), file));
         assertFalse(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.SSN_LAST4, "1234", KnowledgeQuestion.ZIP, ""), file));
         assertFalse(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.SSN_LAST4, "1234", KnowledgeQuestion.ZIP, "60657"),
-                Map.of(KnowledgeQuestion.SSN_LAST4, "1234")), "nothing on file is never right");
+                Map.of(KnowledgeQuestion.SSN_LAST4, List.of("1234"))), "nothing on file is never right");
+        // any one of the recent amounts, written as people say them
+        for (String amount : List.of("1250.00", "$1,250.00", "1250", "75", "75.0")) {
+            assertTrue(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.RECENT_AMOUNT, amount, KnowledgeQuestion.ZIP, "60657"), file), amount);
+        }
+        for (String amount : List.of("1250.01", "", "75.000", "1e3", "-75.00", "seventy-five")) {
+            assertFalse(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.RECENT_AMOUNT, amount, KnowledgeQuestion.ZIP, "60657"), file), amount);
+        }
+        assertFalse(KnowledgeCheck.passes(Map.of(KnowledgeQuestion.RECENT_AMOUNT, "", KnowledgeQuestion.ZIP, "60657"),
+                Map.of(KnowledgeQuestion.RECENT_AMOUNT, List.of(), KnowledgeQuestion.ZIP, List.of("60657"))), "no recent transactions");
         assertThrows(KnowledgeCheck.WrongQuestionCount.class,
                 () -> KnowledgeCheck.passes(Map.of(KnowledgeQuestion.SSN_LAST4, "1234"), file));
         assertThrows(KnowledgeCheck.WrongQuestionCount.class, () -> KnowledgeCheck.passes(Map.of(
