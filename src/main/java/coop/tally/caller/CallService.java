@@ -85,6 +85,7 @@ public class CallService {
     }
 
     public MemberCall start(Staffer staff, String ani) {
+        serializeCallsOf(staff.username());
         Instant now = clock.now();
         for (MemberCall open : openCallsOf(staff.username())) {
             if (open.stateAt(now, timeout()) == MemberCall.State.TIMED_OUT) {
@@ -269,6 +270,7 @@ public class CallService {
         if (call.handledBy().equals(supervisor.username())) {
             throw ApiProblem.conflict("CALL_ALREADY_YOURS", "You already handle this call.");
         }
+        serializeCallsOf(supervisor.username());
         Instant now = clock.now();
         for (MemberCall open : openCallsOf(supervisor.username())) {
             if (open.stateAt(now, timeout()) == MemberCall.State.TIMED_OUT) {
@@ -454,6 +456,17 @@ public class CallService {
         return em.createQuery("select c from MemberCall c where c.handledBy = :staff and c.endedAt is null",
                         MemberCall.class)
                 .setParameter("staff", staff)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /**
+     * Locks the staff member's row, so that two requests starting (or taking over) a call for the
+     * same staff member cannot both see "no open call" and both open one.
+     */
+    private void serializeCallsOf(String username) {
+        em.createQuery("select s from Staff s where s.username = :username", coop.tally.staff.Staff.class)
+                .setParameter("username", username)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
     }

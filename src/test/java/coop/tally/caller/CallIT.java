@@ -322,6 +322,32 @@ class CallIT {
         end(rep2, next, "RESOLVED");
     }
 
+    @Test
+    void concurrent_starts_open_exactly_one_call_per_staff_member() throws Exception {
+        Api super2 = Api.at(deployment).signIn("super2");
+        calls.endCall(super2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Api.Reply>> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                starts.add(pool.submit(() -> super2.post("api/calls", "{\"ani\":\"+13125550000\"}")));
+            }
+            int opened = 0;
+            for (java.util.concurrent.Future<Api.Reply> start : starts) {
+                Api.Reply reply = start.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (reply.status() == 201) {
+                    opened++;
+                } else {
+                    assertEquals("CALL_ALREADY_OPEN", reply.code(), reply.toString());
+                }
+            }
+            assertEquals(1, opened);
+        } finally {
+            pool.shutdownNow();
+        }
+        calls.endCall(super2);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String start(Api staff, String ani) {
