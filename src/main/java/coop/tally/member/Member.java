@@ -123,6 +123,24 @@ public class Member {
         return address;
     }
 
+    /** Changes the e-mail address (callers: only inside a STRONG-verified call, which also tells the old address). */
+    public void changeEmail(String email) {
+        String trimmed = requireText(email, "e-mail address").strip();
+        if (trimmed.length() > 254 || trimmed.indexOf('@') < 1 || trimmed.indexOf('@') == trimmed.length() - 1) {
+            throw new IllegalArgumentException("Not an e-mail address");
+        }
+        this.email = trimmed;
+    }
+
+    /** Replaces the primary phone's number, or adds a primary mobile phone when there is none. */
+    public void changePrimaryPhone(String number) {
+        if (phones.isEmpty()) {
+            addPhone(number, PhoneKind.MOBILE, true);
+        } else {
+            phones.get(0).renumber(number);
+        }
+    }
+
     public void freeze() {
         status = MemberStatus.FROZEN;
     }

@@ -30,6 +30,20 @@ final class MemberJson {
                 .build();
     }
 
+    /** A rep's search result: name and member number only, until the caller is verified. */
+    static JsonObject namesOnly(SearchResult result) {
+        JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
+        result.items().forEach(member -> items.add(JsonBuilders.JSON.createObjectBuilder()
+                .add("memberNumber", member.memberNumber())
+                .add("name", member.fullName())));
+        return JsonBuilders.JSON.createObjectBuilder()
+                .add("items", items)
+                .add("page", result.page())
+                .add("size", result.size())
+                .add("total", result.total())
+                .build();
+    }
+
     static JsonObjectBuilder summary(Member member) {
         return JsonBuilders.JSON.createObjectBuilder()
                 .add("memberNumber", member.memberNumber())

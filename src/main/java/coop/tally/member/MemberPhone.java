@@ -51,6 +51,10 @@ public class MemberPhone {
         this.primary = primary;
     }
 
+    void renumber(String number) {
+        this.number = PhoneNumbers.require(number);
+    }
+
     public String number() {
         return number;
     }

@@ -1,5 +1,6 @@
 package coop.tally.member;
 
+import coop.tally.caller.CallGate;
 import coop.tally.staff.SecurityLog;
 import coop.tally.web.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,13 +19,14 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Member search and the member file, for supervisors and auditors. Reps see a member only
- * inside a call where that member is verified (DESIGN.md "Caller verification"), which is served
- * elsewhere; here they get 403, as do admins, who manage staff and not members.
+ * Member search and the member file. Supervisors and auditors see them without a call, and each
+ * file they open is logged. A rep's search shows only names and member numbers (enough to identify
+ * the caller), and a rep sees a member's file only inside their own open call where that member
+ * is verified (DESIGN.md "Caller verification"). Admins, who manage staff and not members, get 403.
  */
 @Path("members")
 @RequestScoped
-@RolesAllowed({"SUPERVISOR", "AUDITOR"})
+@RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
 @Produces(MediaType.APPLICATION_JSON)
 public class MemberResource {
 
@@ -39,8 +41,15 @@ public class MemberResource {
     @Inject
     SecurityLog securityLog;
 
+    @Inject
+    CallGate callGate;
+
     @Context
     SecurityContext security;
+
+    private boolean seesWithoutCall() {
+        return security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR");
+    }
 
     @GET
     @Operation(summary = "Find members by name prefix, member number, account number or phone number")
@@ -50,13 +59,17 @@ public class MemberResource {
         MemberSearch search = MemberSearch.parse(q);
         int pageNumber = boundedInt(page, "page", 0, MAX_PAGE);
         int pageSize = boundedInt(size, "size", 1, MAX_PAGE_SIZE);
-        return MemberJson.page(members.search(search, pageNumber, pageSize));
+        SearchResult result = members.search(search, pageNumber, pageSize);
+        return seesWithoutCall() ? MemberJson.page(result) : MemberJson.namesOnly(result);
     }
 
     @GET
     @Path("{memberNumber}")
     @Operation(summary = "A member's file: contact details, masked SSN and accounts; the read is logged")
     public JsonObject member(@PathParam("memberNumber") String memberNumber) {
+        if (!seesWithoutCall()) {
+            callGate.admitInquiry(security.getUserPrincipal().getName(), memberNumber, "member file");
+        }
         MemberFile file = members.file(memberNumber);
         // member data is read on the record: who opened which member's file, and when
         securityLog.record(MEMBER_VIEWED, security.getUserPrincipal().getName(), file.member().memberNumber(), null);

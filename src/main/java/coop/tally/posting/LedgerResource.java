@@ -10,6 +10,8 @@ import coop.tally.member.MemberAccounts;
 import coop.tally.posting.loan.PayoffQuote;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.web.ApiProblem;
+import coop.tally.caller.CallGate;
+import coop.tally.staff.SecurityLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -63,9 +65,25 @@ public class LedgerResource {
     @Context
     SecurityContext security;
 
+    @Inject
+    CallGate callGate;
+
+    @Inject
+    SecurityLog securityLog;
+
+    /** A rep reads an account only inside a call verifying its member; supervisors and auditors are logged. */
+    private void admitRead(MemberAccount account, String what) {
+        String staff = security.getUserPrincipal().getName();
+        if (security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR")) {
+            securityLog.record("ACCOUNT_VIEWED", staff, account.member().memberNumber(), what);
+        } else {
+            callGate.admitInquiry(staff, account.member().memberNumber(), what);
+        }
+    }
+
     @GET
     @Path("accounts/{accountNumber}/history")
-    @RolesAllowed({"SUPERVISOR", "AUDITOR"})
+    @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
     @Transactional
     @Operation(summary = "A member account's journal entries, newest first, paged")
     public JsonObject history(@PathParam("accountNumber") String accountNumber,
@@ -75,6 +93,7 @@ public class LedgerResource {
             throw ApiProblem.badRequest("PAGE_INVALID", "page is 0 or more; size is 1 to " + MAX_PAGE + ".");
         }
         MemberAccount account = existing(accountNumber);
+        admitRead(account, "history of " + accountNumber);
         JsonArrayBuilder entries = JsonBuilders.JSON.createArrayBuilder();
         journal.history(account.id(), page, size).forEach(entry -> entries.add(results.entry(entry)));
         JsonArrayBuilder activeHolds = JsonBuilders.JSON.createArrayBuilder();
@@ -97,6 +116,7 @@ public class LedgerResource {
     @Operation(summary = "A loan's payoff quote as of a date (default: the current business date)")
     public JsonObject payoff(@PathParam("accountNumber") String accountNumber, @QueryParam("asOf") String asOf) {
         MemberAccount loan = existing(accountNumber);
+        admitRead(loan, "payoff of " + accountNumber);
         if (loan.type() != AccountType.LOAN) {
             throw PostingRefused.refused("NOT_A_LOAN", "The account is not a loan.", Map.of("account", accountNumber));
         }

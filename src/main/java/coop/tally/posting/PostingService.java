@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.caller.CallGate;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
@@ -70,6 +71,9 @@ public class PostingService {
     @Inject
     PostingResults results;
 
+    @Inject
+    CallGate callGate;
+
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
     }
@@ -89,6 +93,8 @@ public class PostingService {
         }
         LocalDate businessDate = businessDates.current();
         Map<String, MemberAccount> accounts = lockAccounts(request);
+        // the caller must be verified in this staff member's open call, as the owner of the money, before anything is read or planned
+        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request));
         holds.releaseDue(accounts.values(), businessDate);
 
         Allocation allocation = null;

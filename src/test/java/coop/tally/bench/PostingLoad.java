@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * <p>Each client has its own slice of the working set, as each rep on the phone has a different
  * member: clients never contend for the same member's accounts, so what is measured is the posting
  * path's throughput, not deliberate conflicts.
+ *
+ * <p>Every posting names a call verified for its member (DESIGN.md "Caller verification"), and a
+ * staff member holds one open call at a time: so each client is its own bench rep (made through
+ * the staff API, {@link #provisionClients}), and it serves its members one call at a time,
+ * {@link #POSTINGS_PER_CALL} transfers per call. Opening and verifying a call is not a posting: its
+ * time is not sampled, though it does take from the measured window.
  */
 final class PostingLoad {
 
@@ -40,8 +46,13 @@ final class PostingLoad {
     }
 
     /** A member of the working set with the two accounts the transfers move between. */
-    record Member(String memberNumber, String share, String draft) {
+    record Member(String memberNumber, String share, String draft, String dateOfBirth, String zip) {
     }
+
+    /** Transfers a client posts in one call before it moves on to its next member. */
+    static final int POSTINGS_PER_CALL = 25;
+    /** A caller ID not on file for any demo member: a red flag, which does not stop the call. */
+    private static final String BENCH_ANI = "+13125550000";
 
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Set<String> DECLINES = Set.of("INSUFFICIENT_FUNDS", "SHARE_PAR_VALUE");
@@ -58,6 +69,8 @@ final class PostingLoad {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     private List<String> tokens = List.of();
+    /** One signed-in bench rep per client, so that each client can hold its own open call. */
+    private List<String> clientTokens = List.of();
     private final List<String> errorsShown = Collections.synchronizedList(new ArrayList<>());
 
     PostingLoad(URI base) {
@@ -66,21 +79,50 @@ final class PostingLoad {
 
     // ---------------------------------------------------------------- preparation
 
-    /** Signs in the demo staff; postings rotate through their tokens. The first token looks members up. */
+    /**
+     * Signs in the demo staff; the first token (a supervisor's) looks members up, and clients use
+     * these tokens in turn unless {@link #provisionClients} made bench reps.
+     */
     void signIn(List<String> usernames, String password) throws Unavailable {
         List<String> signedIn = new ArrayList<>();
         for (String username : usernames) {
-            Reply reply = send(HttpRequest.newBuilder(base.resolve("api/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
-            if (reply == null || reply.statusCode() != 200) {
-                throw new Unavailable("sign-in as " + username + " failed: " + describe(reply)
-                        + (reply != null && reply.statusCode() == 404 ? " (POST /api/auth/login is not in this build)" : ""));
-            }
-            signedIn.add(parse(reply.body()).getString("token"));
+            signedIn.add(token(username, password));
         }
         tokens = List.copyOf(signedIn);
+    }
+
+    /**
+     * Makes (or reuses) {@code count} bench reps, bench01, bench02, ..., as {@code admin}, and signs
+     * them in: client c posts as bench rep c.
+     */
+    void provisionClients(String admin, String password, int count) throws Unavailable {
+        String adminToken = token(admin, password);
+        List<String> signedIn = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            String username = String.format("bench%02d", i);
+            Reply created = send(HttpRequest.newBuilder(base.resolve("api/staff"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + adminToken)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"displayName\":\"Bench rep "
+                            + i + "\",\"roles\":[\"REP\"],\"password\":\"" + password + "\"}")));
+            if (created == null || (created.statusCode() != 201 && created.statusCode() != 409)) {
+                throw new Unavailable("creating bench rep " + username + " failed: " + describe(created));
+            }
+            signedIn.add(token(username, password));
+        }
+        clientTokens = List.copyOf(signedIn);
+    }
+
+    private String token(String username, String password) throws Unavailable {
+        Reply reply = send(HttpRequest.newBuilder(base.resolve("api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")));
+        if (reply == null || reply.statusCode() != 200) {
+            throw new Unavailable("sign-in as " + username + " failed: " + describe(reply)
+                    + (reply != null && reply.statusCode() == 404 ? " (POST /api/auth/login is not in this build)" : ""));
+        }
+        return parse(reply.body()).getString("token");
     }
 
     /**
@@ -154,12 +196,22 @@ final class PostingLoad {
                 default -> { }
             }
         }
-        return share != null && draft != null ? new Member(number, share, draft) : null;
+        var addresses = member.getJsonArray("addresses");
+        String zip = addresses == null || addresses.isEmpty() ? "" : addresses.getJsonObject(0).getString("zip", "");
+        return share != null && draft != null
+                ? new Member(number, share, draft, member.getString("dateOfBirth", ""), zip) : null;
     }
 
     /** One posting before the load, so that a missing endpoint gives one clear message, not thousands of 404s. */
     void probe(Member member) throws Unavailable {
-        Reply reply = post(member, true, tokens.get(0));
+        String token = tokens.get(0);
+        String call = openCall(member, token);
+        if (call == null) {
+            throw new Unavailable("no verified call could be opened for member " + member.memberNumber()
+                    + " (POST /api/calls and its verification steps)");
+        }
+        Reply reply = post(member, true, token, call);
+        endCall(call, token);
         if (reply == null) {
             throw new Unavailable("POST /api/transactions did not answer");
         }
@@ -184,7 +236,7 @@ final class PostingLoad {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             List<Member> slice = slice(workingSet, c, clients);
-            String token = tokens.get(c % tokens.size());
+            String token = clientTokens.isEmpty() ? tokens.get(c % tokens.size()) : clientTokens.get(c % clientTokens.size());
             Latencies mine = new Latencies();
             samples.add(mine);
             Thread client = new Thread(() -> drive(slice, token, mine, counts, measureFrom, measureUntil), "client-" + c);
@@ -207,16 +259,33 @@ final class PostingLoad {
         return slice;
     }
 
-    /** One client: its members in turn, each time in the other direction than the last. */
+    /**
+     * One client: its members in turn, one call each with {@link #POSTINGS_PER_CALL} transfers,
+     * each in the other direction than the last.
+     */
     private void drive(List<Member> members, String token, Latencies samples, Counts counts,
                        long measureFrom, long measureUntil) {
         boolean[] toDraft = new boolean[members.size()];
         java.util.Arrays.fill(toDraft, true);
-        int i = 0;
+        int m = -1;
+        int inCall = POSTINGS_PER_CALL;
+        String call = null;
         long started;
         while ((started = System.nanoTime()) < measureUntil) {
-            int m = i++ % members.size();
-            Reply reply = post(members.get(m), toDraft[m], token);
+            if (inCall >= POSTINGS_PER_CALL || call == null) {
+                if (call != null) {
+                    endCall(call, token);
+                }
+                m = (m + 1) % members.size();
+                call = openCall(members.get(m), token);
+                inCall = 0;
+                if (call == null && started >= measureFrom) {
+                    counts.errors.increment();
+                }
+                continue;
+            }
+            Reply reply = post(members.get(m), toDraft[m], token, call);
+            inCall++;
             toDraft[m] = !toDraft[m];
             long finished = System.nanoTime();
             if (started >= measureFrom && finished < measureUntil) {
@@ -224,6 +293,50 @@ final class PostingLoad {
                 counts.count(reply, this);
             }
         }
+        if (call != null) {
+            endCall(call, token);
+        }
+    }
+
+    /**
+     * Opens a call for the member as the token's staff member and verifies the caller to BASIC
+     * (enough for own-account transfers) with date of birth and ZIP; any open call of that staff
+     * member is ended first. Null when a step is refused.
+     */
+    String openCall(Member member, String token) {
+        Reply current = send(authorized("api/calls/current", token).GET());
+        if (current != null && current.statusCode() == 200) {
+            endCall(parse(current.body()).getString("id"), token);
+        }
+        Reply started = send(authorized("api/calls", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ani\":\"" + BENCH_ANI + "\"}")));
+        if (started == null || started.statusCode() != 201) {
+            return null;
+        }
+        String call = parse(started.body()).getString("id");
+        Reply identified = send(authorized("api/calls/" + call + "/member", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"memberNumber\":\"" + member.memberNumber() + "\"}")));
+        Reply verified = send(authorized("api/calls/" + call + "/knowledge", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"dateOfBirth\":\"" + member.dateOfBirth()
+                        + "\",\"zip\":\"" + member.zip() + "\"}}")));
+        boolean ok = identified != null && identified.statusCode() == 200 && verified != null
+                && verified.statusCode() == 200 && parse(verified.body()).getBoolean("passed", false);
+        if (!ok) {
+            endCall(call, token);
+            return null;
+        }
+        return call;
+    }
+
+    void endCall(String call, String token) {
+        send(authorized("api/calls/" + call + "/end", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"disposition\":\"RESOLVED\"}")));
+    }
+
+    private HttpRequest.Builder authorized(String path, String token) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token);
     }
 
     /**
@@ -231,11 +344,11 @@ final class PostingLoad {
      * body separately, and the second small write waits on the server's delayed ACK, which added
      * several milliseconds to every posting and measured the client rather than Tally.
      */
-    private Reply post(Member member, boolean toDraft, String token) {
+    private Reply post(Member member, boolean toDraft, String token, String call) {
         String from = toDraft ? member.share() : member.draft();
         String to = toDraft ? member.draft() : member.share();
         byte[] body = ("{\"type\":\"TRANSFER\",\"fromAccount\":\"" + from + "\",\"toAccount\":\"" + to
-                + "\",\"amount\":\"1.00\",\"memo\":\"bench\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                + "\",\"amount\":\"1.00\",\"memo\":\"bench\",\"sessionId\":\"" + call + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
             java.net.HttpURLConnection connection = (java.net.HttpURLConnection) base.resolve("api/transactions").toURL().openConnection();
             connection.setRequestMethod("POST");

@@ -34,6 +34,7 @@ class PostingLoadTest {
     private final Map<String, AtomicInteger> draftToShare = new ConcurrentHashMap<>();
     private final AtomicInteger postings = new AtomicInteger();
     private final AtomicInteger malformed = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean postingEndpoint = true;
 
     @BeforeEach
@@ -42,6 +43,7 @@ class PostingLoadTest {
         server.createContext("/api/auth/login", exchange -> reply(exchange, 200, "{\"token\":\"t1\"}"));
         server.createContext("/api/members/", this::member);
         server.createContext("/api/transactions", this::transfer);
+        server.createContext("/api/calls", this::call);
         server.start();
     }
 
@@ -63,6 +65,19 @@ class PostingLoadTest {
                 + "{\"accountNumber\":\"" + number + "-S10\",\"type\":\"SHARE_DRAFT\",\"status\":\"" + draftStatus + "\"}]}");
     }
 
+    /** Calls: none is open at first; every call is verified at once. */
+    private void call(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        exchange.getRequestBody().readAllBytes();
+        if (path.endsWith("/current")) {
+            reply(exchange, 404, "{\"code\":\"NO_OPEN_CALL\"}");
+        } else if (path.equals("/api/calls")) {
+            reply(exchange, 201, "{\"id\":\"call-" + calls.incrementAndGet() + "\"}");
+        } else {
+            reply(exchange, 200, "{\"passed\":true}");
+        }
+    }
+
     /** Every 10th posting is declined for funds, every 25th a conflict, the rest posted. */
     private void transfer(HttpExchange exchange) throws IOException {
         if (!postingEndpoint) {
@@ -73,7 +88,8 @@ class PostingLoadTest {
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         boolean wellFormed = key != null && keys.add(key)
                 && "Bearer t1".equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                && body.contains("\"type\":\"TRANSFER\"") && body.contains("\"amount\":\"1.00\"");
+                && body.contains("\"type\":\"TRANSFER\"") && body.contains("\"amount\":\"1.00\"")
+                && body.contains("\"sessionId\":\"call-");
         if (!wellFormed) {
             malformed.incrementAndGet();
             reply(exchange, 400, "{\"code\":\"BAD_REQUEST\"}");

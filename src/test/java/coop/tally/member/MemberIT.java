@@ -193,17 +193,24 @@ class MemberIT {
     }
 
     @Test
-    void reps_and_admins_are_refused_with_a_403_problem() {
-        for (String username : List.of("rep1", "admin1")) {
-            Api staff = anonymous().signIn(username);
-            for (String path : List.of("api/members/100001", search("whitfield"))) {
-                Api.Reply reply = staff.get(path);
-                assertEquals(403, reply.status(), username + " " + path + " " + reply);
-                assertTrue(reply.isProblem(), reply.toString());
-                assertEquals("FORBIDDEN", reply.code());
-                assertFalse(reply.body().contains("Whitfield"));
-            }
+    void admins_are_refused_and_reps_without_a_verified_call_see_names_only() {
+        Api admin = anonymous().signIn("admin1");
+        for (String path : List.of("api/members/100001", search("whitfield"))) {
+            Api.Reply reply = admin.get(path);
+            assertEquals(403, reply.status(), "admin1 " + path + " " + reply);
+            assertTrue(reply.isProblem(), reply.toString());
+            assertEquals("FORBIDDEN", reply.code());
+            assertFalse(reply.body().contains("Whitfield"));
         }
+        Api rep = anonymous().signIn("rep1");
+        Api.Reply file = rep.get("api/members/100001");
+        assertEquals(403, file.status(), file.toString());
+        assertEquals("VERIFICATION_REQUIRED", file.code());
+        assertFalse(file.body().contains("Whitfield"));
+        Api.Reply found = rep.get(search("whitfield"));
+        assertEquals(200, found.status(), found.toString());
+        JsonObject hit = found.json().getJsonArray("items").getJsonObject(0);
+        assertEquals(Set.of("memberNumber", "name"), hit.keySet(), "a rep's search shows names and numbers only");
     }
 
     @Test

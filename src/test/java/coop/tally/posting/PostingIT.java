@@ -640,8 +640,9 @@ class PostingIT {
                         .add("toAccount", "999999-S00").add("amount", "10.00"), 422, "ACCOUNT_NOT_FOUND"),
                 new Refusal("unknown source account", teller.rep1, request("TRANSFER").add("fromAccount", "100001-S99")
                         .add("toAccount", draft).add("amount", "10.00"), 422, "ACCOUNT_NOT_FOUND"),
+                // rep2 cannot take a call for their own membership, so the posting names no call
                 new Refusal("rep2 on their own share", teller.rep2, request("DEPOSIT").add("tender", "CASH")
-                        .add("toAccount", "100002-S00").add("amount", "10.00"), 422, "STAFF_OWN_ACCOUNT"),
+                        .add("toAccount", "100002-S00").add("amount", "10.00"), 403, "VERIFICATION_REQUIRED"),
                 new Refusal("rep2 transferring into their own draft", teller.rep2, request("TRANSFER").add("fromAccount", draft)
                         .add("toAccount", "100002-S10").add("amount", "10.00"), 422, "STAFF_OWN_ACCOUNT"),
                 new Refusal("share left below par 5.00", teller.rep1, request("WITHDRAWAL").add("tender", "CASH")
@@ -717,6 +718,8 @@ class PostingIT {
                 .add("instrument", "MONEY_ORDER").add("amount", "10.00").build();
         JsonObject transfer = request("TRANSFER").add("fromAccount", draft).add("toAccount", "100001-S00").add("amount", "10.00").build();
         JsonObject loanPayment = request("LOAN_PAYMENT").add("tender", "CASH").add("amount", "10.00").build();
+        // every row names rep1's verified call for this member, so that only the body is wrong
+        String session = teller.calls.verifiedCall(teller.rep1, member.getString("memberNumber"), "STRONG");
 
         List<Bad> table = new ArrayList<>();
         // every bad amount form of DESIGN.md "Money": zero, negative, exponent, NaN, blank, too many decimals, too large, not a string
@@ -774,7 +777,8 @@ class PostingIT {
         table.add(bad("no instrument", without(officialCheck, "instrument"), 400, "FIELD_REQUIRED"));
         table.add(bad("no loanAccount", loanPayment, 400, "FIELD_REQUIRED"));
         // fields the type does not use, and fields no posting has
-        table.add(bad("deposit with a fromAccount", with(deposit, "fromAccount", Json.createValue("100001-S10")), 400, "FIELD_NOT_ALLOWED"));
+        table.add(bad("deposit with a fromAccount", with(deposit, "fromAccount", Json.createValue(numberOf(member, "SHARE", "ACTIVE"))),
+                400, "FIELD_NOT_ALLOWED"));
         table.add(bad("deposit with an instrument", with(deposit, "instrument", Json.createValue("MONEY_ORDER")), 400, "FIELD_NOT_ALLOWED"));
         table.add(bad("unknown field", with(deposit, "account", Json.createValue(draft)), 400, "FIELD_UNKNOWN"));
         table.add(bad("field name in the wrong case", with(without(deposit, "amount"), "Amount", Json.createValue("10.00")), 400, "FIELD_UNKNOWN"));
@@ -814,7 +818,7 @@ class PostingIT {
         int entries = teller.entries();
         List<String> failures = new ArrayList<>();
         for (Bad row : table) {
-            Api.Reply reply = send(row);
+            Api.Reply reply = send(row, session);
             String got = reply.status() + " " + reply.code();
             if (reply.status() != row.status() || !reply.isProblem() || !row.code().equals(reply.code())) {
                 failures.add(row.what() + ": expected " + row.status() + " " + row.code() + ", got " + reply);
@@ -935,7 +939,12 @@ class PostingIT {
         assertFalse(teller.super1.get("api/transactions/" + id).json().containsKey("reversedBy"));
 
         assertEquals(403, teller.rep1.get("api/ledger/invariants").status(), "a rep does not run the invariant check");
-        assertEquals(403, teller.rep1.get("api/accounts/" + draft + "/history").status());
+        // a rep reads an account's history only in their verified call for its member
+        assertEquals(200, teller.rep1.get("api/accounts/" + draft + "/history").status(), "in rep1's call for the member");
+        teller.calls.endCall(teller.rep1);
+        Api.Reply noCall = teller.rep1.get("api/accounts/" + draft + "/history");
+        assertEquals(403, noCall.status(), noCall.toString());
+        assertEquals("VERIFICATION_REQUIRED", noCall.code());
         assertEquals(404, teller.rep2.get("api/transactions/" + id).status(), "a rep sees only the entries they posted");
         assertEquals(403, teller.rep1.post("api/business-date/advance", "").status(), "only ADMIN opens a business day");
         assertEquals(403, teller.super1.post("api/business-date/advance", "").status());
@@ -959,6 +968,7 @@ class PostingIT {
     }
 
     private JsonObject payoff(String loan, LocalDate asOf) {
+        teller.calls.verifiedCall(teller.rep1, loan.substring(0, loan.indexOf('-')), "BASIC");
         Api.Reply reply = teller.rep1.get("api/accounts/" + loan + "/payoff?asOf=" + asOf);
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(asOf.toString(), reply.json().getString("asOf"));
@@ -977,15 +987,26 @@ class PostingIT {
         return new Bad(what, "application/json", Teller.newKey(), body.toString(), status, code);
     }
 
-    private Api.Reply send(Bad row) {
+    private Api.Reply send(Bad row, String session) {
         Api rep = teller.rep1;
         if (!"application/json".equals(row.contentType())) {
             return sendRaw(row.contentType(), row.key(), HttpRequest.BodyPublishers.ofString(row.body()));
         }
+        String body = withSession(row.body(), session);
         if (row.key() == null) {
-            return rep.post("api/transactions", row.body());
+            return rep.post("api/transactions", body);
         }
-        return rep.post("api/transactions", row.body(), Map.of("Idempotency-Key", row.key()));
+        return rep.post("api/transactions", body, Map.of("Idempotency-Key", row.key()));
+    }
+
+    /** A JSON object body with the sessionId added unless it has one; anything else as it is. */
+    private static String withSession(String body, String session) {
+        try (var reader = Json.createReader(new java.io.StringReader(body))) {
+            JsonObject json = reader.readObject();
+            return json.containsKey("sessionId") || json.isEmpty() ? body : Teller.withSessionId(body, session);
+        } catch (RuntimeException notAnObject) {
+            return body;
+        }
     }
 
     private Api.Reply sendChunked(String body) {

@@ -1,0 +1,93 @@
+package coop.tally.caller;
+
+import coop.tally.platform.TallyClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+
+/**
+ * The front door: a rep touches a member's data or money only inside their own open call in which
+ * the caller has been verified, to the level the action needs, as that member. Used by the posting
+ * engine (every posting, by reps and supervisors alike: a supervisor posting is also serving a
+ * caller) and by the member and account reads of reps. Passing the gate is logged on the call and
+ * counts as activity on it.
+ */
+@ApplicationScoped
+public class CallGate {
+
+    @Inject
+    CallService calls;
+
+    @Inject
+    CallLog log;
+
+    @Inject
+    TallyClock clock;
+
+    /**
+     * Admits a posting in the posting's own transaction (after its accounts are locked, before
+     * anything is planned), or throws 403 VERIFICATION_REQUIRED. {@code summary} goes to the call
+     * log, e.g. "WITHDRAWAL 75.00".
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
+        String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
+                .orElse(access.loanOwner());
+        VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
+                : access.actionFor(implied).map(MemberAction::required).orElse(VerificationLevel.STRONG);
+        if (sessionId == null || sessionId.isBlank()) {
+            throw CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.NO_CALL);
+        }
+        MemberCall call = usableCall(staff, sessionId, neededIfTheirs);
+        MemberAction action = access.actionFor(call.memberNumber())
+                .orElseThrow(() -> CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.OTHER_MEMBER));
+        if (!call.level().satisfies(action.required())) {
+            throw CallProblems.verificationRequired(action.required(), CallProblems.Reason.LEVEL_TOO_LOW);
+        }
+        call.touch(clock.now());
+        log.append(call, staff, CallEvent.Type.POSTING, summary);
+    }
+
+    /**
+     * Admits a rep's read of a member's data ({@code what}, e.g. "member file" or an account
+     * number), or throws 403 VERIFICATION_REQUIRED. The rep's open call is the one that counts:
+     * reads name no call.
+     */
+    @Transactional
+    public void admitInquiry(String staff, String memberNumber, String what) {
+        VerificationLevel needed = MemberAction.INQUIRY.required();
+        CallService.CallView current = calls.current(staff)
+                .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.NO_CALL));
+        MemberCall call = usableCall(staff, current.call().id(), needed);
+        if (!memberNumber.equals(call.memberNumber())) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.OTHER_MEMBER);
+        }
+        if (!call.level().satisfies(needed)) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.LEVEL_TOO_LOW);
+        }
+        call.touch(clock.now());
+        log.append(call, staff, CallEvent.Type.MEMBER_VIEWED, what);
+    }
+
+    /** The call, locked, if it is this staff member's, open, and names a member. */
+    private MemberCall usableCall(String staff, String callId, VerificationLevel needed) {
+        MemberCall call = calls.lock(callId)
+                .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_FOUND));
+        if (!call.handledBy().equals(staff)) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_YOURS);
+        }
+        MemberCall.State state = call.stateAt(clock.now(), calls.timeout());
+        if (state == MemberCall.State.TIMED_OUT) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_TIMED_OUT);
+        }
+        if (state == MemberCall.State.ENDED) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_ENDED);
+        }
+        if (call.memberNumber() == null) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.MEMBER_NOT_IDENTIFIED);
+        }
+        return call;
+    }
+}
