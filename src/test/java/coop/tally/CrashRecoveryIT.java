@@ -1,5 +1,6 @@
 package coop.tally;
 
+import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Folders;
 import coop.tally.support.TallyProcess;
@@ -51,7 +52,7 @@ class CrashRecoveryIT {
     private static final int ACKNOWLEDGED_BEFORE_KILL = 40;
 
     /** One transfer request as a client sent it, and what it learned. */
-    private record Sent(String key, String body, String from, String to, Long entryId) {
+    private record Sent(int client, String key, String body, String from, String to, Long entryId) {
     }
 
     @Test
@@ -70,20 +71,37 @@ class CrashRecoveryIT {
             versionBefore = schemaVersion(tally.health());
             assertNotNull(versionBefore, "health names no schemaVersion: " + tally.health());
             Api supervisor = Api.at(tally.baseUri().toURL()).signIn("super1");
-            Api rep = Api.at(tally.baseUri().toURL()).signIn("rep1");
+            Api admin = Api.at(tally.baseUri().toURL()).signIn("admin1");
+            Calls calls = new Calls(supervisor, admin);
+            List<Integer> members = new ArrayList<>();
             for (int number = 100003; number <= 100020 && pairs.size() < CLIENTS; number++) {
                 String[] pair = activeShareAndDraft(supervisor.get("api/members/" + number).json());
                 if (pair != null) {
                     pairs.add(pair);
+                    members.add(number);
                     initialBalances.putAll(balances(supervisor, number));
                 }
             }
             assertEquals(CLIENTS, pairs.size(), "demo data has members with an active share and draft");
 
+            // One rep per client (a rep holds one call at a time), each in a call verified for its member.
+            List<Api> reps = new ArrayList<>();
+            List<String> callIds = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                String username = "crash" + client;
+                assertEquals(201, admin.post("api/staff", "{\"username\":\"" + username + "\",\"displayName\":\"Crash "
+                        + client + "\",\"roles\":[\"REP\"],\"password\":\"" + Api.DEMO_PASSWORD + "\"}").status());
+                Api rep = Api.at(tally.baseUri().toURL()).signIn(username);
+                reps.add(rep);
+                callIds.add(calls.verifiedCall(rep, members.get(client).toString(), "BASIC"));
+                assertNotNull(callIds.get(client), "a verified call for member " + members.get(client));
+            }
+
             AtomicBoolean serverGone = new AtomicBoolean();
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (String[] pair : pairs) {
-                clients.submit(() -> postUntilTheServerDies(rep, pair, sent, serverGone));
+            for (int client = 0; client < CLIENTS; client++) {
+                int c = client;
+                clients.submit(() -> postUntilTheServerDies(c, reps.get(c), callIds.get(c), pairs.get(c), sent, serverGone));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (acknowledged(sent) < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
@@ -99,7 +117,10 @@ class CrashRecoveryIT {
 
             tally.start();
             assertEquals(versionBefore, schemaVersion(tally.health()), "schema version changed across the restart");
-            Api repAgain = Api.at(tally.baseUri().toURL()).signIn("rep1");
+            List<Api> repsAgain = new ArrayList<>();
+            for (int client = 0; client < CLIENTS; client++) {
+                repsAgain.add(Api.at(tally.baseUri().toURL()).signIn("crash" + client));
+            }
             Api auditor = Api.at(tally.baseUri().toURL()).signIn("audit1");
 
             // Every acknowledged posting is there, with its lines, under the id it was answered with.
@@ -117,7 +138,7 @@ class CrashRecoveryIT {
             Map<String, Integer> postingsPerAccount = new HashMap<>();
             Map<String, Long> netCents = new HashMap<>();
             for (Sent request : List.copyOf(sent)) {
-                Api.Reply again = repAgain.post("api/transactions", request.body(), Map.of("Idempotency-Key", request.key()));
+                Api.Reply again = repsAgain.get(request.client()).post("api/transactions", request.body(), Map.of("Idempotency-Key", request.key()));
                 assertEquals(201, again.status(), again.toString());
                 long id = again.json().getJsonObject("entry").getJsonNumber("id").longValue();
                 if (request.entryId() != null) {
@@ -151,7 +172,8 @@ class CrashRecoveryIT {
         assertTrue(migrationsInstalledSince(data.resolve("db"), Instant.EPOCH) > 0, "no migrations recorded at all");
     }
 
-    private static void postUntilTheServerDies(Api rep, String[] pair, List<Sent> sent, AtomicBoolean serverGone) {
+    private static void postUntilTheServerDies(int client, Api rep, String callId, String[] pair, List<Sent> sent,
+                                               AtomicBoolean serverGone) {
         boolean forward = true;
         while (!serverGone.get()) {
             String from = forward ? pair[0] : pair[1];
@@ -159,17 +181,17 @@ class CrashRecoveryIT {
             forward = !forward;
             String key = UUID.randomUUID().toString();
             String body = "{\"type\":\"TRANSFER\",\"fromAccount\":\"" + from + "\",\"toAccount\":\"" + to
-                    + "\",\"amount\":\"1.00\",\"memo\":\"crash test\"}";
+                    + "\",\"amount\":\"1.00\",\"memo\":\"crash test\",\"sessionId\":\"" + callId + "\"}";
             try {
                 Api.Reply reply = rep.post("api/transactions", body, Map.of("Idempotency-Key", key));
                 if (reply.status() == 201) {
-                    sent.add(new Sent(key, body, from, to, reply.json().getJsonObject("entry").getJsonNumber("id").longValue()));
+                    sent.add(new Sent(client, key, body, from, to, reply.json().getJsonObject("entry").getJsonNumber("id").longValue()));
                 } else {
-                    sent.add(new Sent(key, body, from, to, null));
+                    sent.add(new Sent(client, key, body, from, to, null));
                     return;
                 }
             } catch (RuntimeException connectionLost) {
-                sent.add(new Sent(key, body, from, to, null));
+                sent.add(new Sent(client, key, body, from, to, null));
                 return;
             }
         }
