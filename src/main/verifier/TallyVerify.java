@@ -74,7 +74,15 @@ public class TallyVerify {
     private final List<byte[]> leaves = new ArrayList<>();
 
     String verify(Path export, Map<String, String> options) throws Exception {
-        List<Map<String, Object>> entries = new ArrayList<>();
+        // entries are checked as they stream by (an export of a big day does not fit in memory as
+        // parsed objects); only the ones a proof is asked for are kept
+        Map<String, Object> servedProof = options.containsKey("--proof")
+                ? Json.object(Files.readString(Path.of(options.get("--proof")), StandardCharsets.UTF_8)) : null;
+        Long wantedEntry = options.containsKey("--entry") ? Long.valueOf(options.get("--entry")) : null;
+        Map<String, Object> provenEntry = null;
+        Map<String, Object> servedEntry = null;
+        long entries = 0;
+        long covered = -1;
         int lineNumber = 0;
         try (BufferedReader reader = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
             for (String line; (line = reader.readLine()) != null; ) {
@@ -89,11 +97,27 @@ public class TallyVerify {
                     throw new Mismatch("line " + lineNumber + " is not a JSON object: " + e.getMessage());
                 }
                 String type = text(record, "type");
+                if (covered >= 0 && !type.equals("entry")) {
+                    throw new Mismatch("line " + lineNumber + ": a " + type + " after the entries");
+                }
                 switch (type) {
                     case "header" -> header(record, options.get("--key"));
                     case "checkpoint" -> checkpoints.add(record);
                     case "leaf" -> leaf(record);
-                    case "entry" -> entries.add(record);
+                    case "entry" -> {
+                        if (covered < 0) {
+                            covered = checkCheckpoints();
+                        }
+                        checkEntry(record, covered);
+                        entries++;
+                        long id = number(record, "entryId");
+                        if (wantedEntry == null ? provenEntry == null : wantedEntry == id) {
+                            provenEntry = record;
+                        }
+                        if (servedProof != null && number(servedProof, "entryId") == id) {
+                            servedEntry = record;
+                        }
+                    }
                     default -> throw new Mismatch("line " + lineNumber + " has unknown type " + type);
                 }
                 if (publicKey == null) {
@@ -104,15 +128,15 @@ public class TallyVerify {
         if (publicKey == null) {
             throw new Mismatch("the export is empty");
         }
-        long covered = checkCheckpoints();
-        for (Map<String, Object> entry : entries) {
-            checkEntry(entry, covered);
+        if (covered < 0) {
+            checkCheckpoints();
         }
-        String inclusion = entries.isEmpty() && !options.containsKey("--entry") ? "no entry to prove"
-                : proveEntry(options.containsKey("--entry") ? Long.parseLong(options.get("--entry"))
-                : number(entries.get(0), "entryId"), entries);
-        String served = options.containsKey("--proof") ? "; " + checkServedProof(Path.of(options.get("--proof")), entries) : "";
-        return entries.size() + " entries, " + leaves.size() + " leaves, " + checkpoints.size()
+        if (wantedEntry != null && provenEntry == null) {
+            throw new Mismatch("entry " + wantedEntry + " is not in the export");
+        }
+        String inclusion = provenEntry == null ? "no entry to prove" : proveEntry(provenEntry);
+        String served = servedProof == null ? "" : "; " + checkServedProof(servedProof, servedEntry);
+        return entries + " entries, " + leaves.size() + " leaves, " + checkpoints.size()
                 + " checkpoints signed by key " + keyId(publicKey) + "; " + inclusion + served;
     }
 
@@ -145,8 +169,6 @@ public class TallyVerify {
     /** Signatures and roots; returns the newest checkpoint's tree size. */
     private long checkCheckpoints() throws Exception {
         long previous = 0;
-        List<byte[]> stack = new ArrayList<>();
-        List<Long> stackSizes = new ArrayList<>();
         for (Map<String, Object> checkpoint : checkpoints) {
             long id = number(checkpoint, "id");
             long size = number(checkpoint, "treeSize");
@@ -167,11 +189,19 @@ public class TallyVerify {
             if (size > leaves.size()) {
                 throw new Mismatch("checkpoint " + id + " covers " + size + " leaves; the export has " + leaves.size());
             }
-            if (!root.equals(HEX.formatHex(Merkle.root(leaves.subList(0, (int) size))))) {
-                throw new Mismatch("checkpoint " + id + ": the root of the first " + size
+            previous = size;
+        }
+        // one pass over the leaves gives the root at every checkpoint's size (sizes never shrink)
+        Merkle.Growing tree = new Merkle.Growing();
+        for (Map<String, Object> checkpoint : checkpoints) {
+            long size = number(checkpoint, "treeSize");
+            while (tree.size() < size) {
+                tree.append(leaves.get((int) tree.size()));
+            }
+            if (!text(checkpoint, "rootHash").equals(HEX.formatHex(tree.root()))) {
+                throw new Mismatch("checkpoint " + number(checkpoint, "id") + ": the root of the first " + size
                         + " exported leaves is not the signed root");
             }
-            previous = size;
         }
         return previous;
     }
@@ -201,9 +231,8 @@ public class TallyVerify {
         }
     }
 
-    private String proveEntry(long entryId, List<Map<String, Object>> entries) throws Mismatch {
-        Map<String, Object> entry = entries.stream().filter(e -> number(e, "entryId") == entryId).findFirst()
-                .orElseThrow(() -> new Mismatch("entry " + entryId + " is not in the export"));
+    private String proveEntry(Map<String, Object> entry) throws Mismatch {
+        long entryId = number(entry, "entryId");
         if (checkpoints.isEmpty()) {
             throw new Mismatch("no checkpoint to prove entry " + entryId + " against");
         }
@@ -219,8 +248,8 @@ public class TallyVerify {
                 + " (inclusion proof of " + path.size() + " hashes verified)";
     }
 
-    private String checkServedProof(Path file, List<Map<String, Object>> entries) throws Exception {
-        Map<String, Object> proof = Json.object(Files.readString(file, StandardCharsets.UTF_8));
+    /** A proof from GET /api/audit/entries/{id}/inclusion; {@code entry} is that entry in the export, or null. */
+    private String checkServedProof(Map<String, Object> proof, Map<String, Object> entry) throws Exception {
         long entryId = number(proof, "entryId");
         long index = number(proof, "leafIndex");
         long size = number(proof, "treeSize");
@@ -230,10 +259,8 @@ public class TallyVerify {
             throw new Mismatch("the proof's root is not a signed checkpoint in the export");
         }
         byte[] leafHash = hex(text(proof, "leafHash"));
-        for (Map<String, Object> entry : entries) {
-            if (number(entry, "entryId") == entryId && !Arrays.equals(leafHash, Merkle.leafHash(Encoding.encode(entry)))) {
-                throw new Mismatch("the proof's leaf hash is not the hash of entry " + entryId + " in the export");
-            }
+        if (entry != null && !Arrays.equals(leafHash, Merkle.leafHash(Encoding.encode(entry)))) {
+            throw new Mismatch("the proof's leaf hash is not the hash of entry " + entryId + " in the export");
         }
         List<byte[]> path = new ArrayList<>();
         for (Object step : (List<?>) proof.get("path")) {
@@ -284,6 +311,41 @@ public class TallyVerify {
 
     /** RFC 9162 section 2.1: MTH, PATH and the inclusion verification algorithm. */
     static final class Merkle {
+
+        /** MTH of a growing list of leaves: the perfect subtrees so far, largest first, merged as a binary counter carries. */
+        static final class Growing {
+            private final List<byte[]> hashes = new ArrayList<>();
+            private final List<Long> sizes = new ArrayList<>();
+            private long size;
+
+            void append(byte[] leafHash) {
+                byte[] hash = leafHash;
+                long subtree = 1;
+                while (!sizes.isEmpty() && sizes.get(sizes.size() - 1) == subtree) {
+                    hash = node(hashes.remove(hashes.size() - 1), hash);
+                    sizes.remove(sizes.size() - 1);
+                    subtree *= 2;
+                }
+                hashes.add(hash);
+                sizes.add(subtree);
+                size++;
+            }
+
+            long size() {
+                return size;
+            }
+
+            byte[] root() {
+                if (hashes.isEmpty()) {
+                    return sha256();
+                }
+                byte[] root = hashes.get(hashes.size() - 1);
+                for (int i = hashes.size() - 2; i >= 0; i--) {
+                    root = node(hashes.get(i), root);
+                }
+                return root;
+            }
+        }
 
         static byte[] leafHash(byte[] data) {
             return sha256(new byte[]{0}, data);

@@ -77,10 +77,6 @@ public class Checkpoints {
         }
     }
 
-    public Checkpoint find(long id) throws SQLException {
-        return all().stream().filter(c -> c.id() == id).findFirst().orElse(null);
-    }
-
     static List<Checkpoint> all(Connection connection) throws SQLException {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT id, tree_size, root_hash, created_at, reason,"

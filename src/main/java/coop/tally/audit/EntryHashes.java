@@ -56,11 +56,6 @@ final class EntryHashes {
         return Arrays.copyOfRange(hashes, position * Merkle.HASH_BYTES, (position + 1) * Merkle.HASH_BYTES);
     }
 
-    boolean hashEquals(int position, byte[] other) {
-        return Arrays.equals(hashes, position * Merkle.HASH_BYTES, (position + 1) * Merkle.HASH_BYTES,
-                other, 0, other.length);
-    }
-
     boolean decoded(int position) {
         return decoded[position];
     }

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
 public final class AuditBenchmark {
 
     private static final int ACCOUNTS = 1_000;
+    private static final LocalDate BUSINESS_DATE = LocalDate.of(2025, 1, 2);
 
     public static void main(String[] args) throws Exception {
         int entries = Integer.getInteger("bench.entries", 1_000_000);
@@ -117,6 +118,22 @@ public final class AuditBenchmark {
         started = System.nanoTime();
         replay.balanceAsOf("900001-S00", Instant.now());
         report("one account's balance as of now", started);
+
+        Export export = new Export();
+        set(export, "dataSource", dataSource);
+        set(export, "key", key);
+        Path file = folder.resolve("export.jsonl");
+        started = System.nanoTime();
+        try (var out = Files.newOutputStream(file)) {
+            export.write(BUSINESS_DATE, BUSINESS_DATE, out);
+        }
+        report("export of the day (" + Files.size(file) / 1_000_000 + " MB)", started);
+        started = System.nanoTime();
+        Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "src/main/verifier/TallyVerify.java", file.toString()).redirectErrorStream(true).start();
+        String output = new String(verifier.getInputStream().readAllBytes()).trim();
+        verifier.waitFor();
+        report("offline verifier (java TallyVerify.java, including its compilation): " + output, started);
     }
 
     private static void load(DataSource dataSource, int entries) throws SQLException {
@@ -150,7 +167,7 @@ public final class AuditBenchmark {
                     long cents = 100 + (id * 7919L) % 100_000;
                     balances[account] += cents;
                     entry.setLong(1, id);
-                    entry.setDate(2, Date.valueOf(LocalDate.of(2025, 1, 2)));
+                    entry.setDate(2, Date.valueOf(BUSINESS_DATE));
                     entry.setTimestamp(3, Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS)));
                     entry.setString(4, "bench-" + id);
                     entry.setString(5, "benchmark deposit " + id);
