@@ -73,6 +73,7 @@ class AuditIT {
     private static Api rep;
     private static Api supervisor;
     private static Api admin;
+    private static coop.tally.posting.Calls calls;
     /** Entries this class posted, in order; deposits first (line 1 GL 2900 debit, line 2 the member credit). */
     private static final List<Long> posted = new ArrayList<>();
     private static String share;
@@ -88,6 +89,7 @@ class AuditIT {
             rep = anonymous.signIn("rep1");
             supervisor = anonymous.signIn("super1");
             admin = anonymous.signIn("admin1");
+            calls = new coop.tally.posting.Calls(supervisor, admin);
         }
     }
 
@@ -416,8 +418,13 @@ class AuditIT {
                 .add("toAccount", account).add("amount", amount).add("memo", "audit test " + amount));
     }
 
+    /** Posts as rep1 inside a call verified (STRONG) for the member whose account the money leaves or enters. */
     private long post(jakarta.json.JsonObjectBuilder body) {
-        Api.Reply reply = rep.post("api/transactions", body.build().toString(),
+        JsonObject request = body.build();
+        String account = request.containsKey("fromAccount") ? request.getString("fromAccount") : request.getString("toAccount");
+        String callId = calls.verifiedCall(rep, account.substring(0, account.indexOf('-')), "STRONG");
+        request = Json.createObjectBuilder(request).add("sessionId", callId).build();
+        Api.Reply reply = rep.post("api/transactions", request.toString(),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(201, reply.status(), reply.toString());
         return reply.json().getJsonObject("entry").getJsonNumber("id").longValue();
