@@ -94,7 +94,7 @@ public class Holds {
         return released;
     }
 
-    public List<AccountHold> activeHoldsOf(long entryId) {
+    private List<AccountHold> activeHoldsOf(long entryId) {
         return em.createQuery("select h from AccountHold h where h.entryId = :entry and h.releasedAt is null",
                         AccountHold.class)
                 .setParameter("entry", entryId)

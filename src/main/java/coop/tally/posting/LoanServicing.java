@@ -71,11 +71,4 @@ public class LoanServicing {
         loan.restoreLoanServicing(payment.previousInterestPaidTo(), payment.previousLateFeesDue(),
                 payment.previousUnpaidInterest());
     }
-
-    public Map<String, Object> allocationJson(Allocation allocation) {
-        return Map.of("interest", allocation.interest().toPlainString(),
-                "principal", allocation.principal().toPlainString(),
-                "lateFees", allocation.lateFees().toPlainString(),
-                "interestPaidTo", allocation.newInterestPaidTo().toString());
-    }
 }
