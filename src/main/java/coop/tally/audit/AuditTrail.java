@@ -70,12 +70,16 @@ public class AuditTrail {
             params.add(java.sql.Date.valueOf(filter.to()));
         }
         if (filter.member() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM journal_line ml JOIN member_account ma ON ma.id = ml.member_account_id"
-                    + " JOIN member mm ON mm.id = ma.member_id WHERE ml.entry_id = e.id AND mm.member_number = ?)");
+            // through the indexed member number, account ids and (member_account_id, entry_id)
+            sql.append(" AND e.id IN (SELECT ml.entry_id FROM journal_line ml JOIN member_account ma ON ma.id = ml.member_account_id"
+                    + " JOIN member mm ON mm.id = ma.member_id WHERE mm.member_number = ?)");
             params.add(filter.member());
         }
         if (filter.account() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM journal_line al WHERE al.entry_id = e.id AND al.account_ref = ?)");
+            // a member account by its number, or a GL account by its code (both indexed)
+            sql.append(" AND e.id IN (SELECT al.entry_id FROM journal_line al JOIN member_account aa ON aa.id = al.member_account_id"
+                    + " WHERE aa.account_number = ? UNION SELECT gl.entry_id FROM journal_line gl WHERE gl.gl_code = ?)");
+            params.add(filter.account());
             params.add(filter.account());
         }
         if (filter.minAmount() != null || filter.maxAmount() != null) {
