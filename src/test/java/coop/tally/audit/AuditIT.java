@@ -240,6 +240,177 @@ class AuditIT {
         assertTrue(verify().getBoolean("ok"));
     }
 
+    // ====================================================================== trail
+
+    private static Api rep2;
+    /** Trail test entries of member five, in posting order: rep1's two deposits, then rep2's transfer. */
+    private static final List<JsonObject> trailEntries = new ArrayList<>();
+    private static String trailMember;
+    private static String trailShare;
+    private static String trailDraft;
+    private static String rep1Call;
+    private static String rep2Call;
+
+    @Test
+    @Order(7)
+    void the_trail_finds_exactly_the_entries_of_each_filter() {
+        rep2 = anonymous.signIn("rep2");
+        JsonObject member = findMember(5);
+        trailMember = member.getString("memberNumber");
+        trailShare = accountOf(member, "SHARE");
+        trailDraft = accountOf(member, "SHARE_DRAFT");
+        trailEntries.add(postEntry(rep, Json.createObjectBuilder().add("type", "DEPOSIT").add("tender", "INTERNAL")
+                .add("toAccount", trailShare).add("amount", "41.11").add("memo", "trail test")));
+        trailEntries.add(postEntry(rep, Json.createObjectBuilder().add("type", "DEPOSIT").add("tender", "INTERNAL")
+                .add("toAccount", trailDraft).add("amount", "41.12").add("memo", "trail test")));
+        trailEntries.add(postEntry(rep2, Json.createObjectBuilder().add("type", "TRANSFER").add("fromAccount", trailDraft)
+                .add("toAccount", trailShare).add("amount", "3.33")));
+        rep1Call = trailEntries.get(0).getString("sessionId");
+        rep2Call = trailEntries.get(2).getString("sessionId");
+        assertEquals(rep1Call, trailEntries.get(1).getString("sessionId"));
+        long e1 = id(trailEntries.get(0));
+        long e2 = id(trailEntries.get(1));
+        long e3 = id(trailEntries.get(2));
+        // the demo data's opening balances were posted before the business day test 6 opened: today's are this test's
+        String today = admin.get("api/business-date").json().getString("businessDate");
+        String yesterday = LocalDate.parse(today).minusDays(1).toString();
+        String m = "member=" + trailMember + "&from=" + today;
+
+        // each item is the entry exactly as the posting answered it, newest first
+        JsonObject all = trail(m);
+        assertEquals(List.of(trailEntries.get(2), trailEntries.get(1), trailEntries.get(0)), all.getJsonArray("items").getValuesAs(JsonObject.class));
+        assertEquals(0, all.getInt("page"));
+        assertEquals(50, all.getInt("size"));
+
+        assertEquals(List.of(e3), trailIds("staff=rep2&" + m));
+        assertEquals(List.of(e2, e1), trailIds("staff=rep1&" + m));
+        List<JsonObject> byRep2 = trail("staff=rep2").getJsonArray("items").getValuesAs(JsonObject.class);
+        assertTrue(byRep2.stream().allMatch(e -> e.getString("postedBy").equals("rep2")), byRep2.toString());
+        assertTrue(byRep2.stream().anyMatch(e -> id(e) == e3), byRep2.toString());
+
+        assertEquals(List.of(e3, e1), trailIds("account=" + trailShare + "&from=" + today));
+        assertEquals(List.of(e3, e2), trailIds("account=" + trailDraft + "&from=" + today));
+        assertEquals(List.of(e2, e1), trailIds("account=2900&" + m), "a GL code matches the GL lines");
+
+        assertEquals(List.of(e3), trailIds("call=" + rep2Call));
+        assertEquals(List.of(e2, e1), trailIds("call=" + rep1Call));
+
+        assertEquals(List.of(e3), trailIds("type=TRANSFER&" + m));
+        assertEquals(List.of(e2, e1), trailIds("type=DEPOSIT&" + m));
+        assertEquals(List.of(), trailIds("type=LOAN_PAYMENT&" + m));
+
+        assertEquals(List.of(e1), trailIds("minAmount=41.11&maxAmount=41.11&" + m));
+        assertEquals(List.of(e2), trailIds("minAmount=41.12&" + m));
+        assertEquals(List.of(e3), trailIds("maxAmount=5&" + m));
+        assertEquals(List.of(e2, e1), trailIds("minAmount=41.11&maxAmount=41.12&" + m));
+        assertEquals(List.of(e3, e2, e1), trailIds("minAmount=3.33&maxAmount=41.12&" + m));
+
+        // dates: the class's first deposits were on the day before the one opened in test 6
+        String m3 = "member=" + share.substring(0, share.indexOf('-')) + "&staff=rep1";
+        List<Long> member3Entries = List.of(posted.get(5), posted.get(4), posted.get(2), posted.get(1), posted.get(0));
+        assertEquals(member3Entries, trailIds(m3 + "&from=" + yesterday + "&to=" + yesterday));
+        assertEquals(member3Entries, trailIds(m3 + "&to=" + yesterday));
+        assertEquals(List.of(), trailIds(m3 + "&from=" + today));
+        assertEquals(List.of(e3, e2, e1), trailIds("member=" + trailMember + "&from=" + today + "&to=" + today));
+        List<JsonObject> before = trail("member=" + trailMember + "&to=" + yesterday).getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertTrue(before.stream().allMatch(e -> e.getString("type").equals("OPENING_BALANCE")), before.toString());
+        assertEquals(List.of(posted.get(3)), trailIds("member=" + otherShare.substring(0, otherShare.indexOf('-'))
+                + "&from=" + yesterday + "&to=" + today + "&type=DEPOSIT&staff=rep1"));
+
+        // paging, newest first
+        JsonObject first = trail(m + "&size=2");
+        assertEquals(2, first.getInt("size"));
+        assertEquals(0, first.getInt("page"));
+        assertEquals(List.of(e3, e2), ids(first));
+        JsonObject second = trail(m + "&size=2&page=1");
+        assertEquals(1, second.getInt("page"));
+        assertEquals(List.of(e1), ids(second));
+        assertEquals(List.of(), trailIds(m + "&size=2&page=2"));
+        assertEquals(200, trail("size=200").getInt("size"));
+    }
+
+    @Test
+    @Order(8)
+    void only_auditors_read_the_trail_and_bad_parameters_are_problems() {
+        for (Api other : List.of(rep, supervisor)) {
+            assertEquals(403, other.get("api/audit/trail?member=" + trailMember).status());
+            assertEquals(403, other.get("api/audit/calls/" + rep1Call + "/trail").status());
+        }
+        assertEquals(401, anonymous.get("api/audit/trail").status());
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("size=0", "size");
+        bad.put("size=201", "size");
+        bad.put("size=ten", "size");
+        bad.put("page=-1", "page");
+        bad.put("type=PAYMENT", "type");
+        bad.put("minAmount=abc", "minAmount");
+        bad.put("maxAmount=1.234", "maxAmount");
+        bad.put("from=yesterday", "from");
+        bad.put("to=2025-02-30", "to");
+        bad.put("member=1234567890123", "member");
+        for (Map.Entry<String, String> query : bad.entrySet()) {
+            Api.Reply reply = auditor.get("api/audit/trail?" + query.getKey());
+            assertEquals(400, reply.status(), query + " -> " + reply);
+            assertTrue(reply.isProblem(), reply.toString());
+            assertEquals("TRAIL_PARAM_INVALID", reply.code(), reply.toString());
+            assertEquals(query.getValue(), reply.json().getString("param"), reply.toString());
+        }
+        Api.Reply unknown = auditor.get("api/audit/trail?acount=" + trailShare);
+        assertEquals(400, unknown.status(), unknown.toString());
+        assertEquals("TRAIL_PARAM_UNKNOWN", unknown.code());
+        assertEquals("acount", unknown.json().getString("param"));
+        Api.Reply repeated = auditor.get("api/audit/trail?staff=rep1&staff=rep2");
+        assertEquals("TRAIL_PARAM_REPEATED", repeated.code(), repeated.toString());
+        Api.Reply range = auditor.get("api/audit/trail?minAmount=5&maxAmount=4");
+        assertEquals("TRAIL_RANGE_INVALID", range.code(), range.toString());
+        Api.Reply dates = auditor.get("api/audit/trail?from=2025-03-02&to=2025-03-01");
+        assertEquals("TRAIL_RANGE_INVALID", dates.code(), dates.toString());
+        // a value is data, never SQL
+        assertEquals(List.of(), trailIds("staff=" + java.net.URLEncoder.encode("x' OR '1'='1", StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    @Order(9)
+    void the_call_trail_lists_verification_then_postings_in_time_order() throws InterruptedException {
+        Api.Reply reply = auditor.get("api/audit/calls/" + rep1Call + "/trail");
+        assertEquals(200, reply.status(), reply.toString());
+        List<JsonObject> items = reply.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        for (int i = 1; i < items.size(); i++) {
+            assertFalse(Instant.parse(items.get(i).getString("at")).isBefore(Instant.parse(items.get(i - 1).getString("at"))),
+                    "time order: " + items);
+        }
+        List<String> kinds = items.stream().map(item -> item.getString("kind").equals("ENTRY")
+                ? "ENTRY " + id(item.getJsonObject("entry")) : item.getString("type")).toList();
+        assertEquals("CALL_STARTED", kinds.get(0), kinds.toString());
+        int identified = kinds.indexOf("MEMBER_IDENTIFIED");
+        int attempt = kinds.indexOf("ATTEMPT");
+        int strong = kinds.indexOf("LEVEL_REACHED");
+        int firstEntry = kinds.indexOf("ENTRY " + id(trailEntries.get(0)));
+        int secondEntry = kinds.indexOf("ENTRY " + id(trailEntries.get(1)));
+        assertTrue(0 < identified && identified < attempt && attempt < strong && strong < firstEntry
+                && firstEntry < secondEntry, kinds.toString());
+        assertEquals("POSTING", kinds.get(firstEntry - 1), kinds.toString());
+        assertEquals("POSTING", kinds.get(secondEntry - 1), kinds.toString());
+        assertEquals(2, kinds.stream().filter(k -> k.startsWith("ENTRY")).count(), kinds.toString());
+        assertTrue(items.stream().filter(item -> item.getString("kind").equals("EVENT"))
+                .filter(item -> item.getString("type").equals("ATTEMPT"))
+                .allMatch(item -> item.getString("outcome").equals("PASS")), items.toString());
+        assertEquals(trailEntries.get(0), items.get(firstEntry).getJsonObject("entry"));
+        assertEquals(404, auditor.get("api/audit/calls/" + UUID.randomUUID() + "/trail").status());
+
+        Api.Reply log = auditor.get("api/security-log?staff=audit1&type=AUDIT_TRAIL_READ&size=500");
+        assertEquals(200, log.status(), log.toString());
+        List<JsonObject> reads = log.array().getValuesAs(JsonObject.class);
+        assertTrue(reads.stream().anyMatch(e -> ("call " + rep1Call).equals(e.getString("subject", null))
+                && e.getString("detail", "").startsWith("call trail:")), reads.toString());
+        assertTrue(reads.stream().anyMatch(e -> ("member " + trailMember).equals(e.getString("subject", null))
+                && e.getString("detail", "").equals("member=" + trailMember + " staff=rep2 from=" + trailEntries.get(2).getString("businessDate")
+                        + " page=0 size=50")), reads.toString());
+        assertTrue(reads.stream().allMatch(e -> e.getString("actor").equals("audit1")), reads.toString());
+        awaitAllSealed(); // the tampering tests below start from a clean, fully sealed ledger
+    }
+
     // ====================================================================== tampering
 
     @Test
@@ -384,6 +555,36 @@ class AuditIT {
     }
 
     // ====================================================================== helpers
+
+    /** Posts as {@code staff} inside a call verified (STRONG) for the member whose money moves; the entry as answered. */
+    private JsonObject postEntry(Api staff, jakarta.json.JsonObjectBuilder body) {
+        JsonObject request = body.build();
+        String account = request.containsKey("fromAccount") ? request.getString("fromAccount") : request.getString("toAccount");
+        String callId = calls.verifiedCall(staff, account.substring(0, account.indexOf('-')), "STRONG");
+        request = Json.createObjectBuilder(request).add("sessionId", callId).build();
+        Api.Reply reply = staff.post("api/transactions", request.toString(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json().getJsonObject("entry");
+    }
+
+    private JsonObject trail(String query) {
+        Api.Reply reply = auditor.get("api/audit/trail?" + query);
+        assertEquals(200, reply.status(), query + " -> " + reply);
+        return reply.json();
+    }
+
+    private List<Long> trailIds(String query) {
+        return ids(trail(query));
+    }
+
+    private static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(AuditIT::id).toList();
+    }
+
+    private static long id(JsonObject entry) {
+        return entry.getJsonNumber("id").longValue();
+    }
 
     private JsonObject findMember(int offset) {
         for (int number = 100003; number <= 100050; number++) {
