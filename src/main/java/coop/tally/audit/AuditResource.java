@@ -113,11 +113,15 @@ public class AuditResource {
                 + ", " + report.leavesChecked() + " leaves, " + millis + " ms");
         JsonArrayBuilder problems = JSON.createArrayBuilder();
         report.problems().forEach(problem -> problems.add(problem(problem)));
+        JsonArrayBuilder logs = JSON.createArrayBuilder();
+        report.logs().forEach(log -> logs.add(JSON.createObjectBuilder().add("log", log.log())
+                .add("rowsChecked", log.rowsChecked()).add("leavesChecked", log.leavesChecked()).add("root", log.root())));
         return JSON.createObjectBuilder()
                 .add("ok", report.ok())
                 .add("entriesChecked", report.entriesChecked())
                 .add("leavesChecked", report.leavesChecked())
                 .add("checkpointsChecked", report.checkpointsChecked())
+                .add("logs", logs)
                 .add("problems", problems)
                 .add("problemsTruncated", report.truncated())
                 .add("millis", millis)
@@ -335,6 +339,12 @@ public class AuditResource {
         }
         if (problem.checkpoint() != null) {
             json.add("checkpoint", problem.checkpoint());
+        }
+        if (problem.log() != null) {
+            json.add("log", problem.log());
+        }
+        if (problem.rowId() != null) {
+            json.add("rowId", problem.rowId());
         }
         return json.add("detail", problem.detail());
     }

@@ -17,7 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the sealer every second (a fixed delay, so passes never overlap) once the schema is
+ * Runs the sealer of the journal and that of the call and security logs every second (a fixed delay, so passes never overlap) once the schema is
  * migrated, and makes the signing key exist from the first start.
  */
 @Singleton
@@ -33,6 +33,9 @@ public class SealerSchedule {
 
     @Inject
     Sealer sealer;
+
+    @Inject
+    LogSealer logSealer;
 
     @Inject
     SigningKey key;
@@ -58,6 +61,11 @@ public class SealerSchedule {
         } catch (Exception e) {
             // the next pass retries; a gap that lasts is what verification reports
             LOG.log(Level.WARNING, "Sealing pass failed", e);
+        }
+        try {
+            logSealer.sealPending();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Sealing pass of the call and security logs failed", e);
         }
     }
 }

@@ -16,8 +16,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
@@ -29,6 +32,10 @@ import java.util.Map;
  * hashes), so an entry altered together with its leaf hash still breaks the signed root. Two signed
  * roots that both match the recomputed prefix roots are consistent by construction (the smaller tree
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
+ *
+ * <p>The call log and the security log are checked the same way against their own trees (log_leaf),
+ * naming a changed, deleted or unsealed row by log and row id. Their trees have no signed checkpoints:
+ * the recomputed roots are reported, not compared.
  */
 @ApplicationScoped
 public class Verification {
@@ -47,7 +54,11 @@ public class Verification {
     TallyClock clock;
 
     public record Report(boolean ok, long entriesChecked, long leavesChecked, long checkpointsChecked,
-                         List<Problem> problems, boolean truncated) {
+                         List<LogTree> logs, List<Problem> problems, boolean truncated) {
+    }
+
+    /** A sealed log as verified: its rows, its leaves and the root recomputed from its rows (not signed). */
+    public record LogTree(String log, long rowsChecked, long leavesChecked, String root) {
     }
 
     public Report verify() throws SQLException {
@@ -65,8 +76,12 @@ public class Verification {
                 long leaves = checkLeaves(connection, entries, checkpoints, findings);
                 checkUnsealed(entries, findings);
                 checkSignatures(checkpoints, findings);
+                List<LogTree> logs = new ArrayList<>();
+                for (SealedLog log : SealedLog.values()) {
+                    logs.add(checkLog(connection, log, findings));
+                }
                 return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
-                        List.copyOf(findings.problems), findings.truncated);
+                        List.copyOf(logs), List.copyOf(findings.problems), findings.truncated);
             } finally {
                 // the connection goes back to a pool: leave it as it came
                 connection.setTransactionIsolation(isolation);
@@ -221,6 +236,69 @@ public class Verification {
                         "the signature does not match the checkpoint's size, root, time and reason"));
             }
         }
+    }
+
+    /**
+     * Recomputes every row's leaf hash of one sealed log and compares it with its leaf, walking the
+     * leaves in index order; names rows deleted after sealing and rows older than the sealing delay
+     * that have no leaf. The root is computed from the recomputed hashes.
+     */
+    private LogTree checkLog(Connection connection, SealedLog log, Findings findings) throws SQLException {
+        Map<Long, SealedLog.Row> rows = new HashMap<>();
+        long[] range = log.idRange(connection);
+        if (range != null) {
+            for (long from = range[0]; from <= range[1]; from += SealedLog.BATCH) {
+                for (SealedLog.Row row : log.read(connection, from, Math.min(range[1], from + SealedLog.BATCH - 1))) {
+                    rows.put(row.id(), row);
+                    if (row.leafHash() == null) {
+                        findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
+                                + " row " + row.id() + " cannot be encoded: " + row.unreadable()));
+                    }
+                }
+            }
+        }
+        Set<Long> sealed = new HashSet<>();
+        TreeHead tree = new TreeHead();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT leaf_index, row_id, leaf_hash FROM log_leaf WHERE log_name = ? ORDER BY leaf_index")) {
+            query.setString(1, log.logName);
+            try (ResultSet leaves = query.executeQuery()) {
+                while (leaves.next()) {
+                    long index = leaves.getLong(1);
+                    long rowId = leaves.getLong(2);
+                    byte[] stored = parseStoredHash(leaves.getString(3));
+                    if (index != tree.size()) {
+                        findings.add(Problem.logRow("LOG_LEAF_MISSING", log.logName, null, tree.size(), log.logName
+                                + " leaf indexes jump from " + (tree.size() - 1) + " to " + index));
+                        break;
+                    }
+                    SealedLog.Row row = rows.get(rowId);
+                    byte[] recomputed = stored;
+                    if (row == null) {
+                        findings.add(Problem.logRow("LOG_ROW_MISSING", log.logName, rowId, index, log.logName + " leaf "
+                                + index + " seals row " + rowId + ", which is no longer in the log"));
+                    } else if (!sealed.add(rowId)) {
+                        findings.add(Problem.logRow("LOG_LEAF_DUPLICATE", log.logName, rowId, index,
+                                log.logName + " row " + rowId + " has two leaves"));
+                    } else if (row.leafHash() != null) {
+                        recomputed = row.leafHash();
+                        if (!Arrays.equals(stored, recomputed)) {
+                            findings.add(Problem.logRow("LOG_LEAF_HASH_MISMATCH", log.logName, rowId, index, log.logName
+                                    + " row " + rowId + " no longer hashes to its leaf " + index
+                                    + ": the row or the leaf was changed"));
+                        }
+                    }
+                    tree.append(recomputed);
+                }
+            }
+        }
+        Instant cutoff = clock.now().minus(SEALING_DELAY);
+        rows.values().stream()
+                .filter(row -> !sealed.contains(row.id()) && row.occurredAt() != null && row.occurredAt().isBefore(cutoff))
+                .map(SealedLog.Row::id).sorted()
+                .forEach(id -> findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, id, null, log.logName
+                        + " row " + id + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf")));
+        return new LogTree(log.logName, rows.size(), tree.size(), Hex.of(tree.root()));
     }
 
     /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */

@@ -534,6 +534,55 @@ class AuditIT {
     }
 
     @Test
+    @Order(17)
+    void a_changed_security_event_and_a_changed_call_event_are_named_by_log_and_row() throws Exception {
+        List<String> security = query("SELECT id, detail FROM security_event WHERE event_type = 'AUDIT_VERIFY'"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY").get(0);
+        long securityId = Long.parseLong(security.get(0));
+        List<String> call = query("SELECT id, staff FROM call_event WHERE call_id = '" + rep1Call + "'"
+                + " ORDER BY id FETCH FIRST 1 ROWS ONLY").get(0);
+        long callEventId = Long.parseLong(call.get(0));
+        awaitLogRowSealed("security_event", securityId);
+        awaitLogRowSealed("call_event", callEventId);
+        JsonObject before = verify();
+        assertTrue(before.getBoolean("ok"), before.toString());
+        assertTrue(before.getJsonArray("logs").getValuesAs(JsonObject.class).stream()
+                .allMatch(log -> log.getJsonNumber("leavesChecked").longValue() > 0), before.toString());
+
+        sql("UPDATE security_event SET detail = 'nothing happened' WHERE id = " + securityId);
+        sql("UPDATE call_event SET staff = 'nobody' WHERE id = " + callEventId);
+        JsonObject verify = verify();
+        assertFalse(verify.getBoolean("ok"));
+        assertLogRowNamed(verify, "LOG_LEAF_HASH_MISMATCH", "security_event", securityId);
+        assertLogRowNamed(verify, "LOG_LEAF_HASH_MISMATCH", "call_event", callEventId);
+        assertEquals(2, problems(verify).size(), "only the two rows: " + verify);
+
+        sql("UPDATE security_event SET detail = " + sqlText(security.get(1)) + " WHERE id = " + securityId);
+        sql("UPDATE call_event SET staff = " + sqlText(call.get(1)) + " WHERE id = " + callEventId);
+        assertClean();
+    }
+
+    private static String sqlText(String value) {
+        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+    }
+
+    private void awaitLogRowSealed(String log, long rowId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (query("SELECT leaf_index FROM log_leaf WHERE log_name = '" + log + "' AND row_id = " + rowId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(log + " row " + rowId + " not sealed within 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    private static void assertLogRowNamed(JsonObject verify, String kind, String log, long rowId) {
+        assertTrue(problems(verify).stream().anyMatch(p -> p.getString("kind").equals(kind)
+                && log.equals(p.getString("log", null)) && p.containsKey("rowId")
+                && p.getJsonNumber("rowId").longValue() == rowId), kind + " " + log + " row " + rowId + " in " + verify);
+    }
+
+    @Test
     @Order(20)
     void an_inserted_backdated_entry_is_named_and_moves_a_balance() throws Exception {
         String date = query("SELECT business_date, posted_at FROM journal_entry WHERE id = " + posted.get(0)).get(0).get(0);
