@@ -535,7 +535,7 @@ class AuditIT {
 
     @Test
     @Order(17)
-    void a_changed_security_event_and_a_changed_call_event_are_named_by_log_and_row() throws Exception {
+    void changed_or_deleted_security_and_call_events_are_named_by_log_and_row() throws Exception {
         List<String> security = query("SELECT id, detail FROM security_event WHERE event_type = 'AUDIT_VERIFY'"
                 + " ORDER BY id FETCH FIRST 1 ROWS ONLY").get(0);
         long securityId = Long.parseLong(security.get(0));
@@ -559,6 +559,17 @@ class AuditIT {
 
         sql("UPDATE security_event SET detail = " + sqlText(security.get(1)) + " WHERE id = " + securityId);
         sql("UPDATE call_event SET staff = " + sqlText(call.get(1)) + " WHERE id = " + callEventId);
+        assertClean();
+
+        List<String> deleted = query("SELECT id, occurred_at, event_type, actor, subject, detail, remote_addr"
+                + " FROM security_event WHERE id = " + securityId).get(0);
+        sql("DELETE FROM security_event WHERE id = " + securityId);
+        JsonObject missing = verify();
+        assertLogRowNamed(missing, "LOG_ROW_MISSING", "security_event", securityId);
+        sql("INSERT INTO security_event (id, occurred_at, event_type, actor, subject, detail, remote_addr) VALUES ("
+                + securityId + ", TIMESTAMP('" + deleted.get(1) + "'), " + sqlText(deleted.get(2)) + ", "
+                + sqlText(deleted.get(3)) + ", " + sqlText(deleted.get(4)) + ", " + sqlText(deleted.get(5)) + ", "
+                + sqlText(deleted.get(6)) + ")");
         assertClean();
     }
 
