@@ -1,14 +1,8 @@
 package coop.tally.audit;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import coop.tally.ledger.CanonicalWriter;
+
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The canonical byte encoding of a row of the call log ({@code call_event}) and of the security log
@@ -55,7 +49,7 @@ public final class LogEncoding {
     }
 
     public static byte[] encode(CallEventRow row) {
-        Writer out = new Writer(CALL_EVENT);
+        CanonicalWriter out = writerFor(CALL_EVENT);
         out.i64(row.id());
         out.str(row.callId());
         out.instant(row.occurredAt());
@@ -69,7 +63,7 @@ public final class LogEncoding {
     }
 
     public static byte[] encode(SecurityEventRow row) {
-        Writer out = new Writer(SECURITY_EVENT);
+        CanonicalWriter out = writerFor(SECURITY_EVENT);
         out.i64(row.id());
         out.instant(row.occurredAt());
         out.str(row.eventType());
@@ -80,65 +74,11 @@ public final class LogEncoding {
         return out.bytes();
     }
 
-    /** Appends big-endian primitives and length-prefixed strings, after the version and log name. */
-    private static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-        Writer(String log) {
-            bytes.write(FORMAT_VERSION);
-            str(log);
-        }
-
-        void i32(int value) {
-            bytes.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
-        }
-
-        void i64(long value) {
-            bytes.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
-        }
-
-        void instant(Instant value) {
-            if (value == null) {
-                throw new IllegalArgumentException("A required timestamp is missing");
-            }
-            i64(ChronoUnit.MICROS.between(Instant.EPOCH, value));
-        }
-
-        void str(String value) {
-            if (value == null) {
-                throw new IllegalArgumentException("A required text column is missing");
-            }
-            byte[] encoded = utf8(value);
-            i32(encoded.length);
-            bytes.writeBytes(encoded);
-        }
-
-        void optStr(String value) {
-            if (value == null) {
-                bytes.write(0x00);
-            } else {
-                bytes.write(0x01);
-                str(value);
-            }
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
-        }
-
-        private byte[] utf8(String value) {
-            try {
-                ByteBuffer buffer = utf8.reset().encode(CharBuffer.wrap(value));
-                byte[] encoded = new byte[buffer.remaining()];
-                buffer.get(encoded);
-                return encoded;
-            } catch (CharacterCodingException e) {
-                throw new IllegalArgumentException("Not well-formed Unicode text, cannot be encoded: "
-                        + value.length() + " chars", e);
-            }
-        }
+    /** A writer that has already written the version byte and the log name. */
+    private static CanonicalWriter writerFor(String log) {
+        CanonicalWriter out = new CanonicalWriter();
+        out.u8(FORMAT_VERSION);
+        out.str(log);
+        return out;
     }
 }

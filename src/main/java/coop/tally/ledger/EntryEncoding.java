@@ -1,14 +1,5 @@
 package coop.tally.ledger;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The canonical byte encoding of a committed journal entry and its lines. The ledger's leaf hash is
@@ -65,20 +56,20 @@ import java.time.temporal.ChronoUnit;
 public final class EntryEncoding {
 
     public static final byte FORMAT_VERSION = 0x01;
-    static final byte ABSENT = 0x00;
-    static final byte PRESENT = 0x01;
+    static final byte ABSENT = CanonicalWriter.ABSENT;
+    static final byte PRESENT = CanonicalWriter.PRESENT;
 
     private EntryEncoding() {
     }
 
     /** The canonical bytes of {@code entry}; the same entry always yields the same bytes. */
     public static byte[] encode(CanonicalEntry entry) {
-        Writer out = new Writer();
+        CanonicalWriter out = new CanonicalWriter();
         out.u8(FORMAT_VERSION);
         out.i64(entry.entryId());
         out.str(entry.type().name());
         out.str(entry.businessDate().toString());
-        out.i64(ChronoUnit.MICROS.between(Instant.EPOCH, entry.postedAt()));
+        out.instant(entry.postedAt());
         out.str(entry.staffUsername());
         out.optStr(entry.sessionId());
         out.optI64(entry.approvalId());
@@ -109,65 +100,5 @@ public final class EntryEncoding {
             case DEBIT -> 'D';
             case CREDIT -> 'C';
         };
-    }
-
-    /** Appends big-endian primitives and length-prefixed strings. */
-    private static final class Writer {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-
-        void u8(byte value) {
-            bytes.write(value);
-        }
-
-        void i32(int value) {
-            bytes.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
-        }
-
-        void i64(long value) {
-            bytes.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
-        }
-
-        void str(String value) {
-            byte[] encoded = utf8(value);
-            i32(encoded.length);
-            bytes.writeBytes(encoded);
-        }
-
-        void optStr(String value) {
-            if (value == null) {
-                u8(ABSENT);
-            } else {
-                u8(PRESENT);
-                str(value);
-            }
-        }
-
-        void optI64(Long value) {
-            if (value == null) {
-                u8(ABSENT);
-            } else {
-                u8(PRESENT);
-                i64(value);
-            }
-        }
-
-        byte[] bytes() {
-            return bytes.toByteArray();
-        }
-
-        private byte[] utf8(String value) {
-            try {
-                ByteBuffer buffer = utf8.reset().encode(CharBuffer.wrap(value));
-                byte[] encoded = new byte[buffer.remaining()];
-                buffer.get(encoded);
-                return encoded;
-            } catch (CharacterCodingException e) {
-                throw new IllegalArgumentException("Not well-formed Unicode text, cannot be encoded: "
-                        + value.length() + " chars", e);
-            }
-        }
     }
 }
