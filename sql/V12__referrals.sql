@@ -38,6 +38,8 @@ CREATE TABLE referral (
 );
 
 CREATE INDEX referral_rep ON referral (referred_by, logged_at);
+-- scorecards read a month of referrals; the expiry sweep looks for those older than 90 days
+CREATE INDEX referral_logged ON referral (logged_at);
 CREATE INDEX referral_member_product ON referral (member_number, product_code, logged_at);
 
 -- Later status changes of a referral, appended. A referral ends at most once, CONVERTED or
@@ -80,3 +82,7 @@ CREATE TABLE team_membership (
 );
 
 CREATE INDEX team_membership_supervisor ON team_membership (supervisor);
+
+-- Scorecards read a month of calls and a quarter of POSTING_ERROR reversals: index what they range over.
+CREATE INDEX member_call_started ON member_call (started_at);
+CREATE INDEX journal_entry_reason ON journal_entry (reason_code, posted_at);

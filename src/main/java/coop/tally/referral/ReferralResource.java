@@ -84,9 +84,7 @@ public class ReferralResource {
     public JsonObject list(@QueryParam("rep") String rep, @QueryParam("month") String month) {
         SignedInStaff me = me();
         String whose = rep == null || rep.isBlank() ? me.username() : rep;
-        if (!teams.maySeeFiguresOf(me, whose)) {
-            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "You see your own referrals and those of reps in your team.");
-        }
+        teams.requireMaySeeFiguresOf(me, whose, "referrals");
         YearMonth yearMonth = MonthParam.parse(month, clock.today());
         var period = yearMonth.atDay(1).atStartOfDay(clock.zone()).toInstant();
         var end = yearMonth.plusMonths(1).atDay(1).atStartOfDay(clock.zone()).toInstant();

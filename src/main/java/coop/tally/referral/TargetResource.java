@@ -50,9 +50,7 @@ public class TargetResource {
     @RolesAllowed({"REP", "SUPERVISOR"})
     @Operation(summary = "A rep's referral target for a month (YYYY-MM) and the history of its settings")
     public JsonObject read(@PathParam("rep") String rep, @PathParam("month") String month) {
-        if (!teams.maySeeFiguresOf(me(), rep)) {
-            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "You see your own target and those of reps in your team.");
-        }
+        teams.requireMaySeeFiguresOf(me(), rep, "referral target");
         return show(rep, MonthParam.parse(month, clock.today()));
     }
 

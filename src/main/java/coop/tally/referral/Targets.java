@@ -57,6 +57,7 @@ public class Targets {
     @Transactional
     public ReferralTarget set(String supervisor, String rep, YearMonth month, int target) {
         if (!teams.isInTeamOf(rep, supervisor)) {
+            securityLog.record("ACCESS_DENIED", supervisor, rep, "set referral target for " + month);
             throw ApiProblem.forbidden("NOT_YOUR_TEAM", "A supervisor sets targets only for reps in their own team.");
         }
         if (target < 0 || target > MAX_TARGET) {

@@ -59,9 +59,7 @@ public class ScorecardResource {
     @RolesAllowed({"REP", "SUPERVISOR"})
     @Operation(summary = "A rep's scorecard for a month (YYYY-MM, default this month): your own, or a team rep's")
     public JsonObject rep(@PathParam("rep") String rep, @QueryParam("month") String month) {
-        if (!teams.maySeeFiguresOf(me(), rep)) {
-            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "You see your own scorecard and those of reps in your team.");
-        }
+        teams.requireMaySeeFiguresOf(me(), rep, "scorecard");
         return ScorecardJson.figures(scorecards.of(rep, MonthParam.parse(month, clock.today())));
     }
 

@@ -54,6 +54,18 @@ public class Teams {
         return viewer.username().equals(rep) || viewer.hasRole(Role.SUPERVISOR) && isInTeamOf(rep, viewer.username());
     }
 
+    /**
+     * Refuses, with 403 NOT_YOUR_TEAM and a line in the security log, a viewer who may not see the
+     * rep's {@code what} (e.g. "scorecard").
+     */
+    @Transactional
+    public void requireMaySeeFiguresOf(SignedInStaff viewer, String rep, String what) {
+        if (!maySeeFiguresOf(viewer, rep)) {
+            securityLog.record("ACCESS_DENIED", viewer.username(), rep, what);
+            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "You see your own " + what + " and those of reps in your team.");
+        }
+    }
+
     /** The reps reporting to the supervisor, by username. */
     @Transactional
     public List<String> teamOf(String supervisor) {

@@ -231,6 +231,9 @@ class ScorecardIT {
         assertEquals(200, super1.get("api/scorecards/rep2").status());
         assertProblem(403, "NOT_YOUR_TEAM", super2.get("api/scorecards/rep1"));
         assertProblem(403, "NOT_YOUR_TEAM", super1.get("api/scorecards/super2"));
+        assertTrue(securityEvents("ACCESS_DENIED").stream().anyMatch(event -> "super2".equals(event.getString("actor", null))
+                && "rep1".equals(event.getString("subject", null)) && "scorecard".equals(event.getString("detail", null))),
+                "a refused look at another team's scorecard is on the security log");
         assertEquals(0, super2.get("api/scorecards/team").json().getJsonArray("reps").size());
         assertEquals(403, rep1.get("api/scorecards/team").status());
         assertEquals(403, anonymous.signIn("audit1").get("api/scorecards/rep1").status());
