@@ -71,6 +71,30 @@ public class CallGate {
         log.append(call, staff, CallEvent.Type.MEMBER_VIEWED, what);
     }
 
+    /**
+     * Admits an act for the member other than a posting or a read (e.g. logging a referral) in the
+     * staff member's own open call verified as that member to the level the action needs, or throws
+     * 403 VERIFICATION_REQUIRED. Joins the caller's transaction, so that the act and its line in
+     * the call log ({@code type}, {@code detail}) commit together. Returns the call's id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String admitMemberAction(String staff, String memberNumber, MemberAction action, CallEvent.Type type,
+                                    String detail) {
+        VerificationLevel needed = action.required();
+        CallService.CallView current = calls.current(staff)
+                .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.NO_CALL));
+        MemberCall call = usableCall(staff, current.call().id(), needed);
+        if (!memberNumber.equals(call.memberNumber())) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.OTHER_MEMBER);
+        }
+        if (!call.level().satisfies(needed)) {
+            throw CallProblems.verificationRequired(needed, CallProblems.Reason.LEVEL_TOO_LOW);
+        }
+        call.touch(clock.now());
+        log.append(call, staff, type, detail);
+        return call.id();
+    }
+
     /** The call, locked, if it is this staff member's, open, and names a member. */
     private MemberCall usableCall(String staff, String callId, VerificationLevel needed) {
         MemberCall call = calls.lock(callId)

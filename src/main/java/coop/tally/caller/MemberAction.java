@@ -7,6 +7,8 @@ package coop.tally.caller;
  */
 public enum MemberAction {
     INQUIRY(VerificationLevel.BASIC),
+    /** Logging a cross-sell referral for the caller: no money or contact data changes. */
+    REFERRAL(VerificationLevel.BASIC),
     DEPOSIT(VerificationLevel.BASIC),
     OWN_ACCOUNT_TRANSFER(VerificationLevel.BASIC),
     OWN_LOAN_PAYMENT(VerificationLevel.BASIC),
