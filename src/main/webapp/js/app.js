@@ -14,7 +14,31 @@ const signOutButton = document.getElementById('sign-out');
 const status = document.getElementById('status');
 
 let me = null;
+let page = null;
 let leavePage = null;
+
+const help = h('dialog', { id: 'shortcuts', 'aria-labelledby': 'shortcuts-h' });
+document.body.append(help);
+
+/** "?" (outside a text field) lists the keyboard shortcuts of the console and of the page shown. */
+function showShortcuts() {
+  const rows = [['Alt+1 … Alt+9', 'the pages in the bar, in order'], ['Alt+Q', 'sign out'], ['?', 'this list'],
+    ['Tab, Shift+Tab', 'next, previous field or button'], ['Enter', 'send the form you are in']];
+  fill(help, h('h2', { id: 'shortcuts-h' }, 'Keyboard shortcuts'),
+    h('p', { class: 'muted' }, 'Alt+key in Chromium and Firefox on Linux and Windows (Ctrl+Option+key on a Mac).'),
+    h('table', {}, h('tbody', {}, rows.concat(page?.shortcuts || []).map(([keys, what]) =>
+      h('tr', {}, h('th', { scope: 'row' }, h('kbd', {}, keys)), h('td', {}, what))))),
+    h('form', { method: 'dialog' }, h('button', { type: 'submit', id: 'shortcuts-close' }, 'Close (Esc)')));
+  help.showModal();
+}
+
+document.addEventListener('keydown', event => {
+  const typing = event.target.closest && event.target.closest('input, textarea, select, [contenteditable]');
+  if (event.key === '?' && !typing && !help.open && me) {
+    event.preventDefault();
+    showShortcuts();
+  }
+});
 
 function say(message) {
   status.textContent = message || '';
@@ -61,11 +85,11 @@ function show() {
   leave();
   const allowed = pagesFor(me);
   const wanted = location.hash.slice(1);
-  const page = allowed.find(candidate => candidate.id === wanted) || homeOf(me);
+  page = allowed.find(candidate => candidate.id === wanted) || homeOf(me);
   fill(nav, allowed.map((candidate, index) => h('a', {
     href: '#' + candidate.id,
     accesskey: String(index + 1),
-    'aria-current': candidate === page ? 'page' : false,
+    'aria-current': candidate.id === page.id ? 'page' : false,
     title: candidate.title + ' (Alt+' + (index + 1) + ')',
   }, candidate.title)));
   fill(who, h('span', { id: 'who-name' }, me.displayName || me.username), ' ',

@@ -37,7 +37,8 @@ async function showHistory(box, accountNumber) {
       const lines = entry.lines.filter(line => line.account === accountNumber);
       const debit = lines.filter(line => line.side === 'DEBIT').map(line => formatMoney(line.amount)).join(' ');
       const credit = lines.filter(line => line.side === 'CREDIT').map(line => formatMoney(line.amount)).join(' ');
-      return [when(entry.postedAt), entry.type, String(entry.id), entry.memo || '', debit, credit];
+      return [when(entry.postedAt), entry.type, String(entry.id), entry.memo || '',
+        h('span', { class: 'nowrap' }, debit), h('span', { class: 'nowrap' }, credit)];
     });
     result(box, 'plain',
       h('h3', {}, 'History of ', accountNumber),

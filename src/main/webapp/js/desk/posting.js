@@ -142,7 +142,7 @@ export function postingPanel(section, desk) {
       result(answer, 'error', problemText(failure.body), failure.body.payoff ? ' Payoff: ' + formatMoney(failure.body.payoff) : '');
     } finally {
       submit.disabled = false;
-      desk.refresh().catch(() => {});
+      desk.refresh({ accounts: true }).catch(() => {});
     }
   }
 

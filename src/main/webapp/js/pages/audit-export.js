@@ -46,4 +46,4 @@ function render(main) {
   get('api/audit/public-key').then(reply => { key.textContent = reply.body.publicKey; }).catch(() => {});
 }
 
-export default { id: 'audit-export', title: 'Export', roles: ['AUDITOR'], render };
+export default { id: 'audit-export', title: 'Export', roles: ['AUDITOR'], shortcuts: [['Alt+F', 'from date']], render };

@@ -92,4 +92,5 @@ function render(main) {
     h('code', {}, reply.body.publicKey))).catch(() => {});
 }
 
-export default { id: 'audit-integrity', title: 'Verify', roles: ['AUDITOR'], render };
+export default { id: 'audit-integrity', title: 'Verify', roles: ['AUDITOR'],
+  shortcuts: [['Alt+V', 'verify the ledger'], ['Alt+R', 'replay balances'], ['Alt+K', 'sign a checkpoint']], render };

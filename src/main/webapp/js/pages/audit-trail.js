@@ -86,4 +86,4 @@ function render(main) {
       callTrail));
 }
 
-export default { id: 'audit-trail', title: 'Trail', roles: ['AUDITOR'], homeFor: ['AUDITOR'], render };
+export default { id: 'audit-trail', title: 'Trail', roles: ['AUDITOR'], homeFor: ['AUDITOR'], shortcuts: [['Alt+F', 'trail filters'], ['Alt+C', 'one call\'s trail']], render };

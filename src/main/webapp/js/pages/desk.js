@@ -121,13 +121,14 @@ class Desk {
     this.postingShown = false;
     this.summary = h('section', { id: 'call-summary', class: 'card summary', 'aria-label': 'This call' });
     this.verification = h('section', { id: 'verification', class: 'card', 'aria-labelledby': 'verification-h' });
-    this.member = h('section', { id: 'member', class: 'card wide', 'aria-labelledby': 'member-h' });
-    this.posting = h('section', { id: 'posting', class: 'card wide', 'aria-labelledby': 'posting-h' });
+    this.member = h('section', { id: 'member', class: 'card', 'aria-labelledby': 'member-h' });
+    this.posting = h('section', { id: 'posting', class: 'card', 'aria-labelledby': 'posting-h' });
     this.notes = h('section', { id: 'notes', class: 'card', 'aria-labelledby': 'notes-h' });
     this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
-    this.log = h('section', { id: 'call-log', class: 'card wide', 'aria-labelledby': 'log-h' });
-    fill(this.body, this.summary, h('div', { class: 'grid' },
-      this.verification, this.member, this.posting, this.notes, this.ending, this.log));
+    this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
+    fill(this.body, this.summary, h('div', { class: 'desk' },
+      h('div', { class: 'side' }, this.verification, this.notes, this.ending),
+      h('div', { class: 'work' }, this.member, this.posting, this.log)));
     verificationPanel(this.verification, this);
     this.notesPanel();
     this.endPanel();
@@ -137,8 +138,11 @@ class Desk {
     this.summary.querySelector('input, button')?.focus();
   }
 
-  /** Reads the call again (level, flags, log) after anything that changed it. */
-  async refresh() {
+  /**
+   * Reads the call again (level, flags, log) after anything that changed it. The member file is read
+   * when the caller is first verified and after a posting ({accounts: true}); each read is logged.
+   */
+  async refresh({ accounts = false } = {}) {
     try {
       this.call = (await get('api/calls/' + this.call.id)).body;
     } catch (failure) {
@@ -154,7 +158,9 @@ class Desk {
     }
     this.showSummary();
     this.showLog();
-    this.showMember();
+    if (accounts || !this.postingShown || !this.verified) {
+      this.showMember();
+    }
   }
 
   get verified() {
@@ -275,4 +281,8 @@ class Desk {
   }
 }
 
-export default { id: 'desk', title: 'Call desk', roles: ['REP', 'SUPERVISOR'], homeFor: ['REP'], render };
+const shortcuts = [['Alt+N', 'caller number (start a call)'], ['Alt+K', 'knowledge questions'], ['Alt+C', 'passcode'],
+  ['Alt+A', 'the first account\'s history'], ['Alt+P', 'post: transaction type'], ['Alt+O', 'new note (Ctrl+Enter adds it)'],
+  ['Alt+E', 'end the call: disposition']];
+
+export default { id: 'desk', title: 'Call desk', roles: ['REP', 'SUPERVISOR'], homeFor: ['REP'], shortcuts, render };

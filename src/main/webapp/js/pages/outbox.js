@@ -30,4 +30,4 @@ function render(main) {
   load();
 }
 
-export default { id: 'outbox', title: 'Outbox', roles: ['ADMIN'], homeFor: ['ADMIN'], render };
+export default { id: 'outbox', title: 'Outbox', roles: ['ADMIN'], homeFor: ['ADMIN'], shortcuts: [['Alt+R', 'refresh']], render };

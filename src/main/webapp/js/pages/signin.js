@@ -1,4 +1,4 @@
-/** Sign-in: username and password; the token goes to sessionStorage and nowhere else. */
+/** Sign-in: username and password; the token is kept by api.js for this tab and nowhere else. */
 import { api, session, Problem } from '../api.js';
 import { h, field, result, problemText } from '../dom.js';
 

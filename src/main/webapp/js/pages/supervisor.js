@@ -77,4 +77,4 @@ function render(main) {
         unlocked)));
 }
 
-export default { id: 'supervisor', title: 'Supervisor', roles: ['SUPERVISOR'], homeFor: ['SUPERVISOR'], render };
+export default { id: 'supervisor', title: 'Supervisor', roles: ['SUPERVISOR'], homeFor: ['SUPERVISOR'], shortcuts: [['Alt+F', 'find a member']], render };

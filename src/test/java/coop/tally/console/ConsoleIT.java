@@ -1,8 +1,10 @@
 package coop.tally.console;
 
+import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Browser;
 import coop.tally.support.TallyDeployment;
+import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,11 +20,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.math.BigDecimal;
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +48,7 @@ class ConsoleIT {
 
     private static final String SCRIPT = "<script>alert(1)</script>";
     private static final String IMG = "\"><img src=x onerror=alert(1)>";
+    private static final Pattern PASSCODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private static Browser browser;
 
@@ -116,7 +124,21 @@ class ConsoleIT {
         browser.waitForText(By.id("member-name"), "Eleanor Whitfield");
         assertTrue(browser.driver().findElement(By.id("member-name")).getText().contains("***-**-1234"), "the SSN is masked");
         BigDecimal before = balance("100001-S00");
+
+        // a passcode sent to a phone on file, read out by the caller (here: from the demo outbox), makes it STRONG
+        String callId = browser.driver().findElement(By.id("call-id")).getText();
+        browser.driver().findElement(By.id("send-passcode")).click();
+        browser.waitForText(By.id("passcode-sent"), "Passcode sent to");
+        assertEquals("passcode", browser.focused().getAttribute("id"), "the code field is next");
+        browser.focused().sendKeys(outboxCode(callId), Keys.ENTER);
+        browser.waitForText(By.id("call-level"), "STRONG");
         browser.screenshot("02-desk-verified");
+
+        // the loan's payoff is quoted before a payment is typed
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
+        browser.driver().findElement(By.id("payoff-button")).click();
+        assertTrue(browser.waitFor(By.id("payoff-amount")).getText().matches("\\$[0-9,]+\\.\\d\\d"),
+                browser.driver().findElement(By.id("payoff")).getText());
 
         // a transfer between the member's own accounts, the amount typed as money
         new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
@@ -137,7 +159,9 @@ class ConsoleIT {
         browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
         WebElement history = browser.waitForText(By.id("history"), "savings top-up");
         assertTrue(history.getText().contains("1,234.50"), history.getText());
-        WebElement note = browser.driver().findElement(By.id("note-text"));
+        new Actions(browser.driver()).keyDown(Keys.ALT).sendKeys("o").keyUp(Keys.ALT).perform();
+        WebElement note = browser.focused();
+        assertEquals("note-text", note.getAttribute("id"), "Alt+O goes to the note");
         note.sendKeys("Member asked to move money to savings.");
         note.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         browser.waitForText(By.id("note-list"), "Member asked to move money to savings.");
@@ -145,7 +169,6 @@ class ConsoleIT {
         browser.screenshot("04-desk-note");
 
         // the call ends with a disposition and the desk is ready for the next call
-        String callId = browser.driver().findElement(By.id("call-id")).getText();
         new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("RESOLVED");
         browser.driver().findElement(By.id("end-call")).click();
         WebElement ended = browser.waitForText(By.id("start-result"), "ended");
@@ -199,11 +222,21 @@ class ConsoleIT {
         browser.waitFor(By.id("member-search")).sendKeys("Whitfield", Keys.ENTER);
         browser.waitForText(By.id("member-hits"), "Eleanor Whitfield");
         browser.screenshot("07-supervisor");
+        browser.driver().findElement(By.id("member-search")).sendKeys(Keys.SHIFT, Keys.TAB);
+        new Actions(browser.driver()).sendKeys("?").perform();
+        WebElement shortcuts = browser.waitFor(By.id("shortcuts"));
+        assertTrue(shortcuts.getText().contains("Alt+F") && shortcuts.getText().contains("find a member"), shortcuts.getText());
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        browser.waitUntilGone(By.id("shortcuts"));
         String token = (String) browser.script("return sessionStorage.getItem('tally.token')");
         assertEquals(200, Api.at(deployment).as(token).get("api/me").status());
         assertEquals(0L, browser.script("return localStorage.length"), "nothing in localStorage");
         assertEquals(1L, browser.script("return sessionStorage.length"), "only the token in sessionStorage");
         assertFalse(browser.driver().getCurrentUrl().contains("100001"), "no member data in the address");
+
+        String policy = Api.at(deployment).get("index.html").header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("require-trusted-types-for 'script'")
+                && !policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"), policy);
 
         browser.driver().findElement(By.id("sign-out")).click();
         browser.waitForText(By.id("sign-in-result"), "signed out");
@@ -213,11 +246,26 @@ class ConsoleIT {
 
     @Test
     void an_auditor_verifies_the_ledger_and_searches_the_trail() {
+        // a posting made over the API in rep2's call, for the auditor to find
+        Api anonymous = Api.at(deployment);
+        Api rep2 = anonymous.signIn("rep2");
+        Calls calls = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1"));
+        String callId = calls.verifiedCall(rep2, "100001", "BASIC");
+        Api.Reply posted = rep2.post("api/transactions", "{\"type\":\"TRANSFER\",\"fromAccount\":\"100001-S10\","
+                + "\"toAccount\":\"100001-S00\",\"amount\":\"7.00\",\"memo\":\"for the auditor\",\"sessionId\":\"" + callId + "\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, posted.status(), posted.toString());
+        calls.endCall(rep2);
+
         browser.open(deployment.toString());
         signIn("audit1");
         browser.waitFor(By.id("trail-form"));
-        browser.driver().findElement(By.id("trail-member")).sendKeys("100001", Keys.ENTER);
-        browser.waitFor(By.id("trail-results"));
+        browser.driver().findElement(By.id("trail-staff")).sendKeys("rep2", Keys.ENTER);
+        WebElement found = browser.waitForText(By.id("trail-results"), "for the auditor");
+        assertTrue(found.getText().contains("TRANSFER") && found.getText().contains("$7.00"), found.getText());
+        browser.driver().findElement(By.xpath("//div[@id='trail-results']//button[text()='" + callId + "']")).click();
+        WebElement trail = browser.waitForText(By.id("call-trail"), "entry");
+        assertTrue(trail.getText().contains("KNOWLEDGE PASS") && trail.getText().contains("for the auditor"), trail.getText());
         browser.screenshot("08-audit-trail");
 
         browser.driver().findElement(By.linkText("Verify")).click();
@@ -228,7 +276,26 @@ class ConsoleIT {
                 browser.driver().findElement(By.id("verify-result")).getText());
         browser.driver().findElement(By.id("replay-button")).click();
         assertEquals("Replay: every stored balance matches the journal", browser.waitFor(By.id("replay-verdict")).getText());
+        int before = browser.driver().findElements(By.cssSelector("#checkpoints tbody tr")).size();
+        browser.driver().findElement(By.id("checkpoint-button")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(driver -> driver.findElements(By.cssSelector("#checkpoints tbody tr")).size() == before + 1);
+        assertTrue(browser.driver().findElement(By.cssSelector("#checkpoints tbody tr")).getText().contains("ON_DEMAND"),
+                browser.driver().findElement(By.id("checkpoints")).getText());
         browser.screenshot("09-audit-verify");
+    }
+
+    /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
+    private String outboxCode(String callId) {
+        Api.Reply outbox = Api.at(deployment).signIn("admin1").get("api/outbox");
+        assertEquals(200, outbox.status(), outbox.toString());
+        for (JsonObject message : outbox.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            Matcher code = PASSCODE.matcher(message.getString("body"));
+            if (callId.equals(message.getString("callId", null)) && code.find()) {
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("no passcode in the outbox for call " + callId);
     }
 
     private void signIn(String username) {

@@ -117,6 +117,7 @@ public final class Browser implements AutoCloseable {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
             // the whole page, not just the part in view: the window grows to the page's height for the picture
+            script("window.scrollTo(0, 0)");
             Dimension window = driver.manage().window().getSize();
             long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
             driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(Math.max(height + 120, window.getHeight()), 6000)));
