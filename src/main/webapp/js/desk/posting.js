@@ -10,12 +10,13 @@ import { awaitApproval } from '../approval-wait.js';
 
 /** For each type: its tenders (first is the default) and which fields it needs. */
 const TYPES = {
-  DEPOSIT: { label: 'Deposit', tenders: ['CHECK', 'INTERNAL', 'CASH'], fields: ['toAccount'] },
-  WITHDRAWAL: { label: 'Withdrawal', tenders: ['OFFICIAL_CHECK', 'CASH'], fields: ['fromAccount'] },
-  TRANSFER: { label: 'Transfer', tenders: [], fields: ['fromAccount', 'toAccount'] },
-  LOAN_PAYMENT: { label: 'Loan payment', tenders: ['ACCOUNT', 'CASH'], fields: ['loanAccount', 'fromAccount'] },
-  OFFICIAL_CHECK: { label: 'Official check', tenders: ['ACCOUNT', 'CASH'], fields: ['instrument', 'fromAccount'] },
+  DEPOSIT: { label: 'Deposit', tenders: ['CHECK', 'INTERNAL', 'CASH'], fields: ['toAccount'], level: 'BASIC' },
+  WITHDRAWAL: { label: 'Withdrawal', tenders: ['OFFICIAL_CHECK', 'CASH'], fields: ['fromAccount'], level: 'STRONG' },
+  TRANSFER: { label: 'Transfer', tenders: [], fields: ['fromAccount', 'toAccount'], level: 'BASIC' },
+  LOAN_PAYMENT: { label: 'Loan payment', tenders: ['ACCOUNT', 'CASH'], fields: ['loanAccount', 'fromAccount'], level: 'BASIC' },
+  OFFICIAL_CHECK: { label: 'Official check', tenders: ['ACCOUNT', 'CASH'], fields: ['instrument', 'fromAccount'], level: 'STRONG' },
 };
+const LEVELS = ['NONE', 'BASIC', 'STRONG'];
 const FROM_ACCOUNT_ONLY_WITH = 'ACCOUNT';
 
 export function postingPanel(section, desk) {
@@ -38,6 +39,7 @@ export function postingPanel(section, desk) {
   const payoff = h('div', { id: 'payoff', class: 'muted' });
   const answer = h('div', { id: 'post-result', hidden: true });
   const submit = h('button', { type: 'submit', id: 'post-button' }, 'Post');
+  const needsLevel = h('p', { id: 'posting-level', class: 'muted', 'aria-live': 'polite' });
 
   const wrappers = {
     tender: field('Tender', tender),
@@ -50,11 +52,17 @@ export function postingPanel(section, desk) {
 
   const form = h('form', { id: 'posting-form', onsubmit: send },
     field('Transaction', type, 'Alt+P'),
+    needsLevel,
     Object.values(wrappers),
     field('Amount', amount, 'typed as money: 125 or 125.00'),
     field('Memo', memo),
     submit, accountsList);
   fill(section, h('h2', { id: 'posting-h' }, 'Post'), form, answer);
+
+  function isOtherMembers(accountNumber) {
+    const written = accountNumber.trim();
+    return written !== '' && !desk.memberFile.accounts.some(account => account.accountNumber === written);
+  }
 
   function fillAccounts(file) {
     const open = file.accounts.filter(account => account.status !== 'CLOSED');
@@ -87,6 +95,11 @@ export function postingPanel(section, desk) {
     for (const [name, wrapper] of Object.entries(wrappers)) {
       wrapper.hidden = !needs.has(name);
     }
+    // the server decides; this only says ahead of time what it will ask for (a transfer to another member needs STRONG)
+    const level = type.value === 'TRANSFER' && isOtherMembers(toAccount.value) ? 'STRONG' : spec.level;
+    const short = LEVELS.indexOf(desk.call.level) < LEVELS.indexOf(level);
+    needsLevel.textContent = 'Needs ' + level + ' verification' + (short ? ': this call is ' + desk.call.level + '.' : '.');
+    needsLevel.className = short ? 'error' : 'muted';
     return needs;
   }
 
@@ -162,7 +175,12 @@ export function postingPanel(section, desk) {
 
   type.addEventListener('change', arrange);
   tender.addEventListener('change', showFields);
-  section.addEventListener('tally:accounts', event => fillAccounts(event.detail));
+  toAccount.addEventListener('change', showFields);
+  section.addEventListener('tally:call', showFields);
+  section.addEventListener('tally:accounts', event => {
+    fillAccounts(event.detail);
+    showFields();
+  });
   fillAccounts(desk.memberFile);
   arrange();
   return () => stopWaiting();

@@ -17,6 +17,27 @@ function render(main) {
   return () => desk.leave();
 }
 
+/** Which verification factors were tried in the call and how they went, e.g. "KNOWLEDGE passed, PIN failed 1×". */
+function factorsOf(events) {
+  const tried = new Map();
+  for (const event of events) {
+    if (event.type === 'ATTEMPT' && event.factor) {
+      const seen = tried.get(event.factor) || { passed: false, failed: 0 };
+      if (event.outcome === 'PASS') {
+        seen.passed = true;
+      } else {
+        seen.failed += 1;
+      }
+      tried.set(event.factor, seen);
+    }
+  }
+  if (tried.size === 0) {
+    return 'none tried yet';
+  }
+  return Array.from(tried, ([factor, seen]) => factor + ' ' + (seen.passed ? 'passed' : 'failed')
+    + (seen.failed && seen.passed ? ' (after ' + seen.failed + ' failed)' : seen.failed > 1 ? ' ' + seen.failed + '×' : '')).join(', ');
+}
+
 class Desk {
   constructor(main) {
     this.main = main;
@@ -158,6 +179,7 @@ class Desk {
     }
     this.showSummary();
     this.showLog();
+    this.posting.dispatchEvent(new CustomEvent('tally:call'));
     if (accounts || !this.postingShown || !this.verified) {
       this.showMember();
     }
@@ -178,6 +200,7 @@ class Desk {
           call.memberNumber ? (call.aniOnFile ? ' (on file)' : ' (not on file)') : ''),
         h('dt', {}, 'Member'), h('dd', { id: 'call-member' }, call.memberNumber || 'not identified'),
         h('dt', {}, 'Level'), h('dd', {}, h('span', { id: 'call-level', class: 'level level-' + call.level }, call.level)),
+        h('dt', {}, 'Factors'), h('dd', { id: 'call-factors' }, factorsOf(call.events || [])),
         h('dt', {}, 'Started'), h('dd', {}, when(call.startedAt))),
       flags.length ? h('div', { id: 'red-flags', class: 'flags', role: 'alert' },
         h('strong', {}, 'Red flags: '),

@@ -124,6 +124,9 @@ class ConsoleIT {
         browser.waitForText(By.id("member-name"), "Eleanor Whitfield");
         assertTrue(browser.driver().findElement(By.id("member-name")).getText().contains("***-**-1234"), "the SSN is masked");
         BigDecimal before = balance("100001-S00");
+        assertEquals("KNOWLEDGE passed", browser.driver().findElement(By.id("call-factors")).getText());
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("WITHDRAWAL");
+        assertEquals("Needs STRONG verification: this call is BASIC.", browser.driver().findElement(By.id("posting-level")).getText());
 
         // a passcode sent to a phone on file, read out by the caller (here: from the demo outbox), makes it STRONG
         String callId = browser.driver().findElement(By.id("call-id")).getText();
@@ -132,6 +135,8 @@ class ConsoleIT {
         assertEquals("passcode", browser.focused().getAttribute("id"), "the code field is next");
         browser.focused().sendKeys(outboxCode(callId), Keys.ENTER);
         browser.waitForText(By.id("call-level"), "STRONG");
+        browser.waitForText(By.id("call-factors"), "PASSCODE passed");
+        assertEquals("Needs STRONG verification.", browser.driver().findElement(By.id("posting-level")).getText());
         browser.screenshot("02-desk-verified");
 
         // the loan's payoff is quoted before a payment is typed
@@ -242,6 +247,14 @@ class ConsoleIT {
         browser.waitForText(By.id("sign-in-result"), "signed out");
         assertNull(browser.script("return sessionStorage.getItem('tally.token')"));
         assertEquals(401, Api.at(deployment).as(token).get("api/me").status(), "the server revoked the token");
+
+        // a token revoked elsewhere (or expired) ends the console's session at its next request
+        signIn("super1");
+        String second = (String) browser.script("return sessionStorage.getItem('tally.token')");
+        assertEquals(204, Api.at(deployment).as(second).post("api/auth/logout", "").status());
+        browser.waitFor(By.id("member-search")).sendKeys("Whitfield", Keys.ENTER);
+        browser.waitForText(By.id("sign-in-result"), "Your session has ended");
+        assertNull(browser.script("return sessionStorage.getItem('tally.token')"));
     }
 
     @Test
@@ -283,6 +296,15 @@ class ConsoleIT {
         assertTrue(browser.driver().findElement(By.cssSelector("#checkpoints tbody tr")).getText().contains("ON_DEMAND"),
                 browser.driver().findElement(By.id("checkpoints")).getText());
         browser.screenshot("09-audit-verify");
+
+        browser.driver().findElement(By.linkText("Export")).click();
+        browser.waitFor(By.id("export-form"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
+                .until(driver -> !driver.findElement(By.id("export-from")).getAttribute("value").isEmpty());
+        browser.driver().findElement(By.id("export-button")).click();
+        String exported = browser.waitForText(By.id("export-result"), "Downloaded").getText();
+        assertTrue(exported.matches("(?s)Downloaded tally-export-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.jsonl: [1-9]\\d* lines.*"), exported);
+        browser.screenshot("10-audit-export");
     }
 
     /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
