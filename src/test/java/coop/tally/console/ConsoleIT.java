@@ -258,6 +258,40 @@ class ConsoleIT {
     }
 
     @Test
+    void the_third_failed_verification_locks_phone_access_and_a_supervisor_unlocks_it() {
+        browser.open(deployment.toString());
+        signIn("rep1");
+        browser.waitFor(By.id("ani")).sendKeys("+13125550000");
+        browser.driver().findElement(By.id("member-number")).sendKeys("100007", Keys.ENTER);
+        assertTrue(browser.waitFor(By.id("red-flags")).getText().contains("ani not on file"),
+                browser.driver().findElement(By.id("red-flags")).getText());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            browser.driver().findElement(By.id("kba-dob")).sendKeys("1900-01-01");
+            browser.driver().findElement(By.id("kba-zip")).sendKeys("00000", Keys.ENTER);
+            browser.waitForText(By.id("call-factors"), attempt == 1 ? "KNOWLEDGE failed" : "KNOWLEDGE failed " + attempt + "×");
+        }
+        assertTrue(browser.driver().findElement(By.id("verify-result")).getText().contains("Phone access is now locked"),
+                browser.driver().findElement(By.id("verify-result")).getText());
+        browser.driver().findElement(By.id("kba-dob")).sendKeys("1978-04-12");
+        browser.driver().findElement(By.id("kba-zip")).sendKeys("60657", Keys.ENTER);
+        browser.waitForText(By.id("verify-result"), "PHONE_ACCESS_LOCKED");
+        assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
+        browser.screenshot("11-desk-locked");
+        new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("CALLER_FAILED_VERIFICATION");
+        browser.driver().findElement(By.id("end-call")).click();
+        browser.waitForText(By.id("start-result"), "CALLER_FAILED_VERIFICATION");
+        browser.driver().findElement(By.id("sign-out")).click();
+
+        signIn("super1");
+        browser.waitFor(By.id("unlock-member")).sendKeys("100007");
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
+        assertEquals("Phone access of member 100007 is unlocked.", browser.waitForText(By.id("unlock-result"), "unlocked").getText());
+        Api.Reply again = Api.at(deployment).signIn("super1").post("api/members/100007/phone-unlock", "{\"reason\":\"again\"}");
+        assertEquals(409, again.status(), "already unlocked: " + again);
+        browser.screenshot("12-supervisor-unlock");
+    }
+
+    @Test
     void an_auditor_verifies_the_ledger_and_searches_the_trail() {
         // a posting made over the API in rep2's call, for the auditor to find
         Api anonymous = Api.at(deployment);
