@@ -2,8 +2,8 @@
  * The auditor's proofs: verify the ledger (every leaf, root and checkpoint signature), replay every
  * balance from the journal lines, and sign or list checkpoints.
  */
-import { get, post } from '../api.js';
-import { h, fill, table, result, problemText, when } from '../dom.js';
+import { get, post, query } from '../api.js';
+import { h, fill, field, table, result, problemText, when } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 function render(main) {
@@ -79,12 +79,56 @@ function render(main) {
     }
   }
 
+  const account = h('input', { id: 'as-of-account', maxlength: 40, required: true, autocomplete: 'off' });
+  const at = h('input', { id: 'as-of-at', type: 'datetime-local', step: 1 });
+  const asOf = h('div', { id: 'as-of-result', hidden: true });
+  const entryId = h('input', { id: 'proof-entry', maxlength: 19, required: true, inputmode: 'numeric', autocomplete: 'off' });
+  const proof = h('div', { id: 'proof-result', hidden: true });
+
+  async function balanceAsOf(event) {
+    event.preventDefault();
+    try {
+      // the browser's local time, sent as an instant
+      const instant = at.value ? new Date(at.value).toISOString() : '';
+      const answer = (await get('api/audit/accounts/' + encodeURIComponent(account.value.trim()) + '/balance'
+        + query({ at: instant }))).body;
+      result(asOf, 'plain', answer.kind + ' ', h('strong', {}, answer.account), ' as of ', when(answer.at), ': ',
+        h('strong', { id: 'as-of-balance' }, formatMoney(answer.balance)), ' (from the journal lines)');
+    } catch (failure) {
+      result(asOf, 'error', problemText(failure.body));
+    }
+  }
+
+  async function inclusion(event) {
+    event.preventDefault();
+    try {
+      const answer = (await get('api/audit/entries/' + encodeURIComponent(entryId.value.trim()) + '/inclusion')).body;
+      result(proof, answer.verified ? 'ok' : 'error',
+        h('p', {}, h('strong', {}, 'Entry ' + answer.entryId + (answer.verified ? ' is included' : ' is NOT proven included')),
+          ' in checkpoint ' + answer.checkpoint.id + ' (tree size ' + answer.treeSize + ')'),
+        h('p', {}, 'Leaf ' + answer.leafIndex + ', ' + answer.path.length + ' hashes in the audit path; root ', h('code', {}, answer.rootHash)));
+    } catch (failure) {
+      result(proof, 'error', problemText(failure.body));
+    }
+  }
+
   main.append(h('h1', {}, 'Verify and replay'),
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'verify-button', accesskey: 'v', onclick: verify }, 'Verify the ledger'),
       h('button', { type: 'button', id: 'replay-button', accesskey: 'r', onclick: replay }, 'Replay balances'),
       h('button', { type: 'button', id: 'checkpoint-button', accesskey: 'k', onclick: sign }, 'Sign a checkpoint now')),
     verified, replayed,
+    h('div', { class: 'columns' },
+      h('section', { class: 'card', 'aria-labelledby': 'as-of-h' },
+        h('h2', { id: 'as-of-h' }, 'One balance as of a time'),
+        h('form', { id: 'as-of-form', onsubmit: balanceAsOf },
+          field('Member account or GL code', account), field('As of (empty: now)', at),
+          h('button', { type: 'submit' }, 'Replay balance')), asOf),
+      h('section', { class: 'card', 'aria-labelledby': 'proof-h' },
+        h('h2', { id: 'proof-h' }, 'Inclusion proof'),
+        h('form', { id: 'proof-form', onsubmit: inclusion },
+          field('Entry id', entryId, 'against the newest checkpoint'),
+          h('button', { type: 'submit' }, 'Prove')), proof)),
     h('section', { class: 'card wide', 'aria-labelledby': 'checkpoints-h' },
       h('h2', { id: 'checkpoints-h' }, 'Checkpoints'), key, checkpoints));
   listCheckpoints(false);

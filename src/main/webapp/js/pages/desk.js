@@ -9,6 +9,15 @@ import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel } from '../desk/posting.js';
 
+/** Red flags as the rep reads them (the names are the API's). */
+const FLAG_TEXT = {
+  ANI_NOT_ON_FILE: 'caller number not on file',
+  CONTACT_CHANGED_RECENTLY: 'contact data changed in the last 30 days',
+  REPEATED_CALLS: 'three or more calls in 24 hours',
+  RECENT_LOCKOUT: 'phone access locked in the last 7 days',
+  LOCKED_NOW: 'phone access locked: a supervisor must unlock it',
+};
+
 const DISPOSITIONS = ['RESOLVED', 'CALLBACK_NEEDED', 'TRANSFERRED_TO_SUPERVISOR', 'CALLER_FAILED_VERIFICATION', 'ABANDONED'];
 
 function render(main) {
@@ -191,7 +200,10 @@ class Desk {
 
   showSummary() {
     const call = this.call;
-    const flags = call.redFlags || [];
+    const flags = (call.redFlags || []).slice();
+    if ((call.events || []).some(event => event.type === 'PHONE_ACCESS_LOCKED' || event.type === 'ATTEMPT_REFUSED_LOCKED')) {
+      flags.push('LOCKED_NOW');
+    }
     const identify = call.memberNumber ? null : this.identifyForm();
     fill(this.summary,
       h('dl', { class: 'facts' },
@@ -204,7 +216,8 @@ class Desk {
         h('dt', {}, 'Started'), h('dd', {}, when(call.startedAt))),
       flags.length ? h('div', { id: 'red-flags', class: 'flags', role: 'alert' },
         h('strong', {}, 'Red flags: '),
-        h('ul', {}, flags.map(flag => h('li', { class: 'flag' }, flag.replaceAll('_', ' ').toLowerCase())))) : null,
+        h('ul', {}, flags.map(flag => h('li', { class: 'flag', 'data-flag': flag },
+          FLAG_TEXT[flag] || flag.replaceAll('_', ' ').toLowerCase())))) : null,
       identify);
   }
 

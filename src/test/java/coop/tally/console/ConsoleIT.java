@@ -263,7 +263,7 @@ class ConsoleIT {
         signIn("rep1");
         browser.waitFor(By.id("ani")).sendKeys("+13125550000");
         browser.driver().findElement(By.id("member-number")).sendKeys("100007", Keys.ENTER);
-        assertTrue(browser.waitFor(By.id("red-flags")).getText().contains("ani not on file"),
+        assertTrue(browser.waitFor(By.id("red-flags")).getText().contains("caller number not on file"),
                 browser.driver().findElement(By.id("red-flags")).getText());
         for (int attempt = 1; attempt <= 3; attempt++) {
             browser.driver().findElement(By.id("kba-dob")).sendKeys("1900-01-01");
@@ -275,6 +275,7 @@ class ConsoleIT {
         browser.driver().findElement(By.id("kba-dob")).sendKeys("1978-04-12");
         browser.driver().findElement(By.id("kba-zip")).sendKeys("60657", Keys.ENTER);
         browser.waitForText(By.id("verify-result"), "PHONE_ACCESS_LOCKED");
+        browser.waitForText(By.id("red-flags"), "phone access locked: a supervisor must unlock it");
         assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
         browser.screenshot("11-desk-locked");
         new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("CALLER_FAILED_VERIFICATION");
@@ -302,6 +303,7 @@ class ConsoleIT {
                 + "\"toAccount\":\"100001-S00\",\"amount\":\"7.00\",\"memo\":\"for the auditor\",\"sessionId\":\"" + callId + "\"}",
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertEquals(201, posted.status(), posted.toString());
+        long entryId = posted.json().getJsonObject("entry").getJsonNumber("id").longValue();
         calls.endCall(rep2);
 
         browser.open(deployment.toString());
@@ -329,6 +331,11 @@ class ConsoleIT {
                 .until(driver -> driver.findElements(By.cssSelector("#checkpoints tbody tr")).size() == before + 1);
         assertTrue(browser.driver().findElement(By.cssSelector("#checkpoints tbody tr")).getText().contains("ON_DEMAND"),
                 browser.driver().findElement(By.id("checkpoints")).getText());
+        browser.driver().findElement(By.id("as-of-account")).sendKeys("100001-S00", Keys.ENTER);
+        assertTrue(browser.waitFor(By.id("as-of-balance")).getText().matches("\\$[0-9,]+\\.\\d\\d"));
+        browser.driver().findElement(By.id("proof-entry")).sendKeys(String.valueOf(entryId), Keys.ENTER);
+        assertTrue(browser.waitForText(By.id("proof-result"), "Entry " + entryId).getText().contains("Entry " + entryId + " is included"),
+                browser.driver().findElement(By.id("proof-result")).getText());
         browser.screenshot("09-audit-verify");
 
         browser.driver().findElement(By.linkText("Export")).click();
