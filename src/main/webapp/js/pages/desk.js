@@ -134,10 +134,19 @@ class Desk {
         call = (await get('api/calls/current')).body;
       }
       this.call = call;
+      let notIdentified = null;
       if (memberNumber.value.trim() && !call.memberNumber) {
-        this.call = (await post('api/calls/' + call.id + '/member', { memberNumber: memberNumber.value.trim() })).body;
+        try {
+          this.call = (await post('api/calls/' + call.id + '/member', { memberNumber: memberNumber.value.trim() })).body;
+        } catch (failure) {
+          // the call is open all the same: show it, with the reason next to the member field
+          notIdentified = failure;
+        }
       }
       this.showCall();
+      if (notIdentified) {
+        result(this.summary.querySelector('#identify-result'), 'error', problemText(notIdentified.body));
+      }
     } catch (failure) {
       result(answer, 'error', problemText(failure.body));
     }
@@ -165,7 +174,9 @@ class Desk {
     this.showSummary();
     this.showLog();
     this.showMember();
-    this.summary.querySelector('input, button')?.focus();
+    // next step first: who the caller claims to be, then the questions
+    const next = this.summary.querySelector('input') || (this.call.level === 'NONE' ? this.verification.querySelector('input') : null);
+    next?.focus();
   }
 
   /**
@@ -223,7 +234,7 @@ class Desk {
 
   identifyForm() {
     const memberNumber = h('input', { id: 'identify-member', maxlength: 12, required: true, autocomplete: 'off', inputmode: 'numeric' });
-    const answer = h('div', { hidden: true });
+    const answer = h('div', { id: 'identify-result', hidden: true });
     return h('form', { id: 'identify', onsubmit: async event => {
       event.preventDefault();
       try {

@@ -156,8 +156,7 @@ class ConsoleIT {
         assertTrue(posted.getText().contains("100001-S00"), posted.getText());
         assertTrue(posted.getText().replace(",", "").contains("$" + expected), "the new balance " + expected + " in: " + posted.getText());
         assertEquals("post-result", browser.focused().getAttribute("id"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(driver -> balance("100001-S00").compareTo(new BigDecimal(expected)) == 0);
+        browser.until(driver -> balance("100001-S00").compareTo(new BigDecimal(expected)) == 0);
         browser.screenshot("03-desk-posted");
 
         // the history shows the entry; a note is appended; the log names the posting
@@ -327,8 +326,7 @@ class ConsoleIT {
         assertEquals("Replay: every stored balance matches the journal", browser.waitFor(By.id("replay-verdict")).getText());
         int before = browser.driver().findElements(By.cssSelector("#checkpoints tbody tr")).size();
         browser.driver().findElement(By.id("checkpoint-button")).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(driver -> driver.findElements(By.cssSelector("#checkpoints tbody tr")).size() == before + 1);
+        browser.until(driver -> driver.findElements(By.cssSelector("#checkpoints tbody tr")).size() == before + 1);
         assertTrue(browser.driver().findElement(By.cssSelector("#checkpoints tbody tr")).getText().contains("ON_DEMAND"),
                 browser.driver().findElement(By.id("checkpoints")).getText());
         browser.driver().findElement(By.id("as-of-account")).sendKeys("100001-S00", Keys.ENTER);
@@ -340,8 +338,7 @@ class ConsoleIT {
 
         browser.driver().findElement(By.linkText("Export")).click();
         browser.waitFor(By.id("export-form"));
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20))
-                .until(driver -> !driver.findElement(By.id("export-from")).getAttribute("value").isEmpty());
+        browser.until(driver -> !driver.findElement(By.id("export-from")).getAttribute("value").isEmpty());
         browser.driver().findElement(By.id("export-button")).click();
         String exported = browser.waitForText(By.id("export-result"), "Downloaded").getText();
         assertTrue(exported.matches("(?s)Downloaded tally-export-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.jsonl: [1-9]\\d* lines.*"), exported);

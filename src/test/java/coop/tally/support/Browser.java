@@ -98,6 +98,11 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(locator);
     }
 
+    /** Waits until the condition holds (returns true) in the page. */
+    public void until(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, PATIENCE).until(condition::apply);
+    }
+
     public void waitUntilGone(By locator) {
         new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
