@@ -184,6 +184,13 @@ class ConsoleIT {
     @Test
     void markup_in_a_memo_and_a_note_is_shown_as_text() {
         browser.open(deployment.toString());
+        // amounts typed as money become the API's decimal strings, or nothing
+        browser.waitFor(By.id("sign-in"));
+        Object parsed = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('./js/money.js').then(m => done(['1,234.5', '$12', '0.07', '007.10', '0', '0.00', '-5', '1e3', '1.234', 'abc', '']"
+                + ".map(t => String(m.parseAmount(t)))));");
+        assertEquals(List.of("1234.50", "12.00", "0.07", "7.10", "null", "null", "null", "null", "null", "null", "null"), parsed);
         signIn("rep1");
         browser.waitFor(By.id("ani")).sendKeys("+13125550101");
         browser.driver().findElement(By.id("member-number")).sendKeys("100001", Keys.ENTER);
