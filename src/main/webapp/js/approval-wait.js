@@ -2,6 +2,11 @@
  * A posting answered 202 waits for a supervisor's override decision. This shows the request id and
  * polls GET api/approvals/{id}, showing the status the server gives, until the request is decided;
  * when the answer carries the posting's result, it is handed to onPosted.
+ *
+ * What it reads: the request id from the 202 body's approvalId, approval.id or id; from each poll
+ * answer status (or state; PENDING keeps polling, anything else is the decision, shown as an error
+ * when it is DENIED, REJECTED, EXPIRED, FAILED or CANCELLED), decidedBy, decisionReason (or reason),
+ * and result (or posting): the posting's own answer ({entry, balances, ...}) once it has posted.
  */
 import { get, Problem } from './api.js';
 import { h, fill, result } from './dom.js';
