@@ -1,0 +1,187 @@
+/**
+ * The posting form: deposit, withdrawal, transfer, loan payment (with its payoff quote) and official
+ * check, inside the verified call. The answer is the posted entry with the new balances, or the
+ * wait for a supervisor's override (202) and then the decision, or the problem in plain words.
+ */
+import { api, get, newIdempotencyKey, Problem } from '../api.js';
+import { h, fill, field, table, result, problemText } from '../dom.js';
+import { formatMoney, moneyInput, parseAmount } from '../money.js';
+import { awaitApproval } from '../approval-wait.js';
+
+/** For each type: its tenders (first is the default) and which fields it needs. */
+const TYPES = {
+  DEPOSIT: { label: 'Deposit', tenders: ['CHECK', 'INTERNAL', 'CASH'], fields: ['toAccount'], level: 'BASIC' },
+  WITHDRAWAL: { label: 'Withdrawal', tenders: ['OFFICIAL_CHECK', 'CASH'], fields: ['fromAccount'], level: 'STRONG' },
+  TRANSFER: { label: 'Transfer', tenders: [], fields: ['fromAccount', 'toAccount'], level: 'BASIC' },
+  LOAN_PAYMENT: { label: 'Loan payment', tenders: ['ACCOUNT', 'CASH'], fields: ['loanAccount', 'fromAccount'], level: 'BASIC' },
+  OFFICIAL_CHECK: { label: 'Official check', tenders: ['ACCOUNT', 'CASH'], fields: ['instrument', 'fromAccount'], level: 'STRONG' },
+};
+const LEVELS = ['NONE', 'BASIC', 'STRONG'];
+const FROM_ACCOUNT_ONLY_WITH = 'ACCOUNT';
+
+export function postingPanel(section, desk) {
+  let stopWaiting = () => {};
+  let lastBody = null;
+  let lastKey = null;
+
+  const type = h('select', { id: 'posting-type', name: 'type', accesskey: 'p' },
+    Object.entries(TYPES).map(([name, spec]) => h('option', { value: name }, spec.label)));
+  const tender = h('select', { id: 'posting-tender', name: 'tender' });
+  const fromAccount = h('select', { id: 'posting-from', name: 'fromAccount' });
+  const toAccount = h('input', { id: 'posting-to', name: 'toAccount', list: 'member-accounts', maxlength: 40, autocomplete: 'off' });
+  const loanAccount = h('select', { id: 'posting-loan', name: 'loanAccount' });
+  const instrument = h('select', { id: 'posting-instrument', name: 'instrument' },
+    h('option', { value: 'MONEY_ORDER' }, 'Money order (5.00 fee)'),
+    h('option', { value: 'CASHIERS_CHECK' }, 'Cashier\'s check (10.00 fee)'));
+  const amount = moneyInput(h('input', { id: 'posting-amount', name: 'amount', required: true, maxlength: 20 }));
+  const memo = h('input', { id: 'posting-memo', name: 'memo', maxlength: 200, autocomplete: 'off' });
+  const accountsList = h('datalist', { id: 'member-accounts' });
+  const payoff = h('div', { id: 'payoff', class: 'muted' });
+  const answer = h('div', { id: 'post-result', hidden: true });
+  const submit = h('button', { type: 'submit', id: 'post-button' }, 'Post');
+  const needsLevel = h('p', { id: 'posting-level', class: 'muted', 'aria-live': 'polite' });
+
+  const wrappers = {
+    tender: field('Tender', tender),
+    fromAccount: field('From account', fromAccount),
+    toAccount: field('To account', toAccount, 'one of the member\'s, or another member\'s account number'),
+    loanAccount: h('div', {}, field('Loan', loanAccount),
+      h('button', { type: 'button', id: 'payoff-button', onclick: quotePayoff }, 'Payoff quote'), payoff),
+    instrument: field('Instrument', instrument),
+  };
+
+  const form = h('form', { id: 'posting-form', onsubmit: send },
+    field('Transaction', type, 'Alt+P'),
+    needsLevel,
+    Object.values(wrappers),
+    field('Amount', amount, 'typed as money: 125 or 125.00'),
+    field('Memo', memo),
+    submit, accountsList);
+  fill(section, h('h2', { id: 'posting-h' }, 'Post'), form, answer);
+
+  function isOtherMembers(accountNumber) {
+    const written = accountNumber.trim();
+    return written !== '' && !desk.memberFile.accounts.some(account => account.accountNumber === written);
+  }
+
+  function fillAccounts(file) {
+    const open = file.accounts.filter(account => account.status !== 'CLOSED');
+    const deposits = open.filter(account => account.type !== 'LOAN');
+    const keepFrom = fromAccount.value;
+    const keepLoan = loanAccount.value;
+    fill(fromAccount, deposits.map(account => h('option', { value: account.accountNumber },
+      account.accountNumber + ' ' + account.type + ' · ' + formatMoney(account.availableBalance) + ' available')));
+    fill(loanAccount, open.filter(account => account.type === 'LOAN').map(account => h('option', { value: account.accountNumber },
+      account.accountNumber + ' · owed ' + formatMoney(account.ledgerBalance))));
+    fill(accountsList, deposits.map(account => h('option', { value: account.accountNumber }, account.type)));
+    if (keepFrom) fromAccount.value = keepFrom;
+    if (keepLoan) loanAccount.value = keepLoan;
+  }
+
+  function arrange() {
+    const spec = TYPES[type.value];
+    fill(tender, spec.tenders.map(name => h('option', { value: name }, name.replaceAll('_', ' ').toLowerCase())));
+    showFields();
+    fill(payoff);
+  }
+
+  function showFields() {
+    const spec = TYPES[type.value];
+    const needs = new Set(spec.fields);
+    if (spec.tenders.length) needs.add('tender');
+    if ((type.value === 'LOAN_PAYMENT' || type.value === 'OFFICIAL_CHECK') && tender.value !== FROM_ACCOUNT_ONLY_WITH) {
+      needs.delete('fromAccount');
+    }
+    for (const [name, wrapper] of Object.entries(wrappers)) {
+      wrapper.hidden = !needs.has(name);
+    }
+    // the server decides; this only says ahead of time what it will ask for (a transfer to another member needs STRONG)
+    const level = type.value === 'TRANSFER' && isOtherMembers(toAccount.value) ? 'STRONG' : spec.level;
+    const short = LEVELS.indexOf(desk.call.level) < LEVELS.indexOf(level);
+    needsLevel.textContent = 'Needs ' + level + ' verification' + (short ? ': this call is ' + desk.call.level + '.' : '.');
+    needsLevel.className = short ? 'error' : 'muted';
+    return needs;
+  }
+
+  async function quotePayoff() {
+    try {
+      const quote = (await get('api/accounts/' + encodeURIComponent(loanAccount.value) + '/payoff')).body;
+      result(payoff, 'plain', 'Payoff as of ', quote.asOf, ': ', h('strong', { id: 'payoff-amount' }, formatMoney(quote.payoff)),
+        ' (principal ', formatMoney(quote.principal), ', interest ', formatMoney(quote.interest),
+        ', late fees ', formatMoney(quote.lateFees), ')');
+    } catch (failure) {
+      result(payoff, 'error', problemText(failure.body));
+    }
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    const money = parseAmount(amount.value);
+    if (!money) {
+      result(answer, 'error', 'Type the amount as money, for example 125.00.');
+      amount.focus();
+      return;
+    }
+    amount.value = money;
+    const needs = showFields();
+    const body = { type: type.value, amount: money, sessionId: desk.call.id };
+    if (needs.has('tender')) body.tender = tender.value;
+    if (needs.has('fromAccount')) body.fromAccount = fromAccount.value;
+    if (needs.has('toAccount')) body.toAccount = toAccount.value.trim();
+    if (needs.has('loanAccount')) body.loanAccount = loanAccount.value;
+    if (needs.has('instrument')) body.instrument = instrument.value;
+    if (memo.value.trim()) body.memo = memo.value.trim();
+    // the same request sent again (after a lost answer) keeps its key, so it can never post twice
+    const text = JSON.stringify(body);
+    const key = text === lastBody && lastKey ? lastKey : newIdempotencyKey();
+    lastBody = text;
+    lastKey = key;
+    stopWaiting();
+    submit.disabled = true;
+    try {
+      const reply = await api('POST', 'api/transactions', { body, headers: { 'Idempotency-Key': key } });
+      lastBody = null;
+      if (reply.status === 202) {
+        stopWaiting = awaitApproval(answer, reply.body, posted => showPosted(posted));
+      } else {
+        showPosted(reply.body);
+        amount.value = '';
+        memo.value = '';
+      }
+    } catch (failure) {
+      if (failure instanceof Problem && failure.status !== 0) {
+        lastBody = null;
+      }
+      result(answer, 'error', problemText(failure.body), failure.body.payoff ? ' Payoff: ' + formatMoney(failure.body.payoff) : '');
+    } finally {
+      submit.disabled = false;
+      desk.refresh({ accounts: true }).catch(() => {});
+    }
+  }
+
+  function showPosted(posted) {
+    const entry = posted.entry;
+    const allocation = posted.loanAllocation;
+    result(answer, 'ok',
+      h('p', {}, h('strong', {}, 'Posted'), ' ', entry.type.replaceAll('_', ' ').toLowerCase(), ' · entry ',
+        h('span', { id: 'posted-entry' }, String(entry.id)), ' · business date ', entry.businessDate,
+        entry.memo ? h('span', {}, ' · memo ', h('q', { class: 'memo' }, entry.memo)) : ''),
+      allocation ? h('p', {}, 'Applied: interest ', formatMoney(allocation.interest), ', principal ',
+        formatMoney(allocation.principal), ', late fees ', formatMoney(allocation.lateFees)) : null,
+      table(['Account', 'Ledger balance', 'Available'], (posted.balances || []).map(balance =>
+        [balance.account, formatMoney(balance.ledgerBalance), formatMoney(balance.availableBalance)]), 'New balances'),
+      (posted.holds || []).length ? h('p', {}, 'Held: ', posted.holds.map(hold => formatMoney(hold.amount) + ' until ' + hold.releaseOn).join(', ')) : null);
+  }
+
+  type.addEventListener('change', arrange);
+  tender.addEventListener('change', showFields);
+  toAccount.addEventListener('change', showFields);
+  section.addEventListener('tally:call', showFields);
+  section.addEventListener('tally:accounts', event => {
+    fillAccounts(event.detail);
+    showFields();
+  });
+  fillAccounts(desk.memberFile);
+  arrange();
+  return () => stopWaiting();
+}

@@ -1,0 +1,79 @@
+/**
+ * Verifying the caller: knowledge questions (any two), the telephone PIN, and a one-time passcode
+ * sent to a device on file (BASIC + passcode = STRONG). Answers are sent and then cleared from the
+ * page; the result of each attempt takes the focus.
+ */
+import { post, Problem } from '../api.js';
+import { h, fill, field, result, problemText } from '../dom.js';
+import { moneyInput, parseAmount } from '../money.js';
+
+export function verificationPanel(section, desk) {
+  const answer = h('div', { id: 'verify-result', hidden: true });
+  const dateOfBirth = h('input', { id: 'kba-dob', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off', accesskey: 'k' });
+  const ssnLast4 = h('input', { id: 'kba-ssn', maxlength: 4, inputmode: 'numeric', autocomplete: 'off' });
+  const zip = h('input', { id: 'kba-zip', maxlength: 10, autocomplete: 'off' });
+  const recentAmount = moneyInput(h('input', { id: 'kba-amount', maxlength: 20 }));
+  const pin = h('input', { id: 'pin', type: 'password', maxlength: 6, inputmode: 'numeric', autocomplete: 'off' });
+  const code = h('input', { id: 'passcode', maxlength: 6, inputmode: 'numeric', autocomplete: 'one-time-code', accesskey: 'c' });
+
+  const callPath = () => 'api/calls/' + desk.call.id;
+
+  async function attempt(event, path, body, clear, label) {
+    event.preventDefault();
+    try {
+      const outcome = (await post(callPath() + path, body)).body;
+      clear.forEach(input => { input.value = ''; });
+      const lines = [h('strong', {}, label + ': ' + (outcome.passed ? 'passed' : 'failed')),
+        ' — level ', h('span', { class: 'level level-' + outcome.level }, outcome.level)];
+      if (outcome.locked) {
+        lines.push(h('p', {}, 'Phone access is now locked: a supervisor must unlock it.'));
+      }
+      result(answer, outcome.passed ? 'ok' : 'error', ...lines);
+      await desk.refresh();
+      answer.focus();
+    } catch (failure) {
+      clear.forEach(input => { input.value = ''; });
+      result(answer, 'error', problemText(failure.body));
+      if (failure instanceof Problem && failure.status !== 401) {
+        desk.refresh().catch(() => {});
+      }
+    }
+  }
+
+  const knowledge = h('form', { id: 'knowledge', onsubmit: event => {
+    const answers = {};
+    if (dateOfBirth.value.trim()) answers.dateOfBirth = dateOfBirth.value.trim();
+    if (ssnLast4.value.trim()) answers.ssnLast4 = ssnLast4.value.trim();
+    if (zip.value.trim()) answers.zip = zip.value.trim();
+    if (recentAmount.value.trim()) answers.recentAmount = parseAmount(recentAmount.value) || recentAmount.value.trim();
+    attempt(event, '/knowledge', { answers }, [dateOfBirth, ssnLast4, zip, recentAmount], 'Knowledge questions');
+  } },
+  h('fieldset', {}, h('legend', {}, 'Knowledge questions (any two)'),
+    field('Date of birth', dateOfBirth, 'Alt+K'), field('SSN last four', ssnLast4), field('ZIP', zip),
+    field('A recent transaction amount', recentAmount)),
+  h('button', { type: 'submit', id: 'check-knowledge' }, 'Check answers'));
+
+  const pinForm = h('form', { id: 'pin-form', onsubmit: event =>
+    attempt(event, '/pin', { pin: pin.value.trim() }, [pin], 'PIN') },
+  field('Telephone PIN', pin), h('button', { type: 'submit', id: 'check-pin' }, 'Check PIN'));
+
+  const sentTo = h('p', { id: 'passcode-sent', class: 'muted' }, 'A passcode goes to a phone or e-mail on file.');
+  const passcode = h('form', { id: 'passcode-form', onsubmit: event =>
+    attempt(event, '/passcode/check', { code: code.value.trim() }, [code], 'Passcode') },
+  h('button', { type: 'button', id: 'send-passcode', onclick: async () => {
+    try {
+      const sent = (await post(callPath() + '/passcode')).body;
+      fill(sentTo, 'Passcode sent to ' + sent.sentTo + '. Ask the caller to read it out.');
+      sentTo.className = '';
+      await desk.refresh();
+      code.focus();
+    } catch (failure) {
+      result(answer, 'error', problemText(failure.body));
+    }
+  } }, 'Send passcode'),
+  sentTo,
+  field('Passcode the caller reads out', code, 'Alt+C'),
+  h('button', { type: 'submit', id: 'check-passcode' }, 'Check passcode'));
+
+  fill(section, h('h2', { id: 'verification-h' }, 'Verify the caller'), answer, knowledge, pinForm, passcode);
+}

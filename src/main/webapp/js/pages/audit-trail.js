@@ -1,0 +1,89 @@
+/**
+ * The auditor's trail: journal entries by member, account, staff, call, type, line amount and
+ * business dates (newest first, paged), and the whole trail of one call in time order.
+ */
+import { get, query } from '../api.js';
+import { h, fill, field, table, result, problemText, when } from '../dom.js';
+import { formatMoney, moneyInput, parseAmount } from '../money.js';
+
+const TYPES = ['', 'DEPOSIT', 'WITHDRAWAL', 'TRANSFER', 'LOAN_PAYMENT', 'OFFICIAL_CHECK', 'REVERSAL'];
+const SIZE = 25;
+
+function render(main) {
+  const inputs = {
+    member: h('input', { id: 'trail-member', maxlength: 12, autocomplete: 'off', accesskey: 'f' }),
+    account: h('input', { id: 'trail-account', maxlength: 40, autocomplete: 'off' }),
+    staff: h('input', { id: 'trail-staff', maxlength: 100, autocomplete: 'off' }),
+    call: h('input', { id: 'trail-call', maxlength: 40, autocomplete: 'off' }),
+    type: h('select', { id: 'trail-type' }, TYPES.map(name => h('option', { value: name }, name || 'any'))),
+    minAmount: moneyInput(h('input', { id: 'trail-min', maxlength: 20 })),
+    maxAmount: moneyInput(h('input', { id: 'trail-max', maxlength: 20 })),
+    from: h('input', { id: 'trail-from', type: 'date' }),
+    to: h('input', { id: 'trail-to', type: 'date' }),
+  };
+  const results = h('div', { id: 'trail-results', hidden: true });
+  const callId = h('input', { id: 'call-trail-id', maxlength: 40, required: true, autocomplete: 'off', accesskey: 'c' });
+  const callTrail = h('div', { id: 'call-trail', hidden: true });
+  let page = 0;
+
+  async function search(wanted) {
+    const values = { page: wanted, size: SIZE };
+    for (const [name, input] of Object.entries(inputs)) {
+      values[name] = name.endsWith('Amount') ? (parseAmount(input.value) || input.value) : input.value;
+    }
+    try {
+      const answer = (await get('api/audit/trail' + query(values))).body;
+      page = answer.page;
+      const rows = answer.items.map(entry => [
+        String(entry.id), entry.businessDate, when(entry.postedAt), entry.type, entry.postedBy,
+        entry.sessionId ? h('button', { type: 'button', class: 'link', onclick: () => showCall(entry.sessionId) }, entry.sessionId) : '',
+        entry.memo || '',
+        entry.lines.map(line => line.side.charAt(0) + ' ' + line.account + ' ' + formatMoney(line.amount)).join('; '),
+      ]);
+      result(results, 'plain',
+        rows.length ? table(['Entry', 'Business date', 'Posted', 'Type', 'By', 'Call', 'Memo', 'Lines'], rows,
+          'Page ' + (page + 1) + ' · ' + rows.length + ' entries') : h('p', {}, 'No entries match.'),
+        h('div', { class: 'pager' },
+          h('button', { type: 'button', disabled: page === 0, onclick: () => search(page - 1) }, 'Newer'),
+          h('button', { type: 'button', disabled: rows.length < SIZE, onclick: () => search(page + 1) }, 'Older')));
+    } catch (failure) {
+      const param = failure.body?.param ? ' Filter: ' + failure.body.param + '.' : '';
+      result(results, 'error', problemText(failure.body) + param);
+    }
+  }
+
+  async function showCall(id) {
+    callId.value = id;
+    try {
+      const answer = (await get('api/audit/calls/' + encodeURIComponent(id) + '/trail')).body;
+      result(callTrail, 'plain', h('h3', {}, 'Call ', answer.callId),
+        h('ol', { class: 'log' }, answer.items.map(item => item.kind === 'ENTRY'
+          ? h('li', { class: 'entry' }, h('time', {}, when(item.at)), ' ', h('strong', {}, 'entry ' + item.entry.id),
+            ' ', item.entry.type, ' by ', item.entry.postedBy, item.entry.memo ? h('span', {}, ' · memo ', h('q', {}, item.entry.memo)) : '',
+            ' · ', item.entry.lines.map(line => line.side.charAt(0) + ' ' + line.account + ' ' + formatMoney(line.amount)).join('; '))
+          : h('li', { 'data-type': item.type }, h('time', {}, when(item.at)), ' ', h('strong', {}, item.type), ' ',
+            item.staff, item.memberNumber ? ' · member ' + item.memberNumber : '',
+            item.factor ? ' · ' + item.factor : '', item.outcome ? ' ' + item.outcome : '',
+            item.detail ? ' — ' + item.detail : ''))));
+    } catch (failure) {
+      result(callTrail, 'error', problemText(failure.body));
+    }
+  }
+
+  main.append(h('h1', {}, 'Audit trail'),
+    h('section', { class: 'card wide', 'aria-labelledby': 'trail-h' },
+      h('h2', { id: 'trail-h' }, 'Search journal entries'),
+      h('form', { id: 'trail-form', class: 'filters', onsubmit: event => { event.preventDefault(); search(0); } },
+        field('Member', inputs.member, 'Alt+F'), field('Account or GL code', inputs.account), field('Staff', inputs.staff),
+        field('Call', inputs.call), field('Type', inputs.type), field('Line amount from', inputs.minAmount),
+        field('to', inputs.maxAmount), field('Business date from', inputs.from), field('to', inputs.to),
+        h('button', { type: 'submit', id: 'trail-search' }, 'Search')),
+      results),
+    h('section', { class: 'card wide', 'aria-labelledby': 'call-trail-h' },
+      h('h2', { id: 'call-trail-h' }, 'One call'),
+      h('form', { id: 'call-trail-form', class: 'inline', onsubmit: event => { event.preventDefault(); showCall(callId.value.trim()); } },
+        field('Call id', callId, 'Alt+C'), h('button', { type: 'submit' }, 'Show trail')),
+      callTrail));
+}
+
+export default { id: 'audit-trail', title: 'Trail', roles: ['AUDITOR'], homeFor: ['AUDITOR'], shortcuts: [['Alt+F', 'trail filters'], ['Alt+C', 'one call\'s trail']], render };

@@ -1,0 +1,335 @@
+/**
+ * The rep's call desk: start a call (ANI and the member the caller claims to be), verify the
+ * caller, then work the verified member's accounts, post, take notes and end the call. Everything
+ * is reachable from the keyboard; the answer of each action takes the focus.
+ */
+import { get, post, query, Problem } from '../api.js';
+import { h, fill, field, result, problemText, when } from '../dom.js';
+import { verificationPanel } from '../desk/verification.js';
+import { accountsPanel } from '../desk/accounts.js';
+import { postingPanel } from '../desk/posting.js';
+
+/** Red flags as the rep reads them (the names are the API's). */
+const FLAG_TEXT = {
+  ANI_NOT_ON_FILE: 'caller number not on file',
+  CONTACT_CHANGED_RECENTLY: 'contact data changed in the last 30 days',
+  REPEATED_CALLS: 'three or more calls in 24 hours',
+  RECENT_LOCKOUT: 'phone access locked in the last 7 days',
+  LOCKED_NOW: 'phone access locked: a supervisor must unlock it',
+};
+
+const DISPOSITIONS = ['RESOLVED', 'CALLBACK_NEEDED', 'TRANSFERRED_TO_SUPERVISOR', 'CALLER_FAILED_VERIFICATION', 'ABANDONED'];
+
+function render(main) {
+  const desk = new Desk(main);
+  desk.open();
+  return () => desk.leave();
+}
+
+/** Which verification factors were tried in the call and how they went, e.g. "KNOWLEDGE passed, PIN failed 1×". */
+function factorsOf(events) {
+  const tried = new Map();
+  for (const event of events) {
+    if (event.type === 'ATTEMPT' && event.factor) {
+      const seen = tried.get(event.factor) || { passed: false, failed: 0 };
+      if (event.outcome === 'PASS') {
+        seen.passed = true;
+      } else {
+        seen.failed += 1;
+      }
+      tried.set(event.factor, seen);
+    }
+  }
+  if (tried.size === 0) {
+    return 'none tried yet';
+  }
+  return Array.from(tried, ([factor, seen]) => factor + ' ' + (seen.passed ? 'passed' : 'failed')
+    + (seen.failed && seen.passed ? ' (after ' + seen.failed + ' failed)' : seen.failed > 1 ? ' ' + seen.failed + '×' : '')).join(', ');
+}
+
+class Desk {
+  constructor(main) {
+    this.main = main;
+    this.call = null;
+    this.memberFile = null;
+    this.stops = [];
+    this.body = h('div', { id: 'desk' });
+    main.append(h('h1', {}, 'Call desk'), this.body);
+  }
+
+  leave() {
+    this.stops.forEach(stop => stop());
+    this.stops = [];
+  }
+
+  async open(message) {
+    try {
+      this.call = (await get('api/calls/current')).body;
+      this.showCall();
+    } catch (failure) {
+      if (failure instanceof Problem && failure.code === 'NO_OPEN_CALL') {
+        this.showStart(message);
+      } else {
+        this.showStart(message);
+        result(this.body.querySelector('#start-result'), 'error', problemText(failure.body));
+      }
+    }
+  }
+
+  // ---- no call: start one ----
+
+  showStart(message) {
+    this.leave();
+    this.call = null;
+    this.memberFile = null;
+    const ani = h('input', { id: 'ani', name: 'ani', required: true, maxlength: 30, accesskey: 'n', autocomplete: 'off', placeholder: '+13125550101' });
+    const memberNumber = h('input', { id: 'member-number', name: 'memberNumber', maxlength: 12, autocomplete: 'off', inputmode: 'numeric' });
+    const lookup = h('input', { id: 'lookup', name: 'q', maxlength: 100, autocomplete: 'off', placeholder: 'name, member, account or phone number' });
+    const hits = h('ul', { id: 'lookup-results', class: 'hits' });
+    const answer = h('div', { id: 'start-result', hidden: true });
+    const startForm = h('form', { id: 'start-call', class: 'card', onsubmit: event => this.start(event, ani, memberNumber, answer) },
+      h('h2', {}, 'Start a call'),
+      field('Caller number (ANI)', ani, 'Alt+N'),
+      field('Member number', memberNumber, 'the member the caller says they are'),
+      h('button', { type: 'submit', id: 'start-call-button' }, 'Start call'));
+    const lookupForm = h('form', { id: 'member-lookup', class: 'card', role: 'search', onsubmit: event => this.lookup(event, lookup, hits, memberNumber) },
+      h('h2', {}, 'Find the member'),
+      field('Search', lookup),
+      h('button', { type: 'submit' }, 'Find'),
+      hits);
+    fill(this.body, answer, h('div', { class: 'columns' }, startForm, lookupForm));
+    if (message) {
+      result(answer, 'info', message);
+    } else {
+      ani.focus();
+    }
+  }
+
+  async lookup(event, input, hits, memberNumber) {
+    event.preventDefault();
+    try {
+      const found = (await get('api/members' + query({ q: input.value, size: 10 }))).body;
+      fill(hits, found.items.length === 0 ? h('li', {}, 'No member found.') : found.items.map(member =>
+        h('li', {}, h('button', {
+          type: 'button', class: 'link', 'data-member': member.memberNumber,
+          onclick: () => { memberNumber.value = member.memberNumber; memberNumber.focus(); },
+        }, member.memberNumber + ' — ' + member.name))));
+      const first = hits.querySelector('button');
+      (first || input).focus();
+    } catch (failure) {
+      fill(hits, h('li', { class: 'error', role: 'alert' }, problemText(failure.body)));
+    }
+  }
+
+  async start(event, ani, memberNumber, answer) {
+    event.preventDefault();
+    try {
+      let call;
+      try {
+        call = (await post('api/calls', { ani: ani.value.trim() })).body;
+      } catch (failure) {
+        if (!(failure instanceof Problem) || failure.code !== 'CALL_ALREADY_OPEN') {
+          throw failure;
+        }
+        call = (await get('api/calls/current')).body;
+      }
+      this.call = call;
+      let notIdentified = null;
+      if (memberNumber.value.trim() && !call.memberNumber) {
+        try {
+          this.call = (await post('api/calls/' + call.id + '/member', { memberNumber: memberNumber.value.trim() })).body;
+        } catch (failure) {
+          // the call is open all the same: show it, with the reason next to the member field
+          notIdentified = failure;
+        }
+      }
+      this.showCall();
+      if (notIdentified) {
+        result(this.summary.querySelector('#identify-result'), 'error', problemText(notIdentified.body));
+      }
+    } catch (failure) {
+      result(answer, 'error', problemText(failure.body));
+    }
+  }
+
+  // ---- an open call ----
+
+  showCall() {
+    this.leave();
+    this.memberFile = null;
+    this.postingShown = false;
+    this.summary = h('section', { id: 'call-summary', class: 'card summary', 'aria-label': 'This call' });
+    this.verification = h('section', { id: 'verification', class: 'card', 'aria-labelledby': 'verification-h' });
+    this.member = h('section', { id: 'member', class: 'card', 'aria-labelledby': 'member-h' });
+    this.posting = h('section', { id: 'posting', class: 'card', 'aria-labelledby': 'posting-h' });
+    this.notes = h('section', { id: 'notes', class: 'card', 'aria-labelledby': 'notes-h' });
+    this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
+    this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
+    fill(this.body, this.summary, h('div', { class: 'desk' },
+      h('div', { class: 'side' }, this.verification, this.notes, this.ending),
+      h('div', { class: 'work' }, this.member, this.posting, this.log)));
+    verificationPanel(this.verification, this);
+    this.notesPanel();
+    this.endPanel();
+    this.showSummary();
+    this.showLog();
+    this.showMember();
+    // next step first: who the caller claims to be, then the questions
+    const next = this.summary.querySelector('input') || (this.call.level === 'NONE' ? this.verification.querySelector('input') : null);
+    next?.focus();
+  }
+
+  /**
+   * Reads the call again (level, flags, log) after anything that changed it. The member file is read
+   * when the caller is first verified and after a posting ({accounts: true}); each read is logged.
+   */
+  async refresh({ accounts = false } = {}) {
+    try {
+      this.call = (await get('api/calls/' + this.call.id)).body;
+    } catch (failure) {
+      if (failure instanceof Problem && (failure.code === 'CALL_NOT_FOUND' || failure.status === 404)) {
+        this.open('The call is no longer open.');
+        return;
+      }
+      throw failure;
+    }
+    if (this.call.state !== 'OPEN') {
+      this.open('The call ended: ' + (this.call.disposition || this.call.state) + '.');
+      return;
+    }
+    this.showSummary();
+    this.showLog();
+    this.posting.dispatchEvent(new CustomEvent('tally:call'));
+    if (accounts || !this.postingShown || !this.verified) {
+      this.showMember();
+    }
+  }
+
+  get verified() {
+    return this.call && this.call.memberNumber && this.call.level !== 'NONE';
+  }
+
+  showSummary() {
+    const call = this.call;
+    const flags = (call.redFlags || []).slice();
+    if ((call.events || []).some(event => event.type === 'PHONE_ACCESS_LOCKED' || event.type === 'ATTEMPT_REFUSED_LOCKED')) {
+      flags.push('LOCKED_NOW');
+    }
+    const identify = call.memberNumber ? null : this.identifyForm();
+    fill(this.summary,
+      h('dl', { class: 'facts' },
+        h('dt', {}, 'Call'), h('dd', { id: 'call-id' }, call.id),
+        h('dt', {}, 'Caller number'), h('dd', { id: 'call-ani' }, call.ani,
+          call.memberNumber ? (call.aniOnFile ? ' (on file)' : ' (not on file)') : ''),
+        h('dt', {}, 'Member'), h('dd', { id: 'call-member' }, call.memberNumber || 'not identified'),
+        h('dt', {}, 'Level'), h('dd', {}, h('span', { id: 'call-level', class: 'level level-' + call.level }, call.level)),
+        h('dt', {}, 'Factors'), h('dd', { id: 'call-factors' }, factorsOf(call.events || [])),
+        h('dt', {}, 'Started'), h('dd', {}, when(call.startedAt))),
+      flags.length ? h('div', { id: 'red-flags', class: 'flags', role: 'alert' },
+        h('strong', {}, 'Red flags: '),
+        h('ul', {}, flags.map(flag => h('li', { class: 'flag', 'data-flag': flag },
+          FLAG_TEXT[flag] || flag.replaceAll('_', ' ').toLowerCase())))) : null,
+      identify);
+  }
+
+  identifyForm() {
+    const memberNumber = h('input', { id: 'identify-member', maxlength: 12, required: true, autocomplete: 'off', inputmode: 'numeric' });
+    const answer = h('div', { id: 'identify-result', hidden: true });
+    return h('form', { id: 'identify', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        this.call = (await post('api/calls/' + this.call.id + '/member', { memberNumber: memberNumber.value.trim() })).body;
+        await this.refresh();
+        this.verification.querySelector('input')?.focus();
+      } catch (failure) {
+        result(answer, 'error', problemText(failure.body));
+      }
+    } }, field('Member the caller claims to be', memberNumber), h('button', { type: 'submit' }, 'Identify'), answer);
+  }
+
+  showLog() {
+    const events = this.call.events || [];
+    fill(this.log, h('h2', { id: 'log-h' }, 'Call log'),
+      h('ol', { class: 'log' }, events.map(event => h('li', { 'data-type': event.type },
+        h('time', {}, when(event.at)), ' ', h('strong', {}, event.type.replaceAll('_', ' ').toLowerCase()),
+        event.factor ? ' ' + event.factor : '', event.outcome ? ' ' + event.outcome : '',
+        event.detail && event.type !== 'NOTE' ? ' — ' + event.detail : ''))));
+    const notes = events.filter(event => event.type === 'NOTE');
+    fill(this.noteList, notes.length === 0 ? h('li', { class: 'muted' }, 'No notes yet.') : notes.map(note =>
+      h('li', { class: 'note' }, h('div', { class: 'note-meta' }, when(note.at) + ' · ' + note.staff),
+        h('div', { class: 'note-text' }, note.detail))));
+  }
+
+  async showMember() {
+    if (!this.verified) {
+      fill(this.member, h('h2', { id: 'member-h' }, 'Accounts'),
+        h('p', { class: 'muted' }, 'Verify the caller to see the member\'s accounts.'));
+      fill(this.posting, h('h2', { id: 'posting-h' }, 'Post'), h('p', { class: 'muted' }, 'Verify the caller first.'));
+      this.memberFile = null;
+      this.postingShown = false;
+      return;
+    }
+    const first = !this.postingShown;
+    this.postingShown = true;
+    try {
+      this.memberFile = (await get('api/members/' + encodeURIComponent(this.call.memberNumber))).body;
+    } catch (failure) {
+      this.postingShown = !first;
+      fill(this.member, h('h2', { id: 'member-h' }, 'Accounts'), h('p', { class: 'error', role: 'alert' }, problemText(failure.body)));
+      return;
+    }
+    accountsPanel(this.member, this);
+    if (first) {
+      this.stops.push(postingPanel(this.posting, this));
+    } else {
+      this.posting.dispatchEvent(new CustomEvent('tally:accounts', { detail: this.memberFile }));
+    }
+  }
+
+  notesPanel() {
+    const text = h('textarea', { id: 'note-text', maxlength: 2000, rows: 3, required: true, accesskey: 'o' });
+    const answer = h('div', { id: 'note-result', hidden: true });
+    this.noteList = h('ul', { id: 'note-list', class: 'notes' });
+    fill(this.notes, h('h2', { id: 'notes-h' }, 'Notes'),
+      h('form', { id: 'note-form', onsubmit: async event => {
+        event.preventDefault();
+        try {
+          this.call = (await post('api/calls/' + this.call.id + '/notes', { text: text.value })).body;
+          text.value = '';
+          this.showLog();
+          result(answer, 'ok', 'Note added.');
+        } catch (failure) {
+          result(answer, 'error', problemText(failure.body));
+        }
+      } }, field('New note (append-only)', text, 'Alt+O; Ctrl+Enter adds it'), h('button', { type: 'submit', id: 'add-note' }, 'Add note')),
+      answer, this.noteList);
+    text.addEventListener('keydown', event => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        text.form.requestSubmit();
+      }
+    });
+  }
+
+  endPanel() {
+    const disposition = h('select', { id: 'disposition', accesskey: 'e' },
+      DISPOSITIONS.map(name => h('option', { value: name }, name.replaceAll('_', ' ').toLowerCase())));
+    const answer = h('div', { id: 'end-result', hidden: true });
+    fill(this.ending, h('h2', { id: 'end-h' }, 'End the call'),
+      h('form', { id: 'end-form', onsubmit: async event => {
+        event.preventDefault();
+        try {
+          const ended = (await post('api/calls/' + this.call.id + '/end', { disposition: disposition.value })).body;
+          this.showStart('Call ' + ended.id + ' ended: ' + ended.disposition + '.');
+        } catch (failure) {
+          result(answer, 'error', problemText(failure.body));
+        }
+      } }, field('Disposition', disposition, 'Alt+E'), h('button', { type: 'submit', id: 'end-call' }, 'End call')), answer);
+  }
+}
+
+const shortcuts = [['Alt+N', 'caller number (start a call)'], ['Alt+K', 'knowledge questions'], ['Alt+C', 'passcode'],
+  ['Alt+A', 'the first account\'s history'], ['Alt+P', 'post: transaction type'], ['Alt+O', 'new note (Ctrl+Enter adds it)'],
+  ['Alt+E', 'end the call: disposition']];
+
+export default { id: 'desk', title: 'Call desk', roles: ['REP', 'SUPERVISOR'], homeFor: ['REP'], shortcuts, render };

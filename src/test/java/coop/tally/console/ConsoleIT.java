@@ -1,0 +1,378 @@
+package coop.tally.console;
+
+import coop.tally.posting.Calls;
+import coop.tally.support.Api;
+import coop.tally.support.Browser;
+import coop.tally.support.TallyDeployment;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.math.BigDecimal;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web console in a real headless Chromium against the shipped WAR: a rep's whole call with a
+ * posting, text that tries to become HTML, signing out, and an auditor's verification. Each test
+ * asserts what the page shows, and leaves screenshots in target/screenshots for a reviewer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+
+    private static final String SCRIPT = "<script>alert(1)</script>";
+    private static final String IMG = "\"><img src=x onerror=alert(1)>";
+    private static final Pattern PASSCODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    private static Browser browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return TallyDeployment.shippedWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void noOpenCalls() {
+        // a call left open by an earlier test would be resumed by the desk; start each test clean
+        Api anonymous = Api.at(deployment);
+        for (String staff : List.of("rep1", "super1")) {
+            Api signedIn = anonymous.signIn(staff);
+            Api.Reply current = signedIn.get("api/calls/current");
+            if (current.status() == 200) {
+                signedIn.post("api/calls/" + current.json().getString("id") + "/end", "{\"disposition\":\"RESOLVED\"}");
+            }
+        }
+    }
+
+    @AfterEach
+    void signOutAndCheckPolicy() {
+        List<String> violations = browser.policyViolations();
+        if (!browser.driver().findElements(By.id("sign-out")).isEmpty()
+                && browser.driver().findElement(By.id("sign-out")).isDisplayed()) {
+            browser.driver().findElement(By.id("sign-out")).click();
+            browser.waitFor(By.id("sign-in"));
+        }
+        assertEquals(List.of(), violations, "the console's own pages break none of its Content-Security-Policy");
+    }
+
+    @Test
+    void a_reps_whole_call_with_a_posting_a_note_and_its_end() {
+        browser.open(deployment.toString());
+        browser.waitFor(By.id("sign-in"));
+        browser.screenshot("01-sign-in");
+        signIn("rep1");
+
+        // the rep's home is the call desk; the caller's number and the member are typed, Enter starts the call
+        WebElement ani = browser.waitFor(By.id("ani"));
+        assertEquals("ani", browser.focused().getAttribute("id"), "the desk opens with the caller's number ready to type");
+        ani.sendKeys("(312) 555-0101");
+        browser.driver().findElement(By.id("member-number")).sendKeys("100001", Keys.ENTER);
+        assertEquals("100001", browser.waitFor(By.id("call-member")).getText());
+        assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
+        assertTrue(browser.driver().findElement(By.id("call-ani")).getText().contains("(on file)"));
+        assertTrue(browser.driver().findElement(By.id("member")).getText().contains("Verify the caller"),
+                "no accounts before the caller is verified");
+
+        // two knowledge answers make the call BASIC and open the member's accounts
+        browser.driver().findElement(By.id("kba-dob")).sendKeys("1978-04-12");
+        browser.driver().findElement(By.id("kba-zip")).sendKeys("60657", Keys.ENTER);
+        browser.waitForText(By.id("verify-result"), "passed");
+        assertEquals("verify-result", browser.focused().getAttribute("id"), "the answer takes the focus");
+        browser.waitForText(By.id("call-level"), "BASIC");
+        assertEquals("", browser.driver().findElement(By.id("kba-dob")).getAttribute("value"), "answers are cleared from the page");
+        browser.waitForText(By.id("member-name"), "Eleanor Whitfield");
+        assertTrue(browser.driver().findElement(By.id("member-name")).getText().contains("***-**-1234"), "the SSN is masked");
+        BigDecimal before = balance("100001-S00");
+        assertEquals("KNOWLEDGE passed", browser.driver().findElement(By.id("call-factors")).getText());
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("WITHDRAWAL");
+        assertEquals("Needs STRONG verification: this call is BASIC.", browser.driver().findElement(By.id("posting-level")).getText());
+
+        // a passcode sent to a phone on file, read out by the caller (here: from the demo outbox), makes it STRONG
+        String callId = browser.driver().findElement(By.id("call-id")).getText();
+        browser.driver().findElement(By.id("send-passcode")).click();
+        browser.waitForText(By.id("passcode-sent"), "Passcode sent to");
+        assertEquals("passcode", browser.focused().getAttribute("id"), "the code field is next");
+        browser.focused().sendKeys(outboxCode(callId), Keys.ENTER);
+        browser.waitForText(By.id("call-level"), "STRONG");
+        browser.waitForText(By.id("call-factors"), "PASSCODE passed");
+        assertEquals("Needs STRONG verification.", browser.driver().findElement(By.id("posting-level")).getText());
+        browser.screenshot("02-desk-verified");
+
+        // the loan's payoff is quoted before a payment is typed
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
+        browser.driver().findElement(By.id("payoff-button")).click();
+        assertTrue(browser.waitFor(By.id("payoff-amount")).getText().matches("\\$[0-9,]+\\.\\d\\d"),
+                browser.driver().findElement(By.id("payoff")).getText());
+
+        // a transfer between the member's own accounts, the amount typed as money
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-memo")).sendKeys("savings top-up");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("1,234.5", Keys.ENTER);
+        WebElement posted = browser.waitForText(By.id("post-result"), "Posted");
+        String expected = before.add(new BigDecimal("1234.50")).toPlainString();
+        assertTrue(posted.getText().contains("100001-S00"), posted.getText());
+        assertTrue(posted.getText().replace(",", "").contains("$" + expected), "the new balance " + expected + " in: " + posted.getText());
+        assertEquals("post-result", browser.focused().getAttribute("id"));
+        browser.until(driver -> balance("100001-S00").compareTo(new BigDecimal(expected)) == 0);
+        browser.screenshot("03-desk-posted");
+
+        // the history shows the entry; a note is appended; the log names the posting
+        browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
+        WebElement history = browser.waitForText(By.id("history"), "savings top-up");
+        assertTrue(history.getText().contains("1,234.50"), history.getText());
+        new Actions(browser.driver()).keyDown(Keys.ALT).sendKeys("o").keyUp(Keys.ALT).perform();
+        WebElement note = browser.focused();
+        assertEquals("note-text", note.getAttribute("id"), "Alt+O goes to the note");
+        note.sendKeys("Member asked to move money to savings.");
+        note.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        browser.waitForText(By.id("note-list"), "Member asked to move money to savings.");
+        browser.waitForText(By.id("call-log"), "posting");
+        browser.screenshot("04-desk-note");
+
+        // the call ends with a disposition and the desk is ready for the next call
+        new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("RESOLVED");
+        browser.driver().findElement(By.id("end-call")).click();
+        WebElement ended = browser.waitForText(By.id("start-result"), "ended");
+        assertEquals("Call " + callId + " ended: RESOLVED.", ended.getText());
+        browser.waitFor(By.id("ani"));
+        browser.screenshot("05-desk-ended");
+    }
+
+    @Test
+    void markup_in_a_memo_and_a_note_is_shown_as_text() {
+        browser.open(deployment.toString());
+        // amounts typed as money become the API's decimal strings, or nothing
+        browser.waitFor(By.id("sign-in"));
+        Object parsed = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('./js/money.js').then(m => done(['1,234.5', '$12', '0.07', '007.10', '0', '0.00', '-5', '1e3', '1.234', 'abc', '']"
+                + ".map(t => String(m.parseAmount(t)))));");
+        assertEquals(List.of("1234.50", "12.00", "0.07", "7.10", "null", "null", "null", "null", "null", "null", "null"), parsed);
+        signIn("rep1");
+        browser.waitFor(By.id("ani")).sendKeys("+13125550101");
+        browser.driver().findElement(By.id("member-number")).sendKeys("100001", Keys.ENTER);
+        browser.waitFor(By.id("kba-dob")).sendKeys("1978-04-12");
+        browser.driver().findElement(By.id("kba-ssn")).sendKeys("1234", Keys.ENTER);
+        browser.waitForText(By.id("call-level"), "BASIC");
+        browser.waitFor(By.id("posting-form"));
+
+        String memo = SCRIPT + IMG;
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("1.00", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "Posted");
+        assertEquals(memo, browser.driver().findElement(By.cssSelector("#post-result q.memo")).getText());
+
+        browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
+        browser.waitForText(By.id("history"), SCRIPT);
+        assertTrue(browser.driver().findElement(By.id("history")).getText().contains(memo));
+
+        String note = IMG + " and " + SCRIPT;
+        browser.driver().findElement(By.id("note-text")).sendKeys(note);
+        browser.driver().findElement(By.id("add-note")).click();
+        browser.waitForText(By.id("note-list"), "onerror");
+        assertEquals(note, browser.driver().findElement(By.cssSelector("#note-list .note-text")).getText());
+        browser.screenshot("06-markup-as-text");
+
+        // nothing became an element, and nothing ran
+        assertEquals(0L, browser.script("return document.querySelectorAll('img').length"), "no injected image");
+        assertEquals(0L, browser.script("return Array.from(document.scripts).filter(s => s.textContent.includes('alert')).length"),
+                "no injected script");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+    }
+
+    @Test
+    void signing_out_revokes_the_token_and_leaves_nothing_in_the_browser() {
+        browser.open(deployment.toString());
+        signIn("super1");
+        browser.waitFor(By.id("member-search")).sendKeys("Whitfield", Keys.ENTER);
+        browser.waitForText(By.id("member-hits"), "Eleanor Whitfield");
+        browser.screenshot("07-supervisor");
+        browser.driver().findElement(By.id("member-search")).sendKeys(Keys.SHIFT, Keys.TAB);
+        new Actions(browser.driver()).sendKeys("?").perform();
+        WebElement shortcuts = browser.waitFor(By.id("shortcuts"));
+        assertTrue(shortcuts.getText().contains("Alt+F") && shortcuts.getText().contains("find a member"), shortcuts.getText());
+        new Actions(browser.driver()).sendKeys(Keys.ESCAPE).perform();
+        browser.waitUntilGone(By.id("shortcuts"));
+        String token = (String) browser.script("return sessionStorage.getItem('tally.token')");
+        assertEquals(200, Api.at(deployment).as(token).get("api/me").status());
+        assertEquals(0L, browser.script("return localStorage.length"), "nothing in localStorage");
+        assertEquals(1L, browser.script("return sessionStorage.length"), "only the token in sessionStorage");
+        assertFalse(browser.driver().getCurrentUrl().contains("100001"), "no member data in the address");
+
+        String policy = Api.at(deployment).get("index.html").header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self';") && policy.contains("require-trusted-types-for 'script'")
+                && !policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"), policy);
+
+        browser.driver().findElement(By.id("sign-out")).click();
+        browser.waitForText(By.id("sign-in-result"), "signed out");
+        assertNull(browser.script("return sessionStorage.getItem('tally.token')"));
+        assertEquals(401, Api.at(deployment).as(token).get("api/me").status(), "the server revoked the token");
+
+        // a token revoked elsewhere (or expired) ends the console's session at its next request
+        signIn("super1");
+        String second = (String) browser.script("return sessionStorage.getItem('tally.token')");
+        assertEquals(204, Api.at(deployment).as(second).post("api/auth/logout", "").status());
+        browser.waitFor(By.id("member-search")).sendKeys("Whitfield", Keys.ENTER);
+        browser.waitForText(By.id("sign-in-result"), "Your session has ended");
+        assertNull(browser.script("return sessionStorage.getItem('tally.token')"));
+    }
+
+    @Test
+    void the_third_failed_verification_locks_phone_access_and_a_supervisor_unlocks_it() {
+        browser.open(deployment.toString());
+        signIn("rep1");
+        browser.waitFor(By.id("ani")).sendKeys("+13125550000");
+        browser.driver().findElement(By.id("member-number")).sendKeys("100007", Keys.ENTER);
+        assertTrue(browser.waitFor(By.id("red-flags")).getText().contains("caller number not on file"),
+                browser.driver().findElement(By.id("red-flags")).getText());
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            browser.driver().findElement(By.id("kba-dob")).sendKeys("1900-01-01");
+            browser.driver().findElement(By.id("kba-zip")).sendKeys("00000", Keys.ENTER);
+            browser.waitForText(By.id("call-factors"), attempt == 1 ? "KNOWLEDGE failed" : "KNOWLEDGE failed " + attempt + "×");
+        }
+        assertTrue(browser.driver().findElement(By.id("verify-result")).getText().contains("Phone access is now locked"),
+                browser.driver().findElement(By.id("verify-result")).getText());
+        browser.driver().findElement(By.id("kba-dob")).sendKeys("1978-04-12");
+        browser.driver().findElement(By.id("kba-zip")).sendKeys("60657", Keys.ENTER);
+        browser.waitForText(By.id("verify-result"), "PHONE_ACCESS_LOCKED");
+        browser.waitForText(By.id("red-flags"), "phone access locked: a supervisor must unlock it");
+        assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
+        browser.screenshot("11-desk-locked");
+        new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("CALLER_FAILED_VERIFICATION");
+        browser.driver().findElement(By.id("end-call")).click();
+        browser.waitForText(By.id("start-result"), "CALLER_FAILED_VERIFICATION");
+        browser.driver().findElement(By.id("sign-out")).click();
+
+        signIn("super1");
+        browser.waitFor(By.id("unlock-member")).sendKeys("100007");
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
+        assertEquals("Phone access of member 100007 is unlocked.", browser.waitForText(By.id("unlock-result"), "unlocked").getText());
+        Api.Reply again = Api.at(deployment).signIn("super1").post("api/members/100007/phone-unlock", "{\"reason\":\"again\"}");
+        assertEquals(409, again.status(), "already unlocked: " + again);
+        browser.screenshot("12-supervisor-unlock");
+    }
+
+    @Test
+    void an_auditor_verifies_the_ledger_and_searches_the_trail() {
+        // a posting made over the API in rep2's call, for the auditor to find
+        Api anonymous = Api.at(deployment);
+        Api rep2 = anonymous.signIn("rep2");
+        Calls calls = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1"));
+        String callId = calls.verifiedCall(rep2, "100001", "BASIC");
+        Api.Reply posted = rep2.post("api/transactions", "{\"type\":\"TRANSFER\",\"fromAccount\":\"100001-S10\","
+                + "\"toAccount\":\"100001-S00\",\"amount\":\"7.00\",\"memo\":\"for the auditor\",\"sessionId\":\"" + callId + "\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(201, posted.status(), posted.toString());
+        long entryId = posted.json().getJsonObject("entry").getJsonNumber("id").longValue();
+        calls.endCall(rep2);
+
+        browser.open(deployment.toString());
+        signIn("audit1");
+        browser.waitFor(By.id("trail-form"));
+        browser.driver().findElement(By.id("trail-staff")).sendKeys("rep2", Keys.ENTER);
+        WebElement found = browser.waitForText(By.id("trail-results"), "for the auditor");
+        assertTrue(found.getText().contains("TRANSFER") && found.getText().contains("$7.00"), found.getText());
+        browser.driver().findElement(By.xpath("//div[@id='trail-results']//button[text()='" + callId + "']")).click();
+        WebElement trail = browser.waitForText(By.id("call-trail"), "entry");
+        assertTrue(trail.getText().contains("KNOWLEDGE PASS") && trail.getText().contains("for the auditor"), trail.getText());
+        browser.screenshot("08-audit-trail");
+
+        browser.driver().findElement(By.linkText("Verify")).click();
+        browser.waitFor(By.id("verify-button")).click();
+        WebElement verdict = browser.waitFor(By.id("verify-verdict"));
+        assertEquals("Ledger verified: OK", verdict.getText());
+        assertTrue(browser.driver().findElement(By.id("verify-result")).getText().contains("entries"),
+                browser.driver().findElement(By.id("verify-result")).getText());
+        browser.driver().findElement(By.id("replay-button")).click();
+        assertEquals("Replay: every stored balance matches the journal", browser.waitFor(By.id("replay-verdict")).getText());
+        int before = browser.driver().findElements(By.cssSelector("#checkpoints tbody tr")).size();
+        browser.driver().findElement(By.id("checkpoint-button")).click();
+        browser.until(driver -> driver.findElements(By.cssSelector("#checkpoints tbody tr")).size() == before + 1);
+        assertTrue(browser.driver().findElement(By.cssSelector("#checkpoints tbody tr")).getText().contains("ON_DEMAND"),
+                browser.driver().findElement(By.id("checkpoints")).getText());
+        browser.driver().findElement(By.id("as-of-account")).sendKeys("100001-S00", Keys.ENTER);
+        assertTrue(browser.waitFor(By.id("as-of-balance")).getText().matches("\\$[0-9,]+\\.\\d\\d"));
+        browser.driver().findElement(By.id("proof-entry")).sendKeys(String.valueOf(entryId), Keys.ENTER);
+        assertTrue(browser.waitForText(By.id("proof-result"), "Entry " + entryId).getText().contains("Entry " + entryId + " is included"),
+                browser.driver().findElement(By.id("proof-result")).getText());
+        browser.screenshot("09-audit-verify");
+
+        browser.driver().findElement(By.linkText("Export")).click();
+        browser.waitFor(By.id("export-form"));
+        browser.until(driver -> !driver.findElement(By.id("export-from")).getAttribute("value").isEmpty());
+        browser.driver().findElement(By.id("export-button")).click();
+        String exported = browser.waitForText(By.id("export-result"), "Downloaded").getText();
+        assertTrue(exported.matches("(?s)Downloaded tally-export-\\d{4}-\\d\\d-\\d\\d-\\d{4}-\\d\\d-\\d\\d\\.jsonl: [1-9]\\d* lines.*"), exported);
+        browser.screenshot("10-audit-export");
+    }
+
+    /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
+    private String outboxCode(String callId) {
+        Api.Reply outbox = Api.at(deployment).signIn("admin1").get("api/outbox");
+        assertEquals(200, outbox.status(), outbox.toString());
+        for (JsonObject message : outbox.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            Matcher code = PASSCODE.matcher(message.getString("body"));
+            if (callId.equals(message.getString("callId", null)) && code.find()) {
+                return code.group(1);
+            }
+        }
+        throw new AssertionError("no passcode in the outbox for call " + callId);
+    }
+
+    private void signIn(String username) {
+        browser.waitFor(By.id("username")).sendKeys(username);
+        browser.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
+        browser.waitFor(By.id("sign-out"));
+    }
+
+    private BigDecimal balance(String account) {
+        String text = browser.driver().findElement(By.cssSelector("#accounts tr[data-account='" + account + "'] .ledger")).getText();
+        return new BigDecimal(text.replace("$", "").replace(",", ""));
+    }
+}
