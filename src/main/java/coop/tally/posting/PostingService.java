@@ -1,11 +1,12 @@
 package coop.tally.posting;
 
 import coop.tally.caller.CallGate;
+import coop.tally.drawer.Drawer;
+import coop.tally.drawer.DrawerService;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
 import coop.tally.ledger.EntryType;
-import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
@@ -32,6 +33,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -74,6 +76,9 @@ public class PostingService {
     @Inject
     CallGate callGate;
 
+    @Inject
+    DrawerService drawers;
+
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
     }
@@ -94,7 +99,10 @@ public class PostingService {
         LocalDate businessDate = businessDates.current();
         Map<String, MemberAccount> accounts = lockAccounts(request);
         // the caller must be verified in this staff member's open call, as the owner of the money, before anything is read or planned
-        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request));
+        boolean cash = request.tender() == Tender.CASH;
+        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request), cash);
+        // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
+        Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), businessDate) : Optional.empty();
         holds.releaseDue(accounts.values(), businessDate);
 
         Allocation allocation = null;
@@ -110,12 +118,14 @@ public class PostingService {
             loanBefore = LoanServicing.termsOf(loan);
             allocation = loans.allocate(loan, request.amount(), businessDate);
         }
-        PlanningContext context = PlanningContext.drawer(GlAccounts.tellerCash(actor.username()));
+        PlanningContext context = PlanningContext.drawer(drawer.map(Drawer::glCode).orElse(null));
         EntryDraft draft = planner.plan(request, allocation == null ? context : context.withLoanAllocation(allocation));
         rules.enforce(PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of()));
+        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode())));
 
         JournalEntry entry = journal.append(EntryHeader.posting(draft.type(), businessDate, clock.now(), actor.username(),
                 sessionId, idempotencyKey, request.memo()), draft, accounts);
+        drawer.ifPresent(open -> drawers.posted(open, entry, actor.username()));
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());
