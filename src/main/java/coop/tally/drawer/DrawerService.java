@@ -131,12 +131,27 @@ public class DrawerService {
         admit(drawer, delta.isPositive() ? Money.ZERO : delta);
     }
 
-    /** Moves the drawer by what the posted entry did to its GL account. */
+    /**
+     * As {@link #admit(Drawer, Money)}, and the denominations recorded with a cash posting (if any)
+     * must add up to the cash that moves: 422 DENOMINATIONS_MISMATCH otherwise.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void posted(Drawer drawer, JournalEntry entry, String staff) {
+    public void admit(Drawer drawer, Money delta, DenominationCount denominations) {
+        admit(drawer, delta);
+        Money moved = delta.isNegative() ? delta.negate() : delta;
+        if (denominations != null && !denominations.total().equals(moved)) {
+            throw new ApiProblem(422, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
+                    + " but the posting moves " + moved.toPlainString() + " in cash.",
+                    Map.of("field", "denominations", "cash", moved.toPlainString()));
+        }
+    }
+
+    /** Moves the drawer by what the posted entry did to its GL account, with the denominations recorded (or null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void posted(Drawer drawer, JournalEntry entry, String staff, DenominationCount denominations) {
         Money delta = cashDelta(entry.lineDrafts(), drawer.glCode());
         record(drawer, entry, entry.type() == EntryType.REVERSAL ? DrawerMovement.Kind.REVERSAL : DrawerMovement.Kind.CASH_POSTING,
-                delta, staff, null);
+                delta, staff, denominations);
     }
 
     /**

@@ -1,6 +1,7 @@
 package coop.tally.posting;
 
 import coop.tally.caller.CallGate;
+import coop.tally.drawer.DenominationCount;
 import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
 import coop.tally.ledger.BusinessDates;
@@ -89,7 +90,16 @@ public class PostingService {
 
     @Transactional
     public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId) {
-        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, requestHash(request, sessionId));
+        return post(actor, idempotencyKey, request, sessionId, null);
+    }
+
+    /** As above; {@code denominations}, for CASH, are the notes and coin that crossed the counter (or null). */
+    @Transactional
+    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
+                        DenominationCount denominations) {
+        String hash = denominations == null ? requestHash(request, sessionId)
+                : Idempotency.hash(requestHash(request, sessionId), denominations.encode());
+        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, hash);
         if (claim.asReplay().isPresent()) {
             return new Outcome(claim.replay().status(), claim.replay().body(), true);
         }
@@ -121,11 +131,11 @@ public class PostingService {
         PlanningContext context = PlanningContext.drawer(drawer.map(Drawer::glCode).orElse(null));
         EntryDraft draft = planner.plan(request, allocation == null ? context : context.withLoanAllocation(allocation));
         rules.enforce(PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of()));
-        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode())));
+        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
 
         JournalEntry entry = journal.append(EntryHeader.posting(draft.type(), businessDate, clock.now(), actor.username(),
                 sessionId, idempotencyKey, request.memo()), draft, accounts);
-        drawer.ifPresent(open -> drawers.posted(open, entry, actor.username()));
+        drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());

@@ -103,7 +103,7 @@ public class ReversalService {
         }
         JournalEntry reversal = journal.append(new EntryHeader(EntryType.REVERSAL, businessDate, clock.now(),
                 actor.username(), original.sessionId(), null, null, memo, original.id(), reason.name()), contra, accounts);
-        drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username()));
+        drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
         var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
         if (reason == ReversalReason.POSTING_ERROR) {
             json.add("postingErrorAttributedTo", original.postedBy());

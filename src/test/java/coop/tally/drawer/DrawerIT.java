@@ -106,7 +106,17 @@ class DrawerIT {
         assertProblem(409, "DRAWER_ALREADY_OPENED", rep1.post("api/drawers", openBody("2000.00", "{\"100\": 20}")));
 
         // the day's cash: deposit, withdrawal, loan payment, money order bought with cash
-        JsonObject deposit = posted(cash(rep1, visit, "DEPOSIT", "toAccount", DRAFT, "500.00"));
+        // the notes taken in may be recorded with the posting; they must add up to the cash
+        jakarta.json.JsonObjectBuilder depositBody = Json.createObjectBuilder().add("sessionId", visit).add("type", "DEPOSIT")
+                .add("tender", "CASH").add("toAccount", DRAFT).add("amount", "500.00");
+        assertProblem(422, "DENOMINATIONS_MISMATCH", post(rep1, Json.createObjectBuilder(depositBody.build())
+                .add("denominations", Json.createObjectBuilder().add("100", 4))));
+        assertProblem(400, "FIELD_NOT_ALLOWED", post(rep1, Json.createObjectBuilder().add("sessionId", visit).add("type", "TRANSFER")
+                .add("fromAccount", DRAFT).add("toAccount", "100001-S00").add("amount", "1.00")
+                .add("denominations", Json.createObjectBuilder().add("1", 1))));
+        assertProblem(400, "DENOMINATION_UNKNOWN", post(rep1, Json.createObjectBuilder(depositBody.build())
+                .add("denominations", Json.createObjectBuilder().add("500", 1))));
+        JsonObject deposit = posted(post(rep1, depositBody.add("denominations", Json.createObjectBuilder().add("100", 4).add("50", 2))));
         assertEquals(List.of(gl + " DEBIT 500.00", DRAFT + " CREDIT 500.00"), lines(deposit));
         JsonObject withdrawal = posted(cash(rep1, visit, "WITHDRAWAL", "fromAccount", DRAFT, "120.00"));
         assertEquals(List.of(DRAFT + " DEBIT 120.00", gl + " CREDIT 120.00"), lines(withdrawal));
@@ -151,6 +161,7 @@ class DrawerIT {
         assertEquals(entryId(deposit), closed.getJsonArray("movements").getJsonObject(1).getJsonNumber("entryId").longValue(),
                 "each cash movement names its journal entry");
         assertEquals("{\"100\":10}", closed.getJsonArray("movements").getJsonObject(5).getJsonObject("denominations").toString());
+        assertEquals("{\"100\":4,\"50\":2}", closed.getJsonArray("movements").getJsonObject(1).getJsonObject("denominations").toString());
 
         // the vault gave 2,000 + 1,000, took back 300 + 3,160: up by the 460.00 of member cash
         JsonObject glAfter = overview(null);
@@ -199,7 +210,11 @@ class DrawerIT {
         assertProblem(400, "FIELD_UNKNOWN", rep2.post("api/drawers/" + small + "/vault/buy", "{\"count\":{\"100\":1},\"expected\":\"5.00\"}"));
 
         // super2's drawer at its limit: one more deposit goes over, then cash in waits for a sale to the vault
-        long full = id(open(super2, "25000.00", "{\"100\": 250}"));
+        // (its opening count is 50.00 short of the vault's issue: flagged to supervisors; the books follow the issue)
+        JsonObject fullOpened = open(super2, "25000.00", "{\"100\": 249, \"20\": 2}");
+        long full = id(fullOpened);
+        assertEquals("-60.00", fullOpened.getString("openingDifference"));
+        assertTrue(drawerIn(overview(null), full).getJsonArray("flags").toString().contains("OPENING_DIFFERENCE"));
         String superVisit = calls.verifiedVisit(super2, MEMBER);
         posted(cash(super2, superVisit, "DEPOSIT", "toAccount", DRAFT, "10.00"));
         assertProblem(422, "DRAWER_OVER_LIMIT", cash(super2, superVisit, "DEPOSIT", "toAccount", DRAFT, "10.00"));

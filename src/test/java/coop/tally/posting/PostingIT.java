@@ -718,8 +718,10 @@ class PostingIT {
                 .add("instrument", "MONEY_ORDER").add("amount", "10.00").build();
         JsonObject transfer = request("TRANSFER").add("fromAccount", draft).add("toAccount", "100001-S00").add("amount", "10.00").build();
         JsonObject loanPayment = request("LOAN_PAYMENT").add("tender", "CASH").add("amount", "10.00").build();
-        // every row names rep1's verified call for this member, so that only the body is wrong
-        String session = teller.calls.verifiedCall(teller.rep1, member.getString("memberNumber"), "STRONG");
+        // every row names rep1's verified visit for this member (cash is taken only at the counter, through
+        // rep1's open drawer), so that only the body is wrong
+        String session = teller.calls.verifiedVisit(teller.rep1, member.getString("memberNumber"));
+        Drawers.ensureOpen(teller.rep1);
 
         List<Bad> table = new ArrayList<>();
         // every bad amount form of DESIGN.md "Money": zero, negative, exponent, NaN, blank, too many decimals, too large, not a string

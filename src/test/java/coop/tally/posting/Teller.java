@@ -54,6 +54,7 @@ final class Teller {
         audit1 = anonymous.signIn("audit1");
         admin1 = anonymous.signIn("admin1");
         calls = new Calls(super1, admin1);
+        openDrawers();
         claimed.add("100001");
         claimed.add("100002");
     }
@@ -261,11 +262,22 @@ final class Teller {
         return reply.json().getString("businessDate");
     }
 
-    /** Opens the next business day and returns it. */
+    /** Opens the next business day (and the posting staff's drawers for it) and returns it. */
     String advanceBusinessDate() {
         Api.Reply reply = admin1.post("api/business-date/advance", "");
         assertEquals(200, reply.status(), reply.toString());
+        openDrawers();
         return reply.json().getString("businessDate");
+    }
+
+    /**
+     * Opens each posting staff member's drawer for the business date, if not open yet. Done up
+     * front, so that the vault issue of an opening is not counted among a test's postings.
+     */
+    void openDrawers() {
+        for (Api staff : List.of(rep1, rep2, super1, super2)) {
+            Drawers.ensureOpen(staff);
+        }
     }
 
     // ---------------------------------------------------------------- reading results
