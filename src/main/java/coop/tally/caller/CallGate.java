@@ -1,6 +1,7 @@
 package coop.tally.caller;
 
 import coop.tally.platform.TallyClock;
+import coop.tally.web.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,15 @@ public class CallGate {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
+        admitPosting(staff, sessionId, access, summary, false);
+    }
+
+    /**
+     * As above; {@code cash} says the posting's tender is notes and coin, which change hands only
+     * at the counter: in a phone call it is refused with 422 CASH_NEEDS_VISIT.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admitPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
         String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
                 .orElse(access.loanOwner());
         VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
@@ -45,6 +55,11 @@ public class CallGate {
                 .orElseThrow(() -> CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.OTHER_MEMBER));
         if (!call.level().satisfies(action.required())) {
             throw CallProblems.verificationRequired(action.required(), CallProblems.Reason.LEVEL_TOO_LOW);
+        }
+        if (cash && !call.isVisit()) {
+            throw new ApiProblem(422, "CASH_NEEDS_VISIT",
+                    "Cash changes hands only at the counter; by phone money leaves by transfer or by an official check mailed to the address on file.",
+                    java.util.Map.of("channel", call.channel().name()));
         }
         call.touch(clock.now());
         log.append(call, staff, CallEvent.Type.POSTING, summary);

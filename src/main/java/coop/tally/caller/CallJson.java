@@ -15,13 +15,22 @@ final class CallJson {
         MemberCall call = view.call();
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", call.id())
-                .add("ani", call.ani())
+                .add("channel", call.channel().name())
                 .add("state", view.state().name())
                 .add("startedBy", call.startedBy())
                 .add("handledBy", call.handledBy())
                 .add("startedAt", call.startedAt().toString())
                 .add("lastActivityAt", call.lastActivityAt().toString())
                 .add("level", call.level().name());
+        if (!call.isVisit()) {
+            json.add("ani", call.ani());
+        }
+        if (call.photoId() != null) {
+            json.add("photoId", JsonBuilders.JSON.createObjectBuilder()
+                    .add("type", call.photoId().type().name())
+                    .add("last4", call.photoId().last4())
+                    .add("expires", call.photoId().expires().toString()));
+        }
         if (call.memberNumber() != null) {
             json.add("memberNumber", call.memberNumber()).add("aniOnFile", call.aniOnFile());
         }

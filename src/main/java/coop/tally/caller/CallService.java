@@ -85,6 +85,15 @@ public class CallService {
     }
 
     public MemberCall start(Staffer staff, String ani) {
+        return open(staff, Channel.PHONE, ani);
+    }
+
+    /** Starts a visit at the counter: the same session as a call, with no caller number. */
+    public MemberCall startVisit(Staffer staff) {
+        return open(staff, Channel.BRANCH, "");
+    }
+
+    private MemberCall open(Staffer staff, Channel channel, String ani) {
         serializeCallsOf(staff.username());
         Instant now = clock.now();
         for (MemberCall open : openCallsOf(staff.username())) {
@@ -95,11 +104,12 @@ public class CallService {
                         Map.of("callId", open.id()));
             }
         }
-        MemberCall call = new MemberCall(ani, staff.username(), now);
+        MemberCall call = new MemberCall(channel, ani, staff.username(), now);
         em.persist(call);
         // events reference the call by id only (no mapped relation), so EclipseLink would not order the inserts
         em.flush();
-        log.append(call, staff.username(), CallEvent.Type.CALL_STARTED, "ANI " + ani);
+        log.append(call, staff.username(), CallEvent.Type.CALL_STARTED,
+                channel == Channel.BRANCH ? "BRANCH visit" : "ANI " + ani);
         return call;
     }
 
@@ -115,7 +125,7 @@ public class CallService {
         Member member = members.findByNumber(memberNumber)
                 .orElseThrow(() -> ApiProblem.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
         Instant now = clock.now();
-        boolean aniOnFile = member.phones().stream().anyMatch(phone -> phone.number().equals(call.ani()));
+        boolean aniOnFile = !call.isVisit() && member.phones().stream().anyMatch(phone -> phone.number().equals(call.ani()));
         Instant since = now.minus(RECENT_CALLS);
         long recentCalls = 1 + em.createQuery("select c from MemberCall c where c.memberNumber = :member"
                         + " order by c.startedAt desc", MemberCall.class)
@@ -125,12 +135,15 @@ public class CallService {
         boolean recentLockout = lockouts.lockedSince(memberNumber, now.minus(RECENT_LOCKOUT));
         boolean contactChanged = log.latestOfMember(memberNumber, CallEvent.Type.CONTACT_CHANGED)
                 .filter(change -> !change.isBefore(now.minus(RECENT_CONTACT_CHANGE))).isPresent();
-        List<RedFlag> flags = RedFlag.evaluate(aniOnFile, contactChanged, recentCalls, recentLockout);
+        // a visitor has no caller ID to spoof, so a missing ANI is no red flag in a visit
+        List<RedFlag> flags = RedFlag.evaluate(aniOnFile || call.isVisit(), contactChanged, recentCalls, recentLockout);
         call.identify(memberNumber, aniOnFile, flags);
         call.touch(now);
         log.append(call, staff.username(), CallEvent.Type.MEMBER_IDENTIFIED, null);
-        log.append(call, staff.username(), CallEvent.Type.ANI_CHECKED, Factor.ANI,
-                aniOnFile ? CallEvent.Outcome.PASS : CallEvent.Outcome.FAIL, "ANI alone never verifies");
+        if (!call.isVisit()) {
+            log.append(call, staff.username(), CallEvent.Type.ANI_CHECKED, Factor.ANI,
+                    aniOnFile ? CallEvent.Outcome.PASS : CallEvent.Outcome.FAIL, "ANI alone never verifies");
+        }
         for (RedFlag flag : flags) {
             log.append(call, staff.username(), CallEvent.Type.RED_FLAG, flag.name());
         }
@@ -188,6 +201,33 @@ public class CallService {
         call.touch(clock.now());
         log.append(call, staff.username(), CallEvent.Type.PASSCODE_SENT, Factor.PASSCODE, null, "to " + to.masked());
         return to.masked();
+    }
+
+    /**
+     * Records the photo ID the rep inspected in a visit. Accepted, it makes the visit STRONG; expired
+     * or not in the member's name, it is refused. Either way the inspection is logged on the visit
+     * and committed: the resource answers with the refusal afterwards. A refused ID does not count
+     * towards the phone lockout (it is not a guess at a secret).
+     */
+    public PhotoIdCheck.Outcome checkPhotoId(Staffer staff, String callId, PhotoId photoId, boolean inMembersName) {
+        MemberCall call = identifiedCall(staff, callId);
+        if (!call.isVisit()) {
+            throw ApiProblem.conflict("PHOTO_ID_NEEDS_VISIT", "A photo ID is inspected at the counter, in a visit, not on a call.");
+        }
+        Instant now = clock.now();
+        call.touch(now);
+        VerificationLevel before = call.level();
+        PhotoIdCheck.Outcome outcome = PhotoIdCheck.inspect(photoId, inMembersName, clock.today());
+        log.append(call, staff.username(), CallEvent.Type.PHOTO_ID_CHECKED, Factor.PHOTO_ID,
+                outcome.passed() ? CallEvent.Outcome.PASS : CallEvent.Outcome.FAIL,
+                photoId.describe() + (outcome.passed() ? "" : ": " + outcome.name()));
+        if (outcome.passed()) {
+            call.photoIdAccepted(photoId);
+            if (call.level() != before) {
+                log.append(call, staff.username(), CallEvent.Type.LEVEL_REACHED, call.level().name());
+            }
+        }
+        return outcome;
     }
 
     /** Sets or changes the member's telephone PIN: only in a STRONG call (the PIN would otherwise be a way in). */

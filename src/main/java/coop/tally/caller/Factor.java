@@ -2,5 +2,7 @@ package coop.tally.caller;
 
 /** A verification factor, as the call log names it (never with the answer). */
 public enum Factor {
-    ANI, KNOWLEDGE, PIN, PASSCODE
+    ANI, KNOWLEDGE, PIN, PASSCODE,
+    /** A government photo ID inspected at the counter (visits only). */
+    PHOTO_ID
 }

@@ -79,11 +79,34 @@ public class MemberCall {
     @Column(name = "otp_last_step")
     private Long otpLastStep;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", nullable = false, updatable = false)
+    private Channel channel = Channel.PHONE;
+
+    @Column(name = "photo_id_passed", nullable = false)
+    private boolean photoIdPassed;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "photo_id_type")
+    private PhotoIdType photoIdType;
+
+    @Column(name = "photo_id_last4")
+    private String photoIdLast4;
+
+    @Column(name = "photo_id_expires")
+    private java.time.LocalDate photoIdExpires;
+
     protected MemberCall() {
         // for JPA
     }
 
     MemberCall(String ani, String staff, Instant now) {
+        this(Channel.PHONE, ani, staff, now);
+    }
+
+    /** A session on {@code channel}; a visit has no caller number (its ani is empty). */
+    MemberCall(Channel channel, String ani, String staff, Instant now) {
+        this.channel = Objects.requireNonNull(channel);
         this.id = UUID.randomUUID().toString();
         this.ani = Objects.requireNonNull(ani);
         this.startedBy = staff;
@@ -100,6 +123,10 @@ public class MemberCall {
     }
 
     public VerificationLevel level() {
+        if (channel == Channel.BRANCH && photoIdPassed) {
+            // an unexpired photo ID in the member's name, inspected at the counter
+            return VerificationLevel.STRONG;
+        }
         return VerificationLevel.of(knowledgePassed, pinPassed, passcodePassed);
     }
 
@@ -116,6 +143,10 @@ public class MemberCall {
         this.passcodePassed = false;
         this.otpSecret = null;
         this.otpLastStep = null;
+        this.photoIdPassed = false;
+        this.photoIdType = null;
+        this.photoIdLast4 = null;
+        this.photoIdExpires = null;
         this.redFlags = flags.isEmpty() ? null : String.join(",", flags.stream().map(Enum::name).toList());
     }
 
@@ -126,6 +157,17 @@ public class MemberCall {
             case PASSCODE -> passcodePassed = true;
             default -> throw new IllegalArgumentException("ANI never verifies a caller");
         }
+    }
+
+    /** Records the photo ID inspected; only an accepted ID is kept on the visit. */
+    void photoIdAccepted(PhotoId photoId) {
+        if (channel != Channel.BRANCH) {
+            throw new IllegalStateException("A photo ID verifies only a visit");
+        }
+        this.photoIdPassed = true;
+        this.photoIdType = photoId.type();
+        this.photoIdLast4 = photoId.last4();
+        this.photoIdExpires = photoId.expires();
     }
 
     void newPasscodeSecret(String encrypted) {
@@ -147,6 +189,19 @@ public class MemberCall {
 
     public String id() {
         return id;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public boolean isVisit() {
+        return channel == Channel.BRANCH;
+    }
+
+    /** The photo ID accepted in this visit, or null. */
+    public PhotoId photoId() {
+        return photoIdPassed ? new PhotoId(photoIdType, photoIdLast4, photoIdExpires) : null;
     }
 
     public String ani() {

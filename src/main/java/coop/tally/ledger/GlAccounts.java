@@ -9,7 +9,9 @@ package coop.tally.ledger;
 public final class GlAccounts {
 
     public static final String VAULT_CASH = "1000";
-    /** Prefix of the per-drawer cash accounts; see {@link #tellerCash(String)}. */
+    /** Prefix of the drawers' cash accounts, {@code 1010-D<drawer id>}. */
+    public static final String DRAWER_CASH_PREFIX = "1010-D";
+    /** Prefix of the per-drawer cash accounts; see {@link #drawerCash(long)}. */
     public static final String TELLER_CASH_PREFIX = "1010-";
     public static final String CHECKS_IN_CLEARING = "1100";
     public static final String MEMBER_LOANS = "1200";
@@ -28,14 +30,14 @@ public final class GlAccounts {
     }
 
     /**
-     * The cash account of one drawer, e.g. {@code tellerCash("rep1")} = {@code "1010-rep1"}. Cash is
+     * The cash account of one drawer, e.g. {@code drawerCash(12)} = {@code "1010-D12"}. Cash is
      * kept per drawer so that no single GL row is touched (and locked) by every cash posting.
      */
-    public static String tellerCash(String drawerSuffix) {
-        if (drawerSuffix == null || drawerSuffix.isBlank() || !drawerSuffix.strip().equals(drawerSuffix)) {
-            throw new IllegalArgumentException("A drawer suffix must be non-blank without surrounding spaces.");
+    public static String drawerCash(long drawerId) {
+        if (drawerId <= 0) {
+            throw new IllegalArgumentException("A drawer id is positive.");
         }
-        return TELLER_CASH_PREFIX + drawerSuffix;
+        return TELLER_CASH_PREFIX + "D" + drawerId;
     }
 
     public static boolean isTellerCash(String code) {

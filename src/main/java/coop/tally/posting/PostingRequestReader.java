@@ -1,5 +1,7 @@
 package coop.tally.posting;
 
+import coop.tally.drawer.DenominationCount;
+import coop.tally.drawer.InvalidCountException;
 import coop.tally.ledger.EntryType;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
@@ -25,12 +27,13 @@ final class PostingRequestReader {
     private static final Set<EntryType> POSTABLE = Set.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER,
             EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
-            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId");
+            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "denominations");
 
     private PostingRequestReader() {
     }
 
-    record Read(PostingRequest request, String sessionId) {
+    /** @param denominations for CASH, the notes and coin that crossed the counter, if the rep recorded them; else null */
+    record Read(PostingRequest request, String sessionId, DenominationCount denominations) {
     }
 
     static Read read(JsonObject body) {
@@ -56,7 +59,26 @@ final class PostingRequestReader {
                 fields.optionalString("loanAccount", 40).orElse(null),
                 amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
                 fields.optionalString("memo", MAX_MEMO).orElse(null));
-        return new Read(request, fields.optionalString("sessionId", 40).orElse(null));
+        return new Read(request, fields.optionalString("sessionId", 40).orElse(null), denominations(body, tender));
+    }
+
+    private static DenominationCount denominations(JsonObject body, Tender tender) {
+        JsonValue value = body.get("denominations");
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (tender != Tender.CASH) {
+            throw PostingRefused.malformed("FIELD_NOT_ALLOWED", "Denominations are recorded for CASH only.",
+                    Map.of("field", "denominations"));
+        }
+        if (!(value instanceof JsonObject pieces)) {
+            throw JsonFields.wrongType("denominations", "an object of denomination to number of pieces");
+        }
+        try {
+            return DenominationCount.fromJson(pieces);
+        } catch (InvalidCountException invalid) {
+            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", "denominations." + invalid.field()));
+        }
     }
 
     private static Money amount(JsonObject body, String field, boolean required) {

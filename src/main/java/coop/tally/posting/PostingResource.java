@@ -67,7 +67,7 @@ public class PostingResource {
         Idempotency.requireValidKey(idempotencyKey);
         PostingRequestReader.Read read = PostingRequestReader.read(body);
         PostingService.Actor actor = actor();
-        PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId()));
+        PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId(), read.denominations()));
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");

@@ -1,11 +1,13 @@
 package coop.tally.posting;
 
 import coop.tally.caller.CallGate;
+import coop.tally.drawer.DenominationCount;
+import coop.tally.drawer.Drawer;
+import coop.tally.drawer.DrawerService;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
 import coop.tally.ledger.EntryType;
-import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -74,6 +77,9 @@ public class PostingService {
     @Inject
     CallGate callGate;
 
+    @Inject
+    DrawerService drawers;
+
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
     }
@@ -84,7 +90,16 @@ public class PostingService {
 
     @Transactional
     public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId) {
-        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, requestHash(request, sessionId));
+        return post(actor, idempotencyKey, request, sessionId, null);
+    }
+
+    /** As above; {@code denominations}, for CASH, are the notes and coin that crossed the counter (or null). */
+    @Transactional
+    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
+                        DenominationCount denominations) {
+        String hash = denominations == null ? requestHash(request, sessionId)
+                : Idempotency.hash(requestHash(request, sessionId), denominations.encode());
+        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, hash);
         if (claim.asReplay().isPresent()) {
             return new Outcome(claim.replay().status(), claim.replay().body(), true);
         }
@@ -94,7 +109,10 @@ public class PostingService {
         LocalDate businessDate = businessDates.current();
         Map<String, MemberAccount> accounts = lockAccounts(request);
         // the caller must be verified in this staff member's open call, as the owner of the money, before anything is read or planned
-        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request));
+        boolean cash = request.tender() == Tender.CASH;
+        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request), cash);
+        // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
+        Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), businessDate) : Optional.empty();
         holds.releaseDue(accounts.values(), businessDate);
 
         Allocation allocation = null;
@@ -110,12 +128,14 @@ public class PostingService {
             loanBefore = LoanServicing.termsOf(loan);
             allocation = loans.allocate(loan, request.amount(), businessDate);
         }
-        PlanningContext context = PlanningContext.drawer(GlAccounts.tellerCash(actor.username()));
+        PlanningContext context = PlanningContext.drawer(drawer.map(Drawer::glCode).orElse(null));
         EntryDraft draft = planner.plan(request, allocation == null ? context : context.withLoanAllocation(allocation));
         rules.enforce(PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of()));
+        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
 
         JournalEntry entry = journal.append(EntryHeader.posting(draft.type(), businessDate, clock.now(), actor.username(),
                 sessionId, idempotencyKey, request.memo()), draft, accounts);
+        drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());

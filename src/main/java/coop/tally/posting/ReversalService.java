@@ -1,5 +1,7 @@
 package coop.tally.posting;
 
+import coop.tally.drawer.Drawer;
+import coop.tally.drawer.DrawerService;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
@@ -24,6 +26,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,8 +40,18 @@ public class ReversalService {
     private final PostingRules rules = new PostingRules(List.of(
             new StaffOwnAccountRule(), new AccountStatusRule(), new SufficientFundsRule()));
 
+    /**
+     * Postings only. Vault moves and a drawer's over/short are settled by counting, not reversed:
+     * reversing them would adjust a drawer by hand.
+     */
+    private static final Set<EntryType> REVERSIBLE = java.util.EnumSet.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL,
+            EntryType.TRANSFER, EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
+
     @Inject
     Journal journal;
+
+    @Inject
+    DrawerService drawers;
 
     @Inject
     MemberAccounts memberAccounts;
@@ -62,7 +75,7 @@ public class ReversalService {
     public JsonObject reverse(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
         JournalEntry original = journal.find(entryId)
                 .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
-        if (original.type() == EntryType.REVERSAL || original.type() == EntryType.OPENING_BALANCE) {
+        if (!REVERSIBLE.contains(original.type())) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
                     Map.of("type", original.type().name()));
         }
@@ -76,6 +89,10 @@ public class ReversalService {
         holds.releaseDue(accounts.values(), businessDate);
         holds.releaseForReversal(entryId, accounts);
         rules.enforce(PostingFactsBuilder.facts(contra, null, actor, accounts, Set.of()));
+        // a cash entry is reversed through the drawer it went through: while that drawer is open
+        // its expected cash moves back; once it is counted or closed the reversal is refused
+        Optional<Drawer> drawer = drawers.lockForReversal(original.lineDrafts());
+        drawer.ifPresent(open -> drawers.admitReversal(open, DrawerService.cashDelta(contra.lines(), open.glCode())));
         if (original.type() == EntryType.LOAN_PAYMENT) {
             original.lineDrafts().stream()
                     .filter(line -> line.account().isMember())
@@ -86,6 +103,7 @@ public class ReversalService {
         }
         JournalEntry reversal = journal.append(new EntryHeader(EntryType.REVERSAL, businessDate, clock.now(),
                 actor.username(), original.sessionId(), null, null, memo, original.id(), reason.name()), contra, accounts);
+        drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
         var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
         if (reason == ReversalReason.POSTING_ERROR) {
             json.add("postingErrorAttributedTo", original.postedBy());

@@ -114,6 +114,11 @@ class CallIT {
         JsonObject reused = passcode(rep1, call, code);
         assertFalse(reused.getBoolean("passed"), "a passcode works once");
 
+        Api.Reply cash = post(rep1, call, request("WITHDRAWAL").add("tender", "CASH").add("fromAccount", "100001-S10")
+                .add("amount", "100.00"));
+        assertEquals(422, cash.status(), cash.toString());
+        assertEquals("CASH_NEEDS_VISIT", cash.code(), "cash changes hands only at the counter, even in a STRONG call");
+        assertEquals(entries + 1, entries(), "nothing posted for the cash withdrawal");
         Api.Reply withdrawal = post(rep1, call, withdrawal("100001-S10", "100.00"));
         assertEquals(201, withdrawal.status(), withdrawal.toString());
         assertEquals(call, withdrawal.json().getJsonObject("entry").getString("sessionId", call));
@@ -210,16 +215,16 @@ class CallIT {
         // another member: neither read nor posted for in this call
         assertVerificationRequired(rep1.get("api/members/" + memberB), "BASIC");
         assertVerificationRequired(rep1.get("api/accounts/" + accountB + "/history"), "BASIC");
-        Api.Reply otherMember = post(rep1, callA, request("DEPOSIT").add("tender", "CASH").add("toAccount", accountB).add("amount", "5.00"));
+        Api.Reply otherMember = post(rep1, callA, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountB).add("amount", "5.00"));
         assertVerificationRequired(otherMember, "BASIC");
         assertEquals("OTHER_MEMBER", otherMember.json().getString("reason"));
         Api.Reply pulling = post(rep1, callA, request("TRANSFER").add("fromAccount", accountB).add("toAccount", accountA).add("amount", "5.00"));
         assertEquals("OTHER_MEMBER", pulling.json().getString("reason"), pulling.toString());
-        Api.Reply noSession = rep1.post("api/transactions", request("DEPOSIT").add("tender", "CASH").add("toAccount", accountA)
+        Api.Reply noSession = rep1.post("api/transactions", request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountA)
                 .add("amount", "5.00").build().toString(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         assertVerificationRequired(noSession, "BASIC");
         assertEquals("NO_CALL", noSession.json().getString("reason"));
-        Api.Reply unknown = post(rep1, UUID.randomUUID().toString(), request("DEPOSIT").add("tender", "CASH").add("toAccount", accountA)
+        Api.Reply unknown = post(rep1, UUID.randomUUID().toString(), request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountA)
                 .add("amount", "5.00"));
         assertEquals("CALL_NOT_FOUND", unknown.json().getString("reason"), unknown.toString());
 
@@ -227,7 +232,7 @@ class CallIT {
         assertEquals(404, rep2.get("api/calls/" + callA).status());
         assertEquals(200, super1.get("api/calls/" + callA).status(), "supervisors see every call");
         assertEquals(200, audit1.get("api/calls/" + callA).status(), "auditors see every call");
-        Api.Reply notYours = post(rep2, callA, request("DEPOSIT").add("tender", "CASH").add("toAccount", accountA).add("amount", "5.00"));
+        Api.Reply notYours = post(rep2, callA, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountA).add("amount", "5.00"));
         assertVerificationRequired(notYours, "BASIC");
         assertEquals("CALL_NOT_YOURS", notYours.json().getString("reason"));
         assertEquals(404, rep2.post("api/calls/" + callA + "/notes", "{\"text\":\"x\"}").status());
@@ -237,9 +242,9 @@ class CallIT {
         Api.Reply takeover = super1.post("api/calls/" + callA + "/takeover", "");
         assertEquals(200, takeover.status(), takeover.toString());
         assertEquals("super1", takeover.json().getString("handledBy"));
-        Api.Reply afterTakeover = post(rep1, callA, request("DEPOSIT").add("tender", "CASH").add("toAccount", accountA).add("amount", "5.00"));
+        Api.Reply afterTakeover = post(rep1, callA, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountA).add("amount", "5.00"));
         assertEquals("CALL_NOT_YOURS", afterTakeover.json().getString("reason"), afterTakeover.toString());
-        Api.Reply bySupervisor = post(super1, callA, request("DEPOSIT").add("tender", "CASH").add("toAccount", accountA).add("amount", "5.00"));
+        Api.Reply bySupervisor = post(super1, callA, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", accountA).add("amount", "5.00"));
         assertEquals(201, bySupervisor.status(), bySupervisor.toString());
         assertEquals(200, rep1.get("api/calls/" + callA).status(), "the rep who started it still sees the call");
         end(super1, callA, "TRANSFERRED_TO_SUPERVISOR");
@@ -251,7 +256,7 @@ class CallIT {
         assertEquals(403, self.status(), self.toString());
         assertEquals("STAFF_OWN_MEMBER", self.code());
         assertVerificationRequired(rep2.get("api/members/100002"), "BASIC");
-        Api.Reply ownPosting = post(rep2, own, request("DEPOSIT").add("tender", "CASH").add("toAccount", "100002-S00").add("amount", "5.00"));
+        Api.Reply ownPosting = post(rep2, own, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", "100002-S00").add("amount", "5.00"));
         assertVerificationRequired(ownPosting, "BASIC");
         end(rep2, own, "ABANDONED");
     }
@@ -310,7 +315,7 @@ class CallIT {
     @Test
     void the_amount_of_a_recent_transaction_answers_a_knowledge_question() {
         String call = calls.verifiedCall(rep2, "100001", "BASIC");
-        Api.Reply deposit = post(rep2, call, request("DEPOSIT").add("tender", "CASH").add("toAccount", "100001-S00").add("amount", "12.34"));
+        Api.Reply deposit = post(rep2, call, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", "100001-S00").add("amount", "12.34"));
         assertEquals(201, deposit.status(), deposit.toString());
         calls.endCall(rep2);
 
@@ -393,7 +398,8 @@ class CallIT {
     }
 
     private static JsonObjectBuilder withdrawal(String account, String amount) {
-        return request("WITHDRAWAL").add("tender", "CASH").add("fromAccount", account).add("amount", amount);
+        // by phone, money leaves by an official check mailed to the address on file (cash needs a visit)
+        return request("WITHDRAWAL").add("tender", "OFFICIAL_CHECK").add("fromAccount", account).add("amount", amount);
     }
 
     private static Api.Reply post(Api staff, String session, JsonObjectBuilder body) {

@@ -117,10 +117,10 @@ class EntryDraftTest {
 
     @Test
     void gl_chart_names_drawer_cash_per_drawer() {
-        assertEquals("1010-rep1", GlAccounts.tellerCash("rep1"));
-        assertEquals(true, GlAccounts.isTellerCash("1010-rep1"));
+        assertEquals("1010-D12", GlAccounts.drawerCash(12));
+        assertEquals(true, GlAccounts.isTellerCash(GlAccounts.drawerCash(12)));
         assertEquals(false, GlAccounts.isTellerCash("1000"));
         assertEquals(false, GlAccounts.isTellerCash("1010-"));
-        assertThrows(IllegalArgumentException.class, () -> GlAccounts.tellerCash(""));
+        assertThrows(IllegalArgumentException.class, () -> GlAccounts.drawerCash(0));
     }
 }

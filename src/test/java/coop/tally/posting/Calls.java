@@ -39,7 +39,8 @@ public final class Calls {
     public synchronized String verifiedCall(Api staff, String memberNumber, String level) {
         String[] current = open.get(staff);
         // the cache is trusted: calls of this helper end only through it (or after 15 idle minutes)
-        if (current != null && current[0].equals(memberNumber) && (current[2].equals("STRONG") || level.equals("BASIC"))) {
+        if (current != null && current[0].equals(memberNumber) && !current[2].equals(VISIT)
+                && (current[2].equals("STRONG") || level.equals("BASIC"))) {
             return current[1];
         }
         endCall(staff);
@@ -71,6 +72,54 @@ public final class Calls {
         }
         open.put(staff, new String[] {memberNumber, callId, level});
         return callId;
+    }
+
+    /** The level marker of a cached visit (a visit verified by photo ID is STRONG). */
+    private static final String VISIT = "VISIT";
+
+    /**
+     * The id of {@code staff}'s open visit at the counter (channel BRANCH) for the member, verified
+     * STRONG by an unexpired driver's license in the member's name, made now if needed (ending the
+     * staff member's other open call or visit); null when the staff member cannot serve the member.
+     * Cash is posted only in a visit.
+     */
+    public synchronized String verifiedVisit(Api staff, String memberNumber) {
+        String[] current = open.get(staff);
+        if (current != null && current[0].equals(memberNumber) && current[2].equals(VISIT)) {
+            return current[1];
+        }
+        endCall(staff);
+        if (fileOf(memberNumber) == null) {
+            return null;
+        }
+        Api.Reply started = staff.post("api/visits", "");
+        if (started.status() != 201) {
+            return null;
+        }
+        String visitId = started.json().getString("id");
+        Api.Reply identified = staff.post("api/calls/" + visitId + "/member",
+                Json.createObjectBuilder().add("memberNumber", memberNumber).build().toString());
+        if (identified.status() != 200) {
+            end(staff, visitId, "ABANDONED");
+            return null;
+        }
+        Api.Reply checked = staff.post("api/visits/" + visitId + "/photo-id", photoId("2031-06-30", true).toString());
+        assertEquals(200, checked.status(), checked.toString());
+        assertEquals("STRONG", checked.json().getString("level"), checked.toString());
+        open.put(staff, new String[] {memberNumber, visitId, VISIT});
+        return visitId;
+    }
+
+    /** A driver's license as the rep records it: last four 4321, the expiry given. */
+    public static JsonObject photoId(String expires, boolean inMembersName) {
+        return Json.createObjectBuilder().add("type", "DRIVERS_LICENSE").add("last4", "4321")
+                .add("expires", expires).add("inMembersName", inMembersName).build();
+    }
+
+    /** The staff member's open call or visit as the API shows it, or null. */
+    public synchronized JsonObject currentSession(Api staff) {
+        Api.Reply current = staff.get("api/calls/current");
+        return current.status() == 200 ? current.json() : null;
     }
 
     /** Sends a passcode, reads it from the outbox and checks it: BASIC becomes STRONG. */

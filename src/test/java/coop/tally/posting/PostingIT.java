@@ -107,7 +107,7 @@ class PostingIT {
         assertEquals("rep1", entry.getString("postedBy"));
         assertEquals(businessDate, entry.getString("businessDate"));
         assertEquals("cash at the branch", entry.getString("memo"));
-        assertEquals(List.of("1010-rep1 DEBIT 150.25", draft + " CREDIT 150.25"), lines(cash));
+        assertEquals(List.of(Drawers.gl(teller.rep1) + " DEBIT 150.25", draft + " CREDIT 150.25"), lines(cash));
         draftLedger = draftLedger.add(new BigDecimal("150.25"));
         draftAvailable = draftAvailable.add(new BigDecimal("150.25"));
         assertEquals(Map.of(draft, both(draftLedger, draftAvailable)), balances(cash));
@@ -166,7 +166,7 @@ class PostingIT {
         JsonObject cash = teller.posted(teller.rep1, request("WITHDRAWAL").add("tender", "CASH").add("fromAccount", draft)
                 .add("amount", "60.00"));
         assertEquals("WITHDRAWAL", cash.getJsonObject("entry").getString("type"));
-        assertEquals(List.of(draft + " DEBIT 60.00", "1010-rep1 CREDIT 60.00"), lines(cash));
+        assertEquals(List.of(draft + " DEBIT 60.00", Drawers.gl(teller.rep1) + " CREDIT 60.00"), lines(cash));
         draftBalance = draftBalance.subtract(new BigDecimal("60.00"));
         assertEquals(Map.of(draft, both(draftBalance, draftBalance)), balances(cash));
 
@@ -221,11 +221,11 @@ class PostingIT {
         // bought with cash: the drawer takes amount + fee, no member account moves
         JsonObject cashiersForCash = teller.posted(teller.rep1, request("OFFICIAL_CHECK").add("tender", "CASH")
                 .add("instrument", "CASHIERS_CHECK").add("amount", "2000.00"));
-        assertEquals(List.of("1010-rep1 DEBIT 2010.00", "2100 CREDIT 2000.00", "4100 CREDIT 10.00"), lines(cashiersForCash));
+        assertEquals(List.of(Drawers.gl(teller.rep1) + " DEBIT 2010.00", "2100 CREDIT 2000.00", "4100 CREDIT 10.00"), lines(cashiersForCash));
         assertEquals(Map.of(), balances(cashiersForCash));
         JsonObject moneyOrderForCash = teller.posted(teller.rep1, request("OFFICIAL_CHECK").add("tender", "CASH")
                 .add("instrument", "MONEY_ORDER").add("amount", "25.00"));
-        assertEquals(List.of("1010-rep1 DEBIT 30.00", "2100 CREDIT 25.00", "4100 CREDIT 5.00"), lines(moneyOrderForCash));
+        assertEquals(List.of(Drawers.gl(teller.rep1) + " DEBIT 30.00", "2100 CREDIT 25.00", "4100 CREDIT 5.00"), lines(moneyOrderForCash));
 
         // a supervisor may waive the fee: no fee line, the member pays the face value only
         JsonObject waived = teller.posted(teller.super1, request("OFFICIAL_CHECK").add("tender", "ACCOUNT")
@@ -357,7 +357,7 @@ class PostingIT {
                 .add("loanAccount", loan).add("amount", "200.00"));
         BigDecimal principal2 = new BigDecimal("200.00").subtract(interest2);
         BigDecimal balance2 = balance1.subtract(principal2);
-        assertEquals(List.of("1010-super1 DEBIT 200.00", loan + " CREDIT " + cents(principal2), "4000 CREDIT " + cents(interest2)),
+        assertEquals(List.of(Drawers.gl(teller.super1) + " DEBIT 200.00", loan + " CREDIT " + cents(principal2), "4000 CREDIT " + cents(interest2)),
                 lines(second));
         assertEquals(allocation(interest2, principal2, BigDecimal.ZERO, day1), second.getJsonObject("loanAllocation"));
         assertEquals(Map.of(loan, both(balance2, balance2)), balances(second));
@@ -383,7 +383,7 @@ class PostingIT {
         // exactly the payoff pays the loan off
         JsonObject payoff = teller.posted(teller.super1, request("LOAN_PAYMENT").add("tender", "CASH").add("loanAccount", loan)
                 .add("amount", quote.getString("payoff")));
-        assertEquals(List.of("1010-super1 DEBIT " + cents(balance2), loan + " CREDIT " + cents(balance2)), lines(payoff));
+        assertEquals(List.of(Drawers.gl(teller.super1) + " DEBIT " + cents(balance2), loan + " CREDIT " + cents(balance2)), lines(payoff));
         assertEquals(Map.of(loan, "0.00/0.00"), balances(payoff));
         JsonObject paidOff = payoff(loan, day1);
         assertEquals("0.00", paidOff.getString("principal"));
@@ -427,7 +427,7 @@ class PostingIT {
         assertEquals(cents(rest.add(lateFees)), payoffQuote.getString("payoff"));
         JsonObject payoff = teller.posted(teller.rep1, request("LOAN_PAYMENT").add("tender", "CASH").add("loanAccount", loan)
                 .add("amount", payoffQuote.getString("payoff")));
-        assertEquals(List.of("1010-rep1 DEBIT " + cents(rest.add(lateFees)), loan + " CREDIT " + cents(rest),
+        assertEquals(List.of(Drawers.gl(teller.rep1) + " DEBIT " + cents(rest.add(lateFees)), loan + " CREDIT " + cents(rest),
                 "4110 CREDIT " + cents(lateFees)), lines(payoff));
         assertEquals(allocation(BigDecimal.ZERO, rest, lateFees, today), payoff.getJsonObject("loanAllocation"));
         assertEquals("0.00", teller.account(loan).getString("lateFeesDue"));
@@ -529,7 +529,7 @@ class PostingIT {
 
         Api.Reply reversed = teller.reverse(teller.super1, entryId(payment), "MEMBER_REQUEST", null);
         assertEquals(201, reversed.status(), reversed.toString());
-        List<String> expected = new ArrayList<>(List.of("1010-rep1 CREDIT " + cents(amount), loan + " DEBIT 100.00"));
+        List<String> expected = new ArrayList<>(List.of(Drawers.gl(teller.rep1) + " CREDIT " + cents(amount), loan + " DEBIT 100.00"));
         if (interest.signum() > 0) {
             expected.add("4000 DEBIT " + cents(interest));
         }
@@ -718,8 +718,10 @@ class PostingIT {
                 .add("instrument", "MONEY_ORDER").add("amount", "10.00").build();
         JsonObject transfer = request("TRANSFER").add("fromAccount", draft).add("toAccount", "100001-S00").add("amount", "10.00").build();
         JsonObject loanPayment = request("LOAN_PAYMENT").add("tender", "CASH").add("amount", "10.00").build();
-        // every row names rep1's verified call for this member, so that only the body is wrong
-        String session = teller.calls.verifiedCall(teller.rep1, member.getString("memberNumber"), "STRONG");
+        // every row names rep1's verified visit for this member (cash is taken only at the counter, through
+        // rep1's open drawer), so that only the body is wrong
+        String session = teller.calls.verifiedVisit(teller.rep1, member.getString("memberNumber"));
+        Drawers.ensureOpen(teller.rep1);
 
         List<Bad> table = new ArrayList<>();
         // every bad amount form of DESIGN.md "Money": zero, negative, exponent, NaN, blank, too many decimals, too large, not a string

@@ -5,7 +5,7 @@ import coop.tally.posting.loan.Allocation;
 /**
  * What the planner needs from outside the request, looked up by the service.
  *
- * @param tellerCashAccount the GL code of the acting rep's open drawer ({@code "1010-<suffix>"}),
+ * @param tellerCashAccount the GL code of the acting rep's open drawer ({@code "1010-D<drawer id>"}),
  *                          or null when the rep has no open drawer; needed for CASH tender
  * @param loanAllocation    for LOAN_PAYMENT, the payment's split computed by
  *                          {@code LoanPaymentAllocator} for this amount; else null

@@ -1,0 +1,40 @@
+package coop.tally.drawer;
+
+import coop.tally.money.Money;
+import coop.tally.web.ApiProblem;
+
+/**
+ * The out-of-tolerance rule of a drawer close, and who may approve such a close, in one place so
+ * that it can be routed through the supervisor approvals queue when that exists. Until then a
+ * supervisor approves at {@code POST /api/drawers/{id}/close/approval}.
+ */
+public final class CloseApproval {
+
+    private CloseApproval() {
+    }
+
+    /** True when the close needs a supervisor: the over or short is beyond the tolerance (either way). */
+    public static boolean needsApproval(Money overShort, Money tolerance) {
+        Money size = overShort.isNegative() ? overShort.negate() : overShort;
+        return size.isGreaterThan(tolerance);
+    }
+
+    /**
+     * Checks that {@code approver} may approve the close of {@code drawer} with {@code reason}:
+     * a supervisor, not the drawer's own rep, a reason given, and the drawer waiting for it.
+     */
+    public static void requireApprovable(Drawer drawer, String approver, boolean supervisor, String reason) {
+        if (!supervisor) {
+            throw ApiProblem.forbidden("SUPERVISOR_REQUIRED", "Only a supervisor approves a drawer close out of tolerance.");
+        }
+        if (drawer.owner().equals(approver)) {
+            throw ApiProblem.forbidden("SELF_APPROVAL", "A supervisor may not approve the close of their own drawer.");
+        }
+        if (drawer.state() != DrawerState.AWAITING_APPROVAL) {
+            throw ApiProblem.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ApiProblem(400, "FIELD_REQUIRED", "Give the reason for approving the close.", java.util.Map.of("field", "reason"));
+        }
+    }
+}

@@ -1,0 +1,376 @@
+package coop.tally.drawer;
+
+import coop.tally.ledger.AccountRef;
+import coop.tally.ledger.BusinessDates;
+import coop.tally.ledger.EntryDraft;
+import coop.tally.ledger.EntryHeader;
+import coop.tally.ledger.EntryType;
+import coop.tally.ledger.GlAccounts;
+import coop.tally.ledger.Journal;
+import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.LineDraft;
+import coop.tally.ledger.Side;
+import coop.tally.money.Money;
+import coop.tally.platform.TallyClock;
+import coop.tally.staff.SecurityLog;
+import coop.tally.web.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drawers: open with a count, cash postings, vault buys and sells, the blind close. Every change
+ * of a drawer's expected cash happens here, with the drawer row locked ({@code SELECT ... FOR
+ * UPDATE}) and together with the balanced journal entry that moves the same amount on the
+ * drawer's GL account, so that the expected cash always equals that account's balance.
+ * Locks are taken after the member accounts of a posting (the posting engine's order).
+ */
+@ApplicationScoped
+public class DrawerService {
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @Inject
+    Journal journal;
+
+    @Inject
+    BusinessDates businessDates;
+
+    @Inject
+    TallyClock clock;
+
+    @Inject
+    DrawerSettings settings;
+
+    @Inject
+    SecurityLog securityLog;
+
+    // ------------------------------------------------------------------ open
+
+    /**
+     * Opens the rep's drawer for the current business day: the vault's issue moves from the vault
+     * to the drawer's own GL account (VAULT_BUY), and the rep's opening count is checked against
+     * it; a difference is flagged to supervisors (the books follow the vault's issue).
+     */
+    @Transactional
+    public Drawer open(String rep, Money vaultIssue, DenominationCount count) {
+        LocalDate businessDate = businessDates.current();
+        serializeDrawersOf(rep);
+        Optional<Drawer> existing = drawerOf(rep, businessDate, false);
+        if (existing.isPresent()) {
+            throw new ApiProblem(409, "DRAWER_ALREADY_OPENED", "You already have a drawer for business date " + businessDate + ".",
+                    Map.of("drawerId", existing.get().id()));
+        }
+        Instant now = clock.now();
+        Drawer drawer = new Drawer(rep, businessDate, settings.cashLimit(), vaultIssue, count, now);
+        em.persist(drawer);
+        em.flush();
+        drawer.assignGlAccount();
+        JournalEntry entry = append(EntryType.VAULT_BUY, rep, "Opening issue from the vault to drawer " + drawer.id(),
+                drawer, vaultIssue, AccountRef.gl(GlAccounts.VAULT_CASH));
+        record(drawer, entry, DrawerMovement.Kind.OPENING_ISSUE, vaultIssue, rep, count);
+        securityLog.record("DRAWER_OPENED", rep, "drawer " + drawer.id(), "business date " + businessDate);
+        if (!drawer.openingDifference().isZero()) {
+            em.persist(new DrawerFlag(drawer, DrawerFlag.Kind.OPENING_DIFFERENCE, now,
+                    "counted " + count.total().toPlainString() + ", vault issued " + vaultIssue.toPlainString()));
+            securityLog.record("DRAWER_OPENING_DIFFERENCE", rep, "drawer " + drawer.id(),
+                    "difference " + drawer.openingDifference().toPlainString());
+        }
+        return drawer;
+    }
+
+    // ------------------------------------------------------------------ cash postings
+
+    /**
+     * The rep's drawer for the business date, locked, for a cash posting: empty when the rep has
+     * opened none (the planner then refuses with DRAWER_NOT_OPEN); a counted or closed drawer is
+     * refused here, as a closed drawer takes no postings.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Drawer> lockForCash(String rep, LocalDate businessDate) {
+        Optional<Drawer> drawer = drawerOf(rep, businessDate, true);
+        drawer.ifPresent(DrawerService::requireOpen);
+        return drawer;
+    }
+
+    /**
+     * Refuses a move of {@code delta} the drawer cannot take: cash in while the drawer is above
+     * its cash limit (DRAWER_OVER_LIMIT: sell to the vault first), or cash out beyond what it holds
+     * (DRAWER_CASH_SHORT). Neither refusal says how much the drawer holds: the close is blind.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admit(Drawer drawer, Money delta) {
+        requireOpen(drawer);
+        if (delta.isPositive() && drawer.isOverLimit()) {
+            throw new ApiProblem(422, "DRAWER_OVER_LIMIT",
+                    "The drawer holds more than its cash limit; sell cash to the vault before taking more in.",
+                    Map.of("drawerId", drawer.id(), "cashLimit", drawer.cashLimit().toPlainString()));
+        }
+        if (delta.isNegative() && drawer.expectedCash().plus(delta).isNegative()) {
+            throw new ApiProblem(422, "DRAWER_CASH_SHORT", "The drawer does not hold that much cash; buy from the vault first.",
+                    Map.of("drawerId", drawer.id()));
+        }
+    }
+
+    /**
+     * For a reversal: cash going back out must be in the drawer; cash coming back in is the
+     * undoing of a withdrawal and is taken whatever the cash limit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admitReversal(Drawer drawer, Money delta) {
+        admit(drawer, delta.isPositive() ? Money.ZERO : delta);
+    }
+
+    /**
+     * As {@link #admit(Drawer, Money)}, and the denominations recorded with a cash posting (if any)
+     * must add up to the cash that moves: 422 DENOMINATIONS_MISMATCH otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admit(Drawer drawer, Money delta, DenominationCount denominations) {
+        admit(drawer, delta);
+        Money moved = delta.isNegative() ? delta.negate() : delta;
+        if (denominations != null && !denominations.total().equals(moved)) {
+            throw new ApiProblem(422, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
+                    + " but the posting moves " + moved.toPlainString() + " in cash.",
+                    Map.of("field", "denominations", "cash", moved.toPlainString()));
+        }
+    }
+
+    /** Moves the drawer by what the posted entry did to its GL account, with the denominations recorded (or null). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void posted(Drawer drawer, JournalEntry entry, String staff, DenominationCount denominations) {
+        Money delta = cashDelta(entry.lineDrafts(), drawer.glCode());
+        record(drawer, entry, entry.type() == EntryType.REVERSAL ? DrawerMovement.Kind.REVERSAL : DrawerMovement.Kind.CASH_POSTING,
+                delta, staff, denominations);
+    }
+
+    /**
+     * For a reversal: the drawer whose cash account the original entry touched, locked, or empty.
+     * Once that drawer is counted or closed, the reversal is refused: the drawer's day is settled
+     * and reopening it would be a hand adjustment.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Drawer> lockForReversal(List<LineDraft> originalLines) {
+        Optional<String> code = originalLines.stream()
+                .filter(line -> !line.account().isMember() && line.account().id().startsWith(Drawer.GL_PREFIX))
+                .map(line -> line.account().id()).findFirst();
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        Drawer drawer = em.createQuery("select d from Drawer d where d.glCode = :code", Drawer.class)
+                .setParameter("code", code.get())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No drawer has GL account " + code.get()));
+        if (drawer.state() != DrawerState.OPEN) {
+            throw new ApiProblem(409, "DRAWER_CLOSED", "The cash of this entry went through a drawer that has been counted or closed;"
+                    + " it can no longer be reversed.", Map.of("drawerId", drawer.id()));
+        }
+        return Optional.of(drawer);
+    }
+
+    /** What lines do to one GL cash account: debits bring cash in (positive), credits take it out. */
+    public static Money cashDelta(List<LineDraft> lines, String glCode) {
+        Money delta = Money.ZERO;
+        for (LineDraft line : lines) {
+            if (!line.account().isMember() && line.account().id().equals(glCode)) {
+                delta = line.side() == Side.DEBIT ? delta.plus(line.amount()) : delta.minus(line.amount());
+            }
+        }
+        return delta;
+    }
+
+    // ------------------------------------------------------------------ vault
+
+    /** Buys cash from the vault into the rep's drawer, counted by denomination. */
+    @Transactional
+    public Drawer buyFromVault(String rep, long drawerId, DenominationCount count) {
+        Drawer drawer = ownDrawer(rep, drawerId);
+        Money amount = positiveTotal(count);
+        admit(drawer, amount);
+        JournalEntry entry = append(EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
+                drawer, amount, AccountRef.gl(GlAccounts.VAULT_CASH));
+        record(drawer, entry, DrawerMovement.Kind.VAULT_BUY, amount, rep, count);
+        return drawer;
+    }
+
+    /** Sells cash from the rep's drawer to the vault, counted by denomination. */
+    @Transactional
+    public Drawer sellToVault(String rep, long drawerId, DenominationCount count) {
+        Drawer drawer = ownDrawer(rep, drawerId);
+        Money amount = positiveTotal(count);
+        admit(drawer, amount.negate());
+        JournalEntry entry = append(EntryType.VAULT_SELL, rep, "Drawer " + drawer.id() + " sells to the vault",
+                drawer, amount.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
+        record(drawer, entry, DrawerMovement.Kind.VAULT_SELL, amount.negate(), rep, count);
+        return drawer;
+    }
+
+    // ------------------------------------------------------------------ close
+
+    /**
+     * The rep's blind close count. The over/short is computed against the expected cash; within
+     * tolerance the drawer closes at once, beyond it the drawer waits (taking no postings) for a
+     * supervisor ({@link CloseApproval}).
+     */
+    @Transactional
+    public Drawer submitCloseCount(String rep, long drawerId, DenominationCount count) {
+        Drawer drawer = ownDrawer(rep, drawerId);
+        requireOpen(drawer);
+        drawer.counted(count, clock.now());
+        securityLog.record("DRAWER_COUNTED", rep, "drawer " + drawer.id(), "over/short " + drawer.overShort().toPlainString());
+        if (!CloseApproval.needsApproval(drawer.overShort(), settings.closeTolerance())) {
+            finishClose(drawer, rep, null, null);
+        }
+        return drawer;
+    }
+
+    /** A supervisor approves the close of a drawer counted out of tolerance. */
+    @Transactional
+    public Drawer approveClose(String supervisor, boolean isSupervisor, long drawerId, String reason) {
+        Drawer drawer = lock(drawerId);
+        CloseApproval.requireApprovable(drawer, supervisor, isSupervisor, reason);
+        finishClose(drawer, supervisor, supervisor, reason.strip());
+        securityLog.record("DRAWER_CLOSE_APPROVED", supervisor, "drawer " + drawer.id(),
+                "over/short " + drawer.overShort().toPlainString() + ": " + reason.strip());
+        return drawer;
+    }
+
+    /**
+     * Posts the over/short to the cash over/short GL (a short debits it, an over credits it), then
+     * returns the counted cash to the vault, so that the drawer's account ends the day at zero and
+     * tomorrow's drawer starts from a new vault issue.
+     */
+    private void finishClose(Drawer drawer, String staff, String approvedBy, String reason) {
+        Money overShort = drawer.overShort();
+        if (!overShort.isZero()) {
+            JournalEntry entry = append(EntryType.CASH_OVER_SHORT, staff, "Drawer " + drawer.id()
+                    + (overShort.isNegative() ? " short " : " over ") + (overShort.isNegative() ? overShort.negate() : overShort).toPlainString(),
+                    drawer, overShort, AccountRef.gl(GlAccounts.CASH_OVER_SHORT));
+            record(drawer, entry, DrawerMovement.Kind.OVER_SHORT, overShort, staff, null);
+        }
+        Money counted = drawer.closingTotal();
+        if (counted.isPositive()) {
+            JournalEntry entry = append(EntryType.VAULT_SELL, staff, "Drawer " + drawer.id() + " returns its counted cash to the vault",
+                    drawer, counted.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
+            record(drawer, entry, DrawerMovement.Kind.CLOSING_RETURN, counted.negate(), staff, drawer.closingCount());
+        }
+        drawer.closed(clock.now(), approvedBy, reason);
+        securityLog.record("DRAWER_CLOSED", staff, "drawer " + drawer.id(), "over/short " + overShort.toPlainString());
+    }
+
+    // ------------------------------------------------------------------ day end
+
+    /** Flags every drawer of the day that ended which is not closed; nothing is closed for the rep. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int flagOpenAtDayEnd(LocalDate endedBusinessDate) {
+        List<Drawer> open = em.createQuery("select d from Drawer d where d.businessDate = :date and d.state <> :closed",
+                        Drawer.class)
+                .setParameter("date", endedBusinessDate)
+                .setParameter("closed", DrawerState.CLOSED)
+                .getResultList();
+        Instant now = clock.now();
+        for (Drawer drawer : open) {
+            em.persist(new DrawerFlag(drawer, DrawerFlag.Kind.OPEN_AT_DAY_END, now,
+                    drawer.state() + " when business date " + endedBusinessDate + " ended"));
+            securityLog.record("DRAWER_OPEN_AT_DAY_END", "system", "drawer " + drawer.id(), "owner " + drawer.owner());
+        }
+        return open.size();
+    }
+
+    // ------------------------------------------------------------------ finding drawers
+
+    /** The drawer, locked, if it is the rep's; else 404 or 403 DRAWER_NOT_YOURS. */
+    Drawer ownDrawer(String rep, long drawerId) {
+        Drawer drawer = lock(drawerId);
+        if (!drawer.owner().equals(rep)) {
+            throw ApiProblem.forbidden("DRAWER_NOT_YOURS", "The drawer belongs to another rep; a drawer is run by its own rep only.");
+        }
+        return drawer;
+    }
+
+    /** The drawer, unlocked, for reading; else 404. */
+    @Transactional
+    public Drawer find(long drawerId) {
+        Drawer drawer = em.find(Drawer.class, drawerId);
+        if (drawer == null) {
+            throw ApiProblem.notFound("DRAWER_NOT_FOUND", "No drawer has that id.");
+        }
+        return drawer;
+    }
+
+    Drawer lock(long drawerId) {
+        return em.createQuery("select d from Drawer d where d.id = :id", Drawer.class)
+                .setParameter("id", drawerId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("DRAWER_NOT_FOUND", "No drawer has that id."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Drawer> drawerOf(String rep, LocalDate businessDate, boolean locked) {
+        var query = em.createQuery("select d from Drawer d where d.owner = :owner and d.businessDate = :date", Drawer.class)
+                .setParameter("owner", rep)
+                .setParameter("date", businessDate);
+        if (locked) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst();
+    }
+
+    private static void requireOpen(Drawer drawer) {
+        if (drawer.state() != DrawerState.OPEN) {
+            throw new ApiProblem(409, "DRAWER_CLOSED", "The drawer has been counted for close and takes no more cash.",
+                    Map.of("drawerId", drawer.id(), "state", drawer.state().name()));
+        }
+    }
+
+    private static Money positiveTotal(DenominationCount count) {
+        Money total = count.total();
+        if (!total.isPositive()) {
+            throw new ApiProblem(400, "COUNT_EMPTY", "Count at least one piece of cash.", Map.of("field", "count"));
+        }
+        if (total.isGreaterThan(Money.MAX_AMOUNT)) {
+            throw new ApiProblem(400, "COUNT_INVALID", "The count adds up to more than any single move allows.", Map.of("field", "count"));
+        }
+        return total;
+    }
+
+    /** Locks the rep's staff row so that two opens for one rep cannot both see "no drawer". */
+    private void serializeDrawersOf(String username) {
+        em.createQuery("select s from Staff s where s.username = :username", coop.tally.staff.Staff.class)
+                .setParameter("username", username)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit) and {@code other}. */
+    private JournalEntry append(EntryType type, String staff, String memo, Drawer drawer, Money delta, AccountRef other) {
+        AccountRef cash = AccountRef.gl(drawer.glCode());
+        Money amount = delta.isNegative() ? delta.negate() : delta;
+        EntryDraft draft = delta.isNegative()
+                ? EntryDraft.of(type, LineDraft.debit(other, amount), LineDraft.credit(cash, amount))
+                : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
+        return journal.append(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
+                draft, Map.of());
+    }
+
+    private void record(Drawer drawer, JournalEntry entry, DrawerMovement.Kind kind, Money delta, String staff,
+                        DenominationCount denominations) {
+        if (delta.isZero()) {
+            return;
+        }
+        drawer.move(delta);
+        em.persist(new DrawerMovement(drawer, entry.id(), kind, delta, entry.postedAt(), staff, denominations));
+    }
+}
