@@ -32,7 +32,31 @@ public class CallGate {
      * log, e.g. "WITHDRAWAL 75.00".
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
+    public String admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
+        return admit(staff, sessionId, access, summary, false);
+    }
+
+    /**
+     * Admits a posting a supervisor approved, as its maker, in the maker's call: the same checks
+     * as {@link #admitPosting} at this moment (the maker's call, the member verified to the level
+     * the posting needs), except that the call may have ended or timed out since the member asked
+     * (the approval was given for what they asked during the verified call). The outcome goes to
+     * that call's log either way. Returns the call's member number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String admitApprovedPosting(String staff, String sessionId, PostingAccess access, String summary) {
+        return admit(staff, sessionId, access, summary, true);
+    }
+
+    /** Writes what became of an approved request to its call's log (for the maker to see on the call). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noteApprovalOutcome(String sessionId, String actor, String detail) {
+        if (sessionId != null) {
+            calls.lock(sessionId).ifPresent(call -> log.append(call, actor, CallEvent.Type.APPROVAL_OUTCOME, detail));
+        }
+    }
+
+    private String admit(String staff, String sessionId, PostingAccess access, String summary, boolean approved) {
         String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
                 .orElse(access.loanOwner());
         VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
@@ -40,14 +64,17 @@ public class CallGate {
         if (sessionId == null || sessionId.isBlank()) {
             throw CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.NO_CALL);
         }
-        MemberCall call = usableCall(staff, sessionId, neededIfTheirs);
+        MemberCall call = usableCall(staff, sessionId, neededIfTheirs, approved);
         MemberAction action = access.actionFor(call.memberNumber())
                 .orElseThrow(() -> CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.OTHER_MEMBER));
         if (!call.level().satisfies(action.required())) {
             throw CallProblems.verificationRequired(action.required(), CallProblems.Reason.LEVEL_TOO_LOW);
         }
-        call.touch(clock.now());
+        if (call.stateAt(clock.now(), calls.timeout()) == MemberCall.State.OPEN) {
+            call.touch(clock.now());
+        }
         log.append(call, staff, CallEvent.Type.POSTING, summary);
+        return call.memberNumber();
     }
 
     /**
@@ -60,7 +87,7 @@ public class CallGate {
         VerificationLevel needed = MemberAction.INQUIRY.required();
         CallService.CallView current = calls.current(staff)
                 .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.NO_CALL));
-        MemberCall call = usableCall(staff, current.call().id(), needed);
+        MemberCall call = usableCall(staff, current.call().id(), needed, false);
         if (!memberNumber.equals(call.memberNumber())) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.OTHER_MEMBER);
         }
@@ -72,13 +99,16 @@ public class CallGate {
     }
 
     /** The call, locked, if it is this staff member's, open, and names a member. */
-    private MemberCall usableCall(String staff, String callId, VerificationLevel needed) {
+    private MemberCall usableCall(String staff, String callId, VerificationLevel needed, boolean mayHaveEnded) {
         MemberCall call = calls.lock(callId)
                 .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_FOUND));
         if (!call.handledBy().equals(staff)) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_YOURS);
         }
         MemberCall.State state = call.stateAt(clock.now(), calls.timeout());
+        if (mayHaveEnded) {
+            state = MemberCall.State.OPEN;
+        }
         if (state == MemberCall.State.TIMED_OUT) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_TIMED_OUT);
         }
