@@ -46,7 +46,7 @@ public final class ApprovalJson {
             events.add(item);
             if (event.type() == ApprovalEvent.Type.EXECUTED || event.type() == ApprovalEvent.Type.REFUSED) {
                 outcome = JsonBuilders.JSON.createObjectBuilder()
-                        .add("result", event.type() == ApprovalEvent.Type.EXECUTED ? "POSTED" : "REFUSED");
+                        .add("result", event.type().name());
                 if (event.code() != null) {
                     outcome.add("code", event.code());
                 }

@@ -38,7 +38,11 @@ public class PostingLimits {
     @Transactional
     public Map<PostingLimit, Money> of(String username) {
         Set<Role> roles = directory.find(username).map(Staff::roles).orElse(Set.of());
-        List<PostingLimitSetting> settings = current();
+        return resolve(username, roles, current());
+    }
+
+    /** The limits of a staff member with {@code roles}, from the settings in force (newest per key). */
+    static Map<PostingLimit, Money> resolve(String username, Set<Role> roles, List<PostingLimitSetting> settings) {
         Map<PostingLimit, Money> limits = new EnumMap<>(PostingLimit.class);
         for (PostingLimit limit : PostingLimit.values()) {
             Money byStaff = null;
