@@ -106,7 +106,11 @@ public class Approvals {
             query.setParameter("maker", maker);
         }
         List<View> views = new ArrayList<>();
-        for (ApprovalRequest request : query.setMaxResults(Math.max(limit, 1) * 4).getResultList()) {
+        if (status == null || status == ApprovalStatus.PENDING) {
+            // a few more than asked for: some pending ones may turn out to have expired just now
+            query.setMaxResults(Math.max(limit, 1) * 4);
+        }
+        for (ApprovalRequest request : query.getResultList()) {
             View view = expireIfDue(request);
             if (status == null || view.status() == status) {
                 views.add(view);

@@ -48,7 +48,7 @@ public class CallGate {
         return admit(staff, sessionId, access, summary, true);
     }
 
-    /** Writes what became of an approved request to its call's log (for the maker to see on the call). */
+    /** Writes an approval request raised on the call, or what became of it, to the call's log (for the maker to see on the call). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void noteApprovalOutcome(String sessionId, String actor, String detail) {
         if (sessionId != null) {

@@ -191,6 +191,8 @@ public class PostingService {
                         .add("code", "OVERRIDE_REQUIRED")
                         .add("detail", "This posting needs a supervisor's override; it waits in the approval queue.")
                         .add("approval", ApprovalJson.of(view)).build().toString();
+                callGate.noteApprovalOutcome(sessionId, actor.username(), "approval " + view.request().id()
+                        + " requested: " + String.join(", ", verdict.reasons()));
                 claim.answer(202, body, null);
                 return new Outcome(202, body, false);
             }
