@@ -122,6 +122,16 @@ public class Approvals {
         return views;
     }
 
+    /** Appends EXPIRED to pending requests whose time ran out (a sweep; reads and decisions also expire them). */
+    @Transactional
+    public int expireDue() {
+        List<ApprovalRequest> due = em.createQuery("select r from ApprovalRequest r where r.expiresAt <= :now"
+                        + " and (select count(e) from ApprovalEvent e where e.requestId = r.id) = 1 order by r.id",
+                ApprovalRequest.class).setParameter("now", clock.now()).setMaxResults(200).getResultList();
+        due.forEach(this::expireIfDue);
+        return due.size();
+    }
+
     /**
      * Approves and executes, once. The maker can never approve their own request, nor a supervisor
      * one on their own accounts. Approving again (a double click) answers with the first outcome.

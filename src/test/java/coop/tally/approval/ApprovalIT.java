@@ -181,6 +181,16 @@ class ApprovalIT {
         assertEquals(entries, desk.entries(), "nothing posted");
         assertEquals(balance, desk.balance(share));
 
+        // a rep lists their own requests only; an auditor reads them all
+        assertTrue(desk.rep2.get("api/approvals").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .noneMatch(item -> item.getString("requestedBy").equals("rep1")));
+        assertTrue(desk.rep1.get("api/approvals").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(item -> id(item) == denied));
+        assertTrue(desk.audit1.get("api/approvals?status=DENIED").json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .anyMatch(item -> id(item) == denied));
+        assertEquals(403, desk.audit1.post("api/approvals/" + denied + "/approve", "{\"reason\":\"x\"}").status());
+        assertEquals(403, desk.admin1.get("api/approvals").status());
+
         // history is appended only: no endpoint edits or deletes a request
         for (Api.Reply reply : List.of(desk.super1.put("api/approvals/" + denied, "{\"status\":\"APPROVED\"}"),
                 desk.super1.delete("api/approvals/" + denied),
