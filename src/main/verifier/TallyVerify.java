@@ -413,13 +413,14 @@ public class TallyVerify {
 
     // ------------------------------------------------------------------ the canonical encoding
 
-    /** Tally's EntryEncoding, format version 1, from the export's field names. */
+    /** Tally's EntryEncoding, format version 1 (version 2 when an approver is named), from the export's field names. */
     static final class Encoding {
         private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 
         static byte[] encode(Map<String, Object> entry) {
             Encoding e = new Encoding();
-            e.out.write(0x01);
+            Object approvedBy = entry.get("approvedBy");
+            e.out.write(approvedBy == null ? 0x01 : 0x02);
             e.i64(number(entry, "entryId"));
             e.str(text(entry, "entryType"));
             e.str(text(entry, "businessDate"));
@@ -428,6 +429,9 @@ public class TallyVerify {
             e.str(text(entry, "postedBy"));
             e.optStr(entry, "sessionId");
             e.optI64(entry, "approvalId");
+            if (approvedBy != null) {
+                e.str(text(entry, "approvedBy"));
+            }
             e.optStr(entry, "idempotencyKey");
             e.optStr(entry, "memo");
             e.optI64(entry, "reversesEntryId");

@@ -50,6 +50,10 @@ final class AuditJson {
                 .add("postedBy", entry.staffUsername());
         optional(json, "sessionId", entry.sessionId());
         optional(json, "approvalId", entry.approvalId());
+        if (entry.approvedBy() != null) {
+            // only present on entries of encoding version 2, so older exports read the same
+            json.add("approvedBy", entry.approvedBy());
+        }
         optional(json, "idempotencyKey", entry.idempotencyKey());
         optional(json, "memo", entry.memo());
         optional(json, "reversesEntryId", entry.reversesEntryId());

@@ -28,7 +28,7 @@ final class JournalRows {
 
     private static final String ENTRIES = """
             SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
-                   idempotency_key, memo, reverses_entry_id, reason_code
+                   idempotency_key, memo, reverses_entry_id, reason_code, approved_by
               FROM journal_entry WHERE id >= ? AND id <= ? ORDER BY id""";
 
     private static final String LINES = """
@@ -120,7 +120,7 @@ final class JournalRows {
             Timestamp postedAt = row.getTimestamp(4);
             CanonicalEntry entry = new CanonicalEntry(id, EntryType.valueOf(row.getString(2)),
                     row.getDate(3).toLocalDate(), postedAt.toInstant(), row.getString(5), row.getString(6),
-                    row.getObject(7, Long.class), row.getString(8), row.getString(9),
+                    row.getObject(7, Long.class), row.getString(12), row.getString(8), row.getString(9),
                     row.getObject(10, Long.class), row.getString(11), lines);
             return new StoredEntry(id, entry, null, lineProblems);
         } catch (IllegalArgumentException | NullPointerException e) {

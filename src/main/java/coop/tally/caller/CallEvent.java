@@ -25,7 +25,8 @@ public class CallEvent {
     /** Event types of the call log. */
     public enum Type {
         CALL_STARTED, MEMBER_IDENTIFIED, RED_FLAG, ANI_CHECKED, ATTEMPT, ATTEMPT_REFUSED_LOCKED, LEVEL_REACHED,
-        PHONE_ACCESS_LOCKED, PASSCODE_SENT, PIN_SET, CONTACT_CHANGED, MEMBER_VIEWED, POSTING, REFERRAL, NOTE, TRANSFERRED, CALL_ENDED,
+        PHONE_ACCESS_LOCKED, PASSCODE_SENT, PIN_SET, CONTACT_CHANGED, MEMBER_VIEWED, POSTING, APPROVAL_OUTCOME, REFERRAL, NOTE,
+        TRANSFERRED, CALL_ENDED,
         /** A photo ID inspected in a visit, accepted or refused (never counted towards a phone lockout). */
         PHOTO_ID_CHECKED
     }

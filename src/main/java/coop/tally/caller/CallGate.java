@@ -33,16 +33,41 @@ public class CallGate {
      * log, e.g. "WITHDRAWAL 75.00".
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
-        admitPosting(staff, sessionId, access, summary, false);
+    public String admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
+        return admitPosting(staff, sessionId, access, summary, false);
     }
 
     /**
      * As above; {@code cash} says the posting's tender is notes and coin, which change hands only
-     * at the counter: in a phone call it is refused with 422 CASH_NEEDS_VISIT.
+     * at the counter: in a phone call it is refused with 422 CASH_NEEDS_VISIT. Returns the
+     * session's member number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void admitPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
+    public String admitPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
+        return admit(staff, sessionId, access, summary, false, cash);
+    }
+
+    /**
+     * Admits a posting a supervisor approved, as its maker, in the maker's session: the same checks
+     * as {@link #admitPosting} at this moment (the maker's session, the member verified to the level
+     * the posting needs, cash only in a visit), except that the session may have ended or timed out
+     * since the member asked (the approval was given for what they asked while verified). The
+     * outcome goes to that session's log either way. Returns the session's member number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String admitApprovedPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
+        return admit(staff, sessionId, access, summary, true, cash);
+    }
+
+    /** Writes an approval request raised on the call, or what became of it, to the call's log (for the maker to see on the call). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void noteApprovalOutcome(String sessionId, String actor, String detail) {
+        if (sessionId != null) {
+            calls.lock(sessionId).ifPresent(call -> log.append(call, actor, CallEvent.Type.APPROVAL_OUTCOME, detail));
+        }
+    }
+
+    private String admit(String staff, String sessionId, PostingAccess access, String summary, boolean approved, boolean cash) {
         String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
                 .orElse(access.loanOwner());
         VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
@@ -50,7 +75,7 @@ public class CallGate {
         if (sessionId == null || sessionId.isBlank()) {
             throw CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.NO_CALL);
         }
-        MemberCall call = usableCall(staff, sessionId, neededIfTheirs);
+        MemberCall call = usableCall(staff, sessionId, neededIfTheirs, approved);
         MemberAction action = access.actionFor(call.memberNumber())
                 .orElseThrow(() -> CallProblems.verificationRequired(neededIfTheirs, CallProblems.Reason.OTHER_MEMBER));
         if (!call.level().satisfies(action.required())) {
@@ -61,8 +86,11 @@ public class CallGate {
                     "Cash changes hands only at the counter; by phone money leaves by transfer or by an official check mailed to the address on file.",
                     java.util.Map.of("channel", call.channel().name()));
         }
-        call.touch(clock.now());
+        if (call.stateAt(clock.now(), calls.timeout()) == MemberCall.State.OPEN) {
+            call.touch(clock.now());
+        }
         log.append(call, staff, CallEvent.Type.POSTING, summary);
+        return call.memberNumber();
     }
 
     /**
@@ -75,7 +103,7 @@ public class CallGate {
         VerificationLevel needed = MemberAction.INQUIRY.required();
         CallService.CallView current = calls.current(staff)
                 .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.NO_CALL));
-        MemberCall call = usableCall(staff, current.call().id(), needed);
+        MemberCall call = usableCall(staff, current.call().id(), needed, false);
         if (!memberNumber.equals(call.memberNumber())) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.OTHER_MEMBER);
         }
@@ -98,7 +126,7 @@ public class CallGate {
         VerificationLevel needed = action.required();
         CallService.CallView current = calls.current(staff)
                 .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.NO_CALL));
-        MemberCall call = usableCall(staff, current.call().id(), needed);
+        MemberCall call = usableCall(staff, current.call().id(), needed, false);
         if (!memberNumber.equals(call.memberNumber())) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.OTHER_MEMBER);
         }
@@ -111,13 +139,16 @@ public class CallGate {
     }
 
     /** The call, locked, if it is this staff member's, open, and names a member. */
-    private MemberCall usableCall(String staff, String callId, VerificationLevel needed) {
+    private MemberCall usableCall(String staff, String callId, VerificationLevel needed, boolean mayHaveEnded) {
         MemberCall call = calls.lock(callId)
                 .orElseThrow(() -> CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_FOUND));
         if (!call.handledBy().equals(staff)) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_NOT_YOURS);
         }
         MemberCall.State state = call.stateAt(clock.now(), calls.timeout());
+        if (mayHaveEnded) {
+            state = MemberCall.State.OPEN;
+        }
         if (state == MemberCall.State.TIMED_OUT) {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.CALL_TIMED_OUT);
         }

@@ -1,6 +1,8 @@
 package coop.tally.caller;
 
-import coop.tally.staff.SecurityLog;
+import coop.tally.approval.ApprovalJson;
+import coop.tally.approval.Approvals;
+import jakarta.ws.rs.core.Response;
 import coop.tally.web.ApiProblem;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
@@ -18,33 +20,32 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A supervisor unlocks a member's phone access after a lockout, saying why. */
+/**
+ * A rep asks, inside their call with the member, for the member's phone access to be unlocked after
+ * a lockout, saying why; the request waits for a supervisor in the approval queue (202).
+ */
 @Path("members/{memberNumber}/phone-unlock")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PhoneAccessResource {
 
     @Inject
-    CallService calls;
-
-    @Inject
-    SecurityLog securityLog;
+    PhoneUnlockRequests unlocks;
 
     @Context
     SecurityContext security;
 
     @POST
-    @RolesAllowed("SUPERVISOR")
+    @RolesAllowed({"REP", "SUPERVISOR"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Unlock a member's phone access with a reason")
-    public JsonObject unlock(@PathParam("memberNumber") String memberNumber, JsonObject body) {
+    @Operation(summary = "Ask for a member's phone access to be unlocked, with a reason: 202 with the approval request")
+    public Response unlock(@PathParam("memberNumber") String memberNumber, JsonObject body) {
         String reason = JsonFields.of(body).requiredString("reason", 500);
         if (reason.isBlank()) {
             throw ApiProblem.badRequest("FIELD_REQUIRED", "Say why the phone access is unlocked.");
         }
-        String supervisor = security.getUserPrincipal().getName();
-        calls.unlock(supervisor, memberNumber, reason.strip());
-        securityLog.record("PHONE_ACCESS_UNLOCKED", supervisor, memberNumber, reason.strip());
-        return JsonBuilders.JSON.createObjectBuilder().add("memberNumber", memberNumber).add("locked", false).build();
+        Approvals.View view = unlocks.request(security.getUserPrincipal().getName(), memberNumber, reason.strip());
+        return Response.status(202).entity(JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
+                .add("approval", ApprovalJson.of(view)).build()).build();
     }
 }

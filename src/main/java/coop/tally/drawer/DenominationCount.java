@@ -1,7 +1,9 @@
 package coop.tally.drawer;
 
 import coop.tally.money.Money;
+import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -91,6 +93,13 @@ public final class DenominationCount {
             }
         }
         return of(read);
+    }
+
+    /** The count as {@link #fromJson} reads it: denomination key to number of pieces, zeros left out. */
+    public JsonObject toJson() {
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder();
+        pieces.forEach((denomination, count) -> json.add(denomination.key(), count));
+        return json.build();
     }
 
     /** "100:10,20:25,0.25:40": denominations in value order, zeros left out. */

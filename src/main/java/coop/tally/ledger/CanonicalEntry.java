@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param staffUsername    the acting staff member's username
  * @param sessionId        the member call or visit it belongs to, or null
  * @param approvalId       the supervisor approval that allowed it, or null
+ * @param approvedBy       the supervisor who approved it, or null
  * @param idempotencyKey   the client's Idempotency-Key, or null
  * @param memo             free text, or null
  * @param reversesEntryId  for a reversal, the id of the entry it reverses, or null
@@ -42,6 +43,7 @@ public record CanonicalEntry(
         String staffUsername,
         String sessionId,
         Long approvalId,
+        String approvedBy,
         String idempotencyKey,
         String memo,
         Long reversesEntryId,
@@ -65,5 +67,13 @@ public record CanonicalEntry(
             }
         }
         lines = List.copyOf(sorted);
+    }
+
+    /** An entry without an approver (every entry sealed before approvers were recorded). */
+    public CanonicalEntry(long entryId, EntryType type, LocalDate businessDate, Instant postedAt, String staffUsername,
+                          String sessionId, Long approvalId, String idempotencyKey, String memo,
+                          Long reversesEntryId, String reasonCode, List<CanonicalLine> lines) {
+        this(entryId, type, businessDate, postedAt, staffUsername, sessionId, approvalId, null, idempotencyKey, memo,
+                reversesEntryId, reasonCode, lines);
     }
 }

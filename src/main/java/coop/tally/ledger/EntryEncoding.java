@@ -48,6 +48,14 @@ package coop.tally.ledger;
  *   </li>
  * </ol>
  *
+ * <h2>Format, version 2</h2>
+ *
+ * An entry posted under a supervisor's approval also names the approver, so that the maker and the
+ * checker are both sealed. Such an entry is encoded as version 1 with the version byte {@code 0x02}
+ * and one more field right after the approval id: <b>str</b> approving supervisor's username.
+ * An entry without an approver is encoded exactly as version 1 (byte {@code 0x01}), so every entry
+ * sealed before version 2 existed keeps its bytes and its leaf hash.
+ *
  * Because every variable-length field carries its length and every optional field its presence,
  * two different entries can never encode to the same bytes (moving text between fields, or between
  * neighbouring strings, always changes the bytes). Any change to this layout must bump the
@@ -56,6 +64,8 @@ package coop.tally.ledger;
 public final class EntryEncoding {
 
     public static final byte FORMAT_VERSION = 0x01;
+    /** The version of an entry that names its approving supervisor. */
+    public static final byte FORMAT_VERSION_APPROVED = 0x02;
     static final byte ABSENT = CanonicalWriter.ABSENT;
     static final byte PRESENT = CanonicalWriter.PRESENT;
 
@@ -65,7 +75,8 @@ public final class EntryEncoding {
     /** The canonical bytes of {@code entry}; the same entry always yields the same bytes. */
     public static byte[] encode(CanonicalEntry entry) {
         CanonicalWriter out = new CanonicalWriter();
-        out.u8(FORMAT_VERSION);
+        boolean approved = entry.approvedBy() != null;
+        out.u8(approved ? FORMAT_VERSION_APPROVED : FORMAT_VERSION);
         out.i64(entry.entryId());
         out.str(entry.type().name());
         out.str(entry.businessDate().toString());
@@ -73,6 +84,9 @@ public final class EntryEncoding {
         out.str(entry.staffUsername());
         out.optStr(entry.sessionId());
         out.optI64(entry.approvalId());
+        if (approved) {
+            out.str(entry.approvedBy());
+        }
         out.optStr(entry.idempotencyKey());
         out.optStr(entry.memo());
         out.optI64(entry.reversesEntryId());

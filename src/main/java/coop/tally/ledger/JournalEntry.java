@@ -51,6 +51,9 @@ public class JournalEntry {
     @Column(name = "approval_id", updatable = false)
     private Long approvalId;
 
+    @Column(name = "approved_by", updatable = false)
+    private String approvedBy;
+
     @Column(name = "idempotency_key", updatable = false)
     private String idempotencyKey;
 
@@ -78,6 +81,7 @@ public class JournalEntry {
         this.postedBy = header.postedBy();
         this.sessionId = header.sessionId();
         this.approvalId = header.approvalId();
+        this.approvedBy = header.approvedBy();
         this.idempotencyKey = header.idempotencyKey();
         this.memo = header.memo();
         this.reversesEntryId = header.reversesEntryId();
@@ -113,6 +117,11 @@ public class JournalEntry {
         return approvalId;
     }
 
+    /** The supervisor who approved the override this entry was posted under, or null. */
+    public String approvedBy() {
+        return approvedBy;
+    }
+
     public String idempotencyKey() {
         return idempotencyKey;
     }
@@ -139,7 +148,7 @@ public class JournalEntry {
 
     /** The entry as it takes part in tamper evidence (see {@link EntryEncoding}). */
     public CanonicalEntry toCanonical() {
-        return new CanonicalEntry(id, type, businessDate, postedAt, postedBy, sessionId, approvalId,
+        return new CanonicalEntry(id, type, businessDate, postedAt, postedBy, sessionId, approvalId, approvedBy,
                 idempotencyKey, memo, reversesEntryId, reasonCode,
                 lines.stream().map(JournalLine::toCanonical).toList());
     }

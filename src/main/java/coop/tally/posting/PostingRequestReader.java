@@ -13,7 +13,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import coop.tally.web.JsonBuilders;
+import jakarta.json.JsonObjectBuilder;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,13 +33,17 @@ final class PostingRequestReader {
     private static final Set<EntryType> POSTABLE = Set.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER,
             EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
-            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "denominations");
+            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "businessDate", "denominations");
 
     private PostingRequestReader() {
     }
 
-    /** @param denominations for CASH, the notes and coin that crossed the counter, if the rep recorded them; else null */
-    record Read(PostingRequest request, String sessionId, DenominationCount denominations) {
+    /**
+     * A posting as read: the request, the session it names, the business date it asks for (null:
+     * the current one) and, for CASH, the notes and coin that crossed the counter if the rep
+     * recorded them (else null).
+     */
+    record Read(PostingRequest request, String sessionId, LocalDate businessDate, DenominationCount denominations) {
     }
 
     static Read read(JsonObject body) {
@@ -59,7 +69,55 @@ final class PostingRequestReader {
                 fields.optionalString("loanAccount", 40).orElse(null),
                 amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
                 fields.optionalString("memo", MAX_MEMO).orElse(null));
-        return new Read(request, fields.optionalString("sessionId", 40).orElse(null), denominations(body, tender));
+        LocalDate businessDate = null;
+        Optional<String> date = fields.optionalString("businessDate", 10);
+        if (date.isPresent()) {
+            try {
+                businessDate = LocalDate.parse(date.get());
+            } catch (DateTimeParseException invalid) {
+                throw new ApiProblem(400, "FIELD_INVALID", "businessDate is a date such as 2025-03-14.",
+                        Map.of("field", "businessDate"));
+            }
+        }
+        return new Read(request, fields.optionalString("sessionId", 40).orElse(null), businessDate,
+                denominations(body, tender));
+    }
+
+    /** The posting as JSON that {@link #read} reads back to the same request (kept with an approval request). */
+    static JsonObject toJson(PostingRequest request, String sessionId, LocalDate businessDate,
+                             DenominationCount denominations) {
+        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder().add("type", request.type().name());
+        if (request.tender() != null) {
+            json.add("tender", request.tender().name());
+        }
+        addIfPresent(json, "fromAccount", request.fromAccount());
+        addIfPresent(json, "toAccount", request.toAccount());
+        addIfPresent(json, "loanAccount", request.loanAccount());
+        json.add("amount", request.amount().toPlainString());
+        if (request.instrument() != null) {
+            json.add("instrument", request.instrument().name());
+        }
+        if (request.fee() != null) {
+            json.add("fee", request.fee().toPlainString());
+        }
+        if (request.feeWaived()) {
+            json.add("feeWaived", true);
+        }
+        addIfPresent(json, "memo", request.memo());
+        addIfPresent(json, "sessionId", sessionId);
+        if (businessDate != null) {
+            json.add("businessDate", businessDate.toString());
+        }
+        if (denominations != null) {
+            json.add("denominations", denominations.toJson());
+        }
+        return json.build();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String field, String value) {
+        if (value != null) {
+            json.add(field, value);
+        }
     }
 
     private static DenominationCount denominations(JsonObject body, Tender tender) {

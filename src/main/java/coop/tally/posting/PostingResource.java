@@ -67,7 +67,8 @@ public class PostingResource {
         Idempotency.requireValidKey(idempotencyKey);
         PostingRequestReader.Read read = PostingRequestReader.read(body);
         PostingService.Actor actor = actor();
-        PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId(), read.denominations()));
+        PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId(),
+                read.businessDate(), read.denominations()));
         Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");
@@ -94,16 +95,17 @@ public class PostingResource {
 
     @POST
     @Path("{id}/reversal")
-    @RolesAllowed("SUPERVISOR")
+    @RolesAllowed({"REP", "SUPERVISOR"})
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reverse an entry with a reason code: posts the exact contra entry, once")
+    @Operation(summary = "Reverse an entry with a reason code: posts the exact contra entry, once (a supervisor's;"
+            + " a rep's waits for a supervisor's approval: 202 with the request)")
     public Response reverse(@PathParam("id") long entryId, JsonObject body) {
         JsonFields fields = JsonFields.of(body);
         ReversalReason reason = fields.requiredEnum("reasonCode", ReversalReason.class);
         String memo = fields.optionalString("memo", PostingRequestReader.MAX_MEMO).orElse(null);
         PostingService.Actor actor = actor();
-        JsonObject result = withRetry(() -> reversals.reverse(actor, entryId, reason, memo));
-        return Response.status(201).entity(result).build();
+        PostingService.Outcome outcome = withRetry(() -> reversals.reverseOrRequest(actor, entryId, reason, memo));
+        return Response.status(outcome.status()).entity(outcome.body()).build();
     }
 
     private PostingService.Actor actor() {

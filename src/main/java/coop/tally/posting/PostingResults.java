@@ -50,6 +50,7 @@ public class PostingResults {
         if (entry.approvalId() != null) {
             json.add("approvalId", entry.approvalId());
         }
+        addIfPresent(json, "approvedBy", entry.approvedBy());
         addIfPresent(json, "memo", entry.memo());
         if (entry.reversesEntryId() != null) {
             json.add("reverses", entry.reversesEntryId());

@@ -1,9 +1,18 @@
 package coop.tally.posting;
 
+import coop.tally.approval.ApprovalJson;
+import coop.tally.approval.ApprovalKind;
+import coop.tally.approval.Approvals;
+import coop.tally.approval.policy.OverrideFacts;
+import coop.tally.approval.policy.OverridePolicies;
 import coop.tally.caller.CallGate;
 import coop.tally.drawer.DenominationCount;
 import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
+import coop.tally.posting.rule.PostingFacts;
+import coop.tally.staff.PostingLimits;
+import coop.tally.web.JsonBuilders;
+import jakarta.enterprise.event.Event;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
@@ -47,7 +56,10 @@ import java.util.stream.Stream;
 public class PostingService {
 
     private final PostingPlanner planner = new PostingPlanner(FeeSchedule.standard());
-    private final PostingRules rules = PostingRules.standard();
+    /** The posting rules; an overdraft of the types a supervisor may allow is left to the override policies. */
+    private final PostingRules rules = PostingRules.allowingOverdraftOf(Set.of(
+            coop.tally.posting.rule.AccountType.SHARE_DRAFT));
+    private final OverridePolicies policies = OverridePolicies.standard();
     private final CheckHoldPolicy holdPolicy = new CheckHoldPolicy(new BusinessCalendar());
 
     @Inject
@@ -79,6 +91,13 @@ public class PostingService {
 
     @Inject
     DrawerService drawers;
+    PostingLimits limits;
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    Event<PostingPosted> posted;
 
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
@@ -88,32 +107,67 @@ public class PostingService {
     public record Outcome(int status, String body, boolean replayed) {
     }
 
-    @Transactional
-    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId) {
-        return post(actor, idempotencyKey, request, sessionId, null);
+    /** The supervisor's approval a posting runs under: which request, who approved, which policy reasons it covers. */
+    public record ApprovedBy(long approvalId, String approver, Set<String> coveredReasons) {
     }
 
-    /** As above; {@code denominations}, for CASH, are the notes and coin that crossed the counter (or null). */
     @Transactional
-    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
+    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId) {
+        return post(actor, idempotencyKey, request, sessionId, null, null);
+    }
+
+    /**
+     * Posts, or (when a policy needs a supervisor) raises an approval request and answers 202 with
+     * it, or refuses. {@code requestedDate} is the business date asked for (null: the current one);
+     * {@code denominations}, for CASH, are the notes and coin that crossed the counter (or null).
+     */
+    @Transactional
+    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId, LocalDate requestedDate,
                         DenominationCount denominations) {
-        String hash = denominations == null ? requestHash(request, sessionId)
-                : Idempotency.hash(requestHash(request, sessionId), denominations.encode());
-        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, hash);
+        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey,
+                requestHash(request, sessionId, requestedDate, denominations));
         if (claim.asReplay().isPresent()) {
             return new Outcome(claim.replay().status(), claim.replay().body(), true);
         }
-        if (request.feeWaived() && !actor.supervisor()) {
-            throw PostingRefused.refused("OVERRIDE_REQUIRED", "Waiving a fee needs a supervisor.", Map.of("policy", "FEE_WAIVER"));
+        return execute(actor, idempotencyKey, request, sessionId, requestedDate, denominations, null, claim);
+    }
+
+    /**
+     * Carries out an approved request as its maker, in its own transaction, re-running every rule,
+     * policy and the call gate now. Posts at most once per approval: its idempotency key is the
+     * approval's, so a second call answers with the first result.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Outcome postApproved(Actor maker, PostingRequest request, String sessionId, LocalDate requestedDate,
+                                DenominationCount denominations, ApprovedBy approval) {
+        String key = "approval-" + approval.approvalId();
+        Idempotency.Claim claim = idempotency.claim(maker.username(), key, requestHash(request, sessionId, requestedDate, denominations));
+        if (claim.asReplay().isPresent()) {
+            return new Outcome(claim.replay().status(), claim.replay().body(), true);
         }
-        LocalDate businessDate = businessDates.current();
+        return execute(maker, key, request, sessionId, requestedDate, denominations, approval, claim);
+    }
+
+    private Outcome execute(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
+                            LocalDate requestedDate, DenominationCount denominations, ApprovedBy approval,
+                            Idempotency.Claim claim) {
+        LocalDate currentDate = businessDates.current();
+        LocalDate businessDate = requestedDate == null ? currentDate : requestedDate;
         Map<String, MemberAccount> accounts = lockAccounts(request);
-        // the caller must be verified in this staff member's open call, as the owner of the money, before anything is read or planned
+        // the caller must be verified in this staff member's session, as the owner of the money, before anything is read or planned
         boolean cash = request.tender() == Tender.CASH;
-        callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), SessionScope.summary(request), cash);
+        String callMember;
+        if (approval == null) {
+            callMember = callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts),
+                    SessionScope.summary(request), cash);
+        } else {
+            callMember = callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts),
+                    SessionScope.summary(request) + " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")",
+                    cash);
+        }
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
-        Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), businessDate) : Optional.empty();
-        holds.releaseDue(accounts.values(), businessDate);
+        Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), currentDate) : Optional.empty();
+        holds.releaseDue(accounts.values(), currentDate);
 
         Allocation allocation = null;
         LoanTerms loanBefore = null;
@@ -130,20 +184,55 @@ public class PostingService {
         }
         PlanningContext context = PlanningContext.drawer(drawer.map(Drawer::glCode).orElse(null));
         EntryDraft draft = planner.plan(request, allocation == null ? context : context.withLoanAllocation(allocation));
-        rules.enforce(PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of()));
-        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
+        PostingFacts facts = PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of());
+        rules.enforce(facts);
 
-        JournalEntry entry = journal.append(EntryHeader.posting(draft.type(), businessDate, clock.now(), actor.username(),
-                sessionId, idempotencyKey, request.memo()), draft, accounts);
+        OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),
+                request.amount(), request.feeWaived(), actor.supervisor(), requestedDate, currentDate, facts.accounts(),
+                limits.of(actor.username())));
+        if (verdict.refusal().isPresent()) {
+            throw PostingRefused.refused(verdict.refusal().get().reason(), verdict.refusal().get().message(), Map.of());
+        }
+        if (!verdict.overrides().isEmpty()) {
+            if (approval == null) {
+                Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,
+                        callMember, SessionScope.summary(request),
+                        PostingRequestReader.toJson(request, sessionId, requestedDate, denominations), verdict.overrides(),
+                        results.balances(accounts.values()).build());
+                String body = JsonBuilders.JSON.createObjectBuilder()
+                        .add("code", "OVERRIDE_REQUIRED")
+                        .add("detail", "This posting needs a supervisor's override; it waits in the approval queue.")
+                        .add("approval", ApprovalJson.of(view)).build().toString();
+                callGate.noteApprovalOutcome(sessionId, actor.username(), "approval " + view.request().id()
+                        + " requested: " + String.join(", ", verdict.reasons()));
+                claim.answer(202, body, null);
+                return new Outcome(202, body, false);
+            }
+            List<String> uncovered = verdict.reasons().stream().filter(reason -> !approval.coveredReasons().contains(reason)).toList();
+            if (!uncovered.isEmpty()) {
+                throw PostingRefused.refused("OVERRIDE_NOT_COVERED",
+                        "The posting now needs an override the approval did not give: " + String.join(", ", uncovered) + ".",
+                        Map.of("reasons", uncovered));
+            }
+        }
+
+        EntryHeader header = EntryHeader.posting(draft.type(), businessDate, clock.now(), actor.username(),
+                sessionId, idempotencyKey, request.memo());
+        if (approval != null) {
+            header = header.approvedAs(approval.approvalId(), approval.approver());
+        }
+        drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
+        JournalEntry entry = journal.append(header, draft, accounts);
         drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());
-            placed = holds.place(account, entry, holdPolicy.holdsForCheckDeposit(request.amount(), businessDate), businessDate);
+            placed = holds.place(account, entry, holdPolicy.holdsForCheckDeposit(request.amount(), currentDate), currentDate);
         }
         if (allocation != null) {
             loans.recordPayment(entry, accounts.get(request.loanAccount()), loanBefore, allocation, businessDate);
         }
+        posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), callMember));
         String body = results.posted(entry, accounts.values(), placed, allocation).toString();
         claim.answer(201, body, entry.id());
         return new Outcome(201, body, false);
@@ -164,12 +253,15 @@ public class PostingService {
         return locked;
     }
 
-    static String requestHash(PostingRequest request, String sessionId) {
+    static String requestHash(PostingRequest request, String sessionId, LocalDate requestedDate,
+                              DenominationCount denominations) {
         return Idempotency.hash(String.valueOf(request.type()), String.valueOf(request.tender()), request.fromAccount(),
                 request.toAccount(), request.loanAccount(),
                 request.amount() == null ? null : request.amount().toPlainString(),
                 String.valueOf(request.instrument()), request.fee() == null ? null : request.fee().toPlainString(),
-                String.valueOf(request.feeWaived()), request.memo(), sessionId);
+                String.valueOf(request.feeWaived()), request.memo(), sessionId,
+                requestedDate == null ? null : requestedDate.toString(),
+                denominations == null ? null : denominations.encode());
     }
 
     static List<LineDraft> memberLines(EntryDraft draft) {

@@ -2,6 +2,11 @@ package coop.tally.posting;
 
 import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
+import coop.tally.approval.ApprovalJson;
+import coop.tally.approval.ApprovalKind;
+import coop.tally.approval.Approvals;
+import coop.tally.approval.policy.PolicyDecision;
+import coop.tally.approval.policy.ReversalPolicy;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
@@ -71,8 +76,48 @@ public class ReversalService {
     @Inject
     PostingResults results;
 
+    @Inject
+    Approvals approvals;
+
+    /** A reversal is a supervisor's act: a supervisor's posts now; anyone else's waits for one (202 with the request). */
+    @Transactional
+    public PostingService.Outcome reverseOrRequest(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
+        if (actor.supervisor()) {
+            return new PostingService.Outcome(201, reverse(actor, entryId, reason, memo).toString(), false);
+        }
+        JournalEntry original = reversible(entryId);
+        String member = original.lineDrafts().stream().filter(line -> line.account().isMember())
+                .map(line -> line.account().id().substring(0, line.account().id().indexOf('-'))).findFirst().orElse(null);
+        if (member != null && member.equals(actor.ownMemberNumber())) {
+            throw PostingRefused.refused(StaffOwnAccountRule.CODE, "Staff may not act on their own accounts.", Map.of());
+        }
+        var payload = JsonBuilders.JSON.createObjectBuilder().add("entryId", entryId).add("reasonCode", reason.name());
+        if (memo != null) {
+            payload.add("memo", memo);
+        }
+        Approvals.View view = approvals.request(ApprovalKind.REVERSAL, actor.username(), original.sessionId(), member,
+                "REVERSAL of entry " + entryId + " (" + reason.name() + ")", payload.build(),
+                List.of(PolicyDecision.override(ReversalPolicy.REASON, "A reversal needs a supervisor.")),
+                JsonBuilders.JSON.createArrayBuilder().build());
+        String body = JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
+                .add("detail", "A reversal needs a supervisor's override; it waits in the approval queue.")
+                .add("approval", ApprovalJson.of(view)).build().toString();
+        return new PostingService.Outcome(202, body, false);
+    }
+
     @Transactional
     public JsonObject reverse(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
+        return reverse(actor, entryId, reason, memo, null);
+    }
+
+    /** Posts a reversal a supervisor approved, as its maker, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public JsonObject reverseApproved(PostingService.Actor maker, long entryId, ReversalReason reason, String memo,
+                                      PostingService.ApprovedBy approval) {
+        return reverse(maker, entryId, reason, memo, approval);
+    }
+
+    private JournalEntry reversible(long entryId) {
         JournalEntry original = journal.find(entryId)
                 .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
         if (!REVERSIBLE.contains(original.type())) {
@@ -82,6 +127,12 @@ public class ReversalService {
         if (journal.reversalOf(entryId).isPresent()) {
             throw new ApiProblem(409, "ALREADY_REVERSED", "This entry has already been reversed.");
         }
+        return original;
+    }
+
+    private JsonObject reverse(PostingService.Actor actor, long entryId, ReversalReason reason, String memo,
+                               PostingService.ApprovedBy approval) {
+        JournalEntry original = reversible(entryId);
         EntryDraft contra = EntryDraft.reversalOf(original.lineDrafts());
         Map<String, MemberAccount> accounts = memberAccounts.lockForPosting(PostingService.memberLines(contra).stream()
                 .map(line -> line.account().id()).toList());
@@ -101,8 +152,12 @@ public class ReversalService {
                     .findFirst()
                     .ifPresent(loan -> loans.reversePayment(original, loan));
         }
-        JournalEntry reversal = journal.append(new EntryHeader(EntryType.REVERSAL, businessDate, clock.now(),
-                actor.username(), original.sessionId(), null, null, memo, original.id(), reason.name()), contra, accounts);
+        EntryHeader header = new EntryHeader(EntryType.REVERSAL, businessDate, clock.now(),
+                actor.username(), original.sessionId(), null, null, memo, original.id(), reason.name());
+        if (approval != null) {
+            header = header.approvedAs(approval.approvalId(), approval.approver());
+        }
+        JournalEntry reversal = journal.append(header, contra, accounts);
         drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
         var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
         if (reason == ReversalReason.POSTING_ERROR) {

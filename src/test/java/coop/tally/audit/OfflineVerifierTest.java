@@ -50,7 +50,8 @@ class OfflineVerifierTest {
                 entry(2, EntryType.DEPOSIT, "call-17", 5L, "key-1", "", null, null),
                 entry(3, EntryType.DEPOSIT, null, null, null, "Café – 5 € for Zoë 💶", null, null),
                 entry(4, EntryType.REVERSAL, "visit-2", 9L, "key-2", "wrong account", 2L, "POSTING_ERROR"),
-                entry(5, EntryType.TRANSFER, null, null, null, "line\nbreak \"quoted\" \\ back", null, null));
+                entry(5, EntryType.TRANSFER, null, null, null, "line\nbreak \"quoted\" \\ back", null, null),
+                approved(entry(6, EntryType.WITHDRAWAL, "call-18", 12L, "approval-12", null, null, null), "super2"));
         List<byte[]> leaves = entries.stream().map(e -> Merkle.leafHash(EntryEncoding.encode(e))).toList();
         byte[] publicKey = Ed25519.publicKey(PRIVATE_KEY);
 
@@ -59,7 +60,7 @@ class OfflineVerifierTest {
                 .add("publicKey", Hex.of(publicKey)).add("type", "header").add("format", Export.FORMAT)
                 .add("from", "2025-03-14").add("to", "2025-03-14").build().toString());
         lines.add(checkpoint(1, 3, leaves, publicKey));
-        lines.add(checkpoint(2, 5, leaves, publicKey));
+        lines.add(checkpoint(2, 6, leaves, publicKey));
         for (int i = 0; i < leaves.size(); i++) {
             lines.add(JSON.createObjectBuilder().add("type", "leaf").add("leafIndex", i)
                     .add("leafHash", Hex.of(leaves.get(i))).build().toString());
@@ -75,7 +76,7 @@ class OfflineVerifierTest {
     void anUntouchedExportVerifiesWithAnInclusionProof() throws Exception {
         Run run = verifier(export, "--key", Hex.of(Ed25519.publicKey(PRIVATE_KEY)), "--entry", "4");
         assertEquals(0, run.exit(), run.output());
-        assertTrue(run.output().startsWith("OK: 5 entries, 5 leaves, 2 checkpoints"), run.output());
+        assertTrue(run.output().startsWith("OK: 6 entries, 6 leaves, 2 checkpoints"), run.output());
         assertTrue(run.output().contains("entry 4 is leaf 3 of checkpoint 2"), run.output());
     }
 
@@ -100,6 +101,17 @@ class OfflineVerifierTest {
     }
 
     @Test
+    void theApproverIsSealed() throws Exception {
+        String text = Files.readString(export, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"approvedBy\":\"super2\""), "the export names the approver");
+        Path changed = folder.resolve("approver.jsonl");
+        Files.writeString(changed, text.replace("\"approvedBy\":\"super2\"", "\"approvedBy\":\"super1\""), StandardCharsets.UTF_8);
+        Run run = verifier(changed);
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: entry 6 "), run.output());
+    }
+
+    @Test
     void aForeignKeyIsRefused() throws Exception {
         Run run = verifier(export, "--key", "11".repeat(32));
         assertEquals(1, run.exit(), run.output());
@@ -113,6 +125,12 @@ class OfflineVerifierTest {
                 new CanonicalLine(2, AccountRef.member("100001-S00"), Side.CREDIT, Money.of("1000.00")));
         return new CanonicalEntry(id, type, LocalDate.of(2025, 3, 14), AT.plusSeconds(id), "rep1", session, approval,
                 key, memo, reverses, reason, lines);
+    }
+
+    private static CanonicalEntry approved(CanonicalEntry entry, String approver) {
+        return new CanonicalEntry(entry.entryId(), entry.type(), entry.businessDate(), entry.postedAt(),
+                entry.staffUsername(), entry.sessionId(), entry.approvalId(), approver, entry.idempotencyKey(), entry.memo(),
+                entry.reversesEntryId(), entry.reasonCode(), entry.lines());
     }
 
     private static String checkpoint(long id, int size, List<byte[]> leaves, byte[] publicKey) {

@@ -180,13 +180,29 @@ class CallIT {
         Api.Reply noPasscode = rep2.post("api/calls/" + second + "/passcode", "");
         assertEquals("PHONE_ACCESS_LOCKED", noPasscode.code(), noPasscode.toString());
 
-        assertEquals(403, rep2.post("api/members/" + member + "/phone-unlock", "{\"reason\":\"x\"}").status());
-        Api.Reply noReason = super1.post("api/members/" + member + "/phone-unlock", "{\"reason\":\" \"}");
+        // the rep asks inside the call; a supervisor other than the one asking approves it in the queue
+        Api.Reply noReason = rep2.post("api/members/" + member + "/phone-unlock", "{\"reason\":\" \"}");
         assertEquals(400, noReason.status(), noReason.toString());
-        Api.Reply unlocked = super1.post("api/members/" + member + "/phone-unlock",
+        Api.Reply outsideTheCall = super1.post("api/members/" + member + "/phone-unlock", "{\"reason\":\"x\"}");
+        assertEquals(403, outsideTheCall.status(), outsideTheCall.toString());
+        assertEquals(403, admin1.post("api/members/" + member + "/phone-unlock", "{\"reason\":\"x\"}").status());
+        Api.Reply asked = rep2.post("api/members/" + member + "/phone-unlock",
                 "{\"reason\":\"Member called from the phone on file and confirmed identity in branch.\"}");
+        assertEquals(202, asked.status(), asked.toString());
+        JsonObject request = asked.json().getJsonObject("approval");
+        assertEquals("PHONE_UNLOCK", request.getString("kind"));
+        assertEquals("PENDING", request.getString("status"));
+        String approve = "api/approvals/" + request.getJsonNumber("id").longValue() + "/approve";
+        assertEquals(403, rep2.post(approve, "{\"reason\":\"mine\"}").status(), "a rep approves nothing");
+        assertEquals("PHONE_ACCESS_LOCKED", rep2.post("api/calls/" + second + "/knowledge", answers(right)).code(),
+                "still locked while the request waits");
+        Api.Reply unlocked = super1.post(approve, "{\"reason\":\"identity confirmed in branch\"}");
         assertEquals(200, unlocked.status(), unlocked.toString());
-        assertEquals(409, super1.post("api/members/" + member + "/phone-unlock", "{\"reason\":\"again\"}").status());
+        assertEquals("APPROVED", unlocked.json().getString("status"));
+        assertEquals("EXECUTED", unlocked.json().getJsonObject("outcome").getString("result"));
+        Api.Reply again = rep2.post("api/members/" + member + "/phone-unlock", "{\"reason\":\"again\"}");
+        assertEquals(409, again.status(), again.toString());
+        assertEquals("NOT_LOCKED", again.code());
 
         JsonObject passed = knowledge(rep2, second, right);
         assertTrue(passed.getBoolean("passed"), passed.toString());

@@ -63,6 +63,42 @@ class EntryEncodingTest {
         assertEquals(GOLDEN_HEX, HexFormat.of().formatHex(EntryEncoding.encode(base().build())));
     }
 
+    /**
+     * Version 2, written out by hand: the same deposit posted under approval 9 of super2. Only the
+     * version byte changes and the approver follows the approval id; an entry without an approver
+     * keeps exactly the version-1 bytes above (so entries sealed before approvers existed still verify).
+     */
+    @Test
+    void golden_bytes_of_an_approved_deposit_name_the_approver() {
+        Entry approved = base();
+        approved.approvalId = 9L;
+        approved.approvedBy = "super2";
+        String expected = "02" + GOLDEN_HEX.substring(2).replace(
+                "01" + "00000003" + "433432" + "00" + "01" + "00000002" + "6b31",
+                "01" + "00000003" + "433432"
+                        + "01" + "0000000000000009"          // approval id present: 9
+                        + "00000006" + "737570657232"        // approver "super2"
+                        + "01" + "00000002" + "6b31");
+        assertNotEquals(GOLDEN_HEX.substring(2), expected.substring(2), "the replacement took place");
+        assertEquals(expected, HexFormat.of().formatHex(EntryEncoding.encode(approved.build())));
+    }
+
+    @Test
+    void the_approver_is_sealed_another_approver_is_another_leaf() {
+        Entry byOne = base();
+        byOne.approvalId = 9L;
+        byOne.approvedBy = "super1";
+        Entry byOther = base();
+        byOther.approvalId = 9L;
+        byOther.approvedBy = "super2";
+        Entry byNone = base();
+        byNone.approvalId = 9L;
+        assertNotEquals(HexFormat.of().formatHex(EntryEncoding.encode(byOne.build())),
+                HexFormat.of().formatHex(EntryEncoding.encode(byOther.build())));
+        assertNotEquals(HexFormat.of().formatHex(EntryEncoding.encode(byOne.build())),
+                HexFormat.of().formatHex(EntryEncoding.encode(byNone.build())));
+    }
+
     @Test
     void encoding_is_deterministic() {
         byte[] first = EntryEncoding.encode(base().build());
@@ -209,6 +245,7 @@ class EntryEncodingTest {
         String staff;
         String session;
         Long approvalId;
+        String approvedBy;
         String key;
         String memo;
         Long reverses;
@@ -238,8 +275,8 @@ class EntryEncodingTest {
         }
 
         CanonicalEntry build() {
-            return new CanonicalEntry(entryId, type, businessDate, postedAt, staff, session, approvalId, key, memo,
-                    reverses, reason, lines);
+            return new CanonicalEntry(entryId, type, businessDate, postedAt, staff, session, approvalId, approvedBy, key,
+                    memo, reverses, reason, lines);
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class Drawers {
      * the vault, DRAWER_OVER_LIMIT sells {@link #DEFAULT_OPENING} to it. True when the posting may be
      * sent again.
      */
-    static boolean makeRoom(Api rep, Api.Reply refused, String body) {
+    public static boolean makeRoom(Api rep, Api.Reply refused, String body) {
         if (refused.status() != 422 || !refused.isProblem()) {
             return false;
         }

@@ -57,6 +57,22 @@ final class Teller {
         openDrawers();
         claimed.add("100001");
         claimed.add("100002");
+        liftAmountLimits();
+    }
+
+    /**
+     * The posting tests move whatever the demo members hold (up to 20,000.00): they are about
+     * posting, not about a rep's authority, so the amount limits are lifted for reps and supervisors
+     * here. The overrides themselves are tested in ApprovalIT, with the default limits.
+     */
+    private void liftAmountLimits() {
+        for (String role : List.of("REP", "SUPERVISOR")) {
+            for (String limit : List.of("CASH_WITHDRAWAL", "SINGLE_POSTING", "TRANSFER_TO_OTHER_MEMBER")) {
+                Api.Reply set = admin1.post("api/limits", Json.createObjectBuilder().add("scope", "ROLE").add("subject", role)
+                        .add("limit", limit).add("amount", "1000000000.00").build().toString());
+                assertEquals(201, set.status(), set.toString());
+            }
+        }
     }
 
     // ---------------------------------------------------------------- members and balances

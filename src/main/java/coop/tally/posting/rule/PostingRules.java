@@ -36,6 +36,16 @@ public final class PostingRules implements PostingRule {
                 new ShareParValueRule()));
     }
 
+    /**
+     * The standard rules, except that an overdraft of the given account types is not refused here:
+     * the override policy decides it (a supervisor may allow it).
+     */
+    public static PostingRules allowingOverdraftOf(java.util.Set<AccountType> overdraftable) {
+        return new PostingRules(standard().rules.stream()
+                .map(rule -> rule instanceof SufficientFundsRule ? new SufficientFundsRule(overdraftable) : rule)
+                .toList());
+    }
+
     /** These rules followed by {@code rule}. */
     public PostingRules with(PostingRule rule) {
         List<PostingRule> extended = new ArrayList<>(rules);

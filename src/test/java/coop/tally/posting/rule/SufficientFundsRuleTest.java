@@ -49,6 +49,18 @@ class SufficientFundsRuleTest {
     }
 
     @Test
+    void an_overdraft_of_a_type_left_to_the_override_policy_is_not_refused_here_others_still_are() {
+        SufficientFundsRule leavingDrafts = new SufficientFundsRule(java.util.Set.of(AccountType.SHARE_DRAFT));
+        PostingFacts draftOverdraft = posting(EntryType.WITHDRAWAL, Tender.CASH,
+                account("100001-D01").type(AccountType.SHARE_DRAFT).balances("30.00", "30.00").source("50.00"));
+        assertEquals("INSUFFICIENT_FUNDS", rule.check(draftOverdraft).orElseThrow().code());
+        assertTrue(leavingDrafts.check(draftOverdraft).isEmpty());
+        PostingFacts shareOverdraft = posting(EntryType.WITHDRAWAL, Tender.CASH,
+                account("100001-S00").balances("30.00", "30.00").source("50.00"));
+        assertEquals("INSUFFICIENT_FUNDS", leavingDrafts.check(shareOverdraft).orElseThrow().code());
+    }
+
+    @Test
     void a_loan_payment_lowers_the_loan_balance_without_a_funds_question() {
         PostingFacts payment = posting(EntryType.LOAN_PAYMENT, Tender.CASH,
                 account("100001-L01").type(AccountType.LOAN).balances("500.00", "0.00").destination("100.00"));

@@ -1,0 +1,123 @@
+package coop.tally.bsa;
+
+import coop.tally.ledger.GlAccounts;
+import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.JournalLine;
+import coop.tally.money.Money;
+import coop.tally.platform.TallyClock;
+import coop.tally.posting.PostingPosted;
+import coop.tally.posting.Tender;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the Bank Secrecy Act records as cash postings are written, in the posting's own
+ * transaction: the cash movement itself, a CTR record when the member's day crosses 10,000.00 in
+ * one direction, the buyer of an official check bought with 3,000.00-10,000.00 in cash, and a
+ * structuring alert. None of this blocks the posting.
+ */
+@ApplicationScoped
+public class BsaRecords {
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @Inject
+    TallyClock clock;
+
+    void onPosted(@Observes PostingPosted posted) {
+        if (posted.request().tender() != Tender.CASH) {
+            return;
+        }
+        JournalEntry entry = posted.entry();
+        Optional<BsaRules.Direction> direction = BsaRules.direction(entry.type());
+        String member = posted.memberNumber();
+        if (direction.isEmpty() || member == null) {
+            return;
+        }
+        Money cash = cashOf(entry);
+        Instant now = clock.now();
+        // serializes the member's cash records, so that two postings at once cannot both miss (or both make) the CTR
+        lockMember(member);
+        em.persist(new CashMovement(entry.id(), member, entry.businessDate(), direction.get().name(), entry.type().name(),
+                cash, entry.postedBy(), entry.approvedBy(), entry.sessionId(), now));
+        em.flush();
+        BsaRules.Movement latest = new BsaRules.Movement(entry.id(), member, entry.businessDate(), direction.get(),
+                entry.type(), cash);
+
+        List<BsaRules.Movement> today = movements(member, entry.businessDate(), entry.businessDate());
+        if (BsaRules.needsCtr(today, member, entry.businessDate(), direction.get())
+                && ctr(member, entry.businessDate(), direction.get()).isEmpty()) {
+            em.persist(new CurrencyTransactionReport(member, entry.businessDate(), direction.get().name(), now, entry.id()));
+        }
+        if (BsaRules.needsBuyerId(entry.type(), posted.request().amount())) {
+            em.persist(new InstrumentPurchase(entry.id(), member, entry.businessDate(),
+                    String.valueOf(posted.request().instrument()), posted.request().amount(), entry.sessionId(),
+                    "member " + member + " identified on session " + entry.sessionId(), entry.postedBy(), now));
+        }
+        if (BsaRules.isNearThreshold(latest)) {
+            LocalDate windowStart = windowStart(entry.businessDate());
+            List<BsaRules.Movement> pattern = BsaRules.structuring(latest,
+                    movements(member, windowStart, entry.businessDate()), windowStart);
+            if (!pattern.isEmpty()) {
+                em.persist(new StructuringAlert(member, entry.businessDate(),
+                        pattern.stream().map(m -> String.valueOf(m.entryId())).collect(Collectors.joining(",")),
+                        now, entry.id()));
+            }
+        }
+    }
+
+    /** The cash on the entry's teller-cash line (for an official check, the face value and the fee). */
+    private static Money cashOf(JournalEntry entry) {
+        Money cash = Money.ZERO;
+        for (JournalLine line : entry.lines()) {
+            if (!line.account().isMember() && line.account().id().startsWith(GlAccounts.TELLER_CASH_PREFIX)) {
+                cash = cash.plus(line.amount());
+            }
+        }
+        return cash;
+    }
+
+    private void lockMember(String memberNumber) {
+        em.createQuery("select m from Member m where m.memberNumber = :number", coop.tally.member.Member.class)
+                .setParameter("number", memberNumber).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** The oldest of the last {@value BsaRules#STRUCTURING_BUSINESS_DAYS} business days opened, up to {@code date}. */
+    private LocalDate windowStart(LocalDate date) {
+        List<LocalDate> days = em.createQuery("select d.businessDate from BusinessDay d where d.businessDate <= :date"
+                        + " order by d.businessDate desc", LocalDate.class)
+                .setParameter("date", date).setMaxResults(BsaRules.STRUCTURING_BUSINESS_DAYS).getResultList();
+        return days.isEmpty() ? date : days.get(days.size() - 1);
+    }
+
+    private List<BsaRules.Movement> movements(String member, LocalDate from, LocalDate to) {
+        return em.createQuery("select c from CashMovement c where c.memberNumber = :member and c.businessDate >= :from"
+                        + " and c.businessDate <= :to order by c.id", CashMovement.class)
+                .setParameter("member", member).setParameter("from", from).setParameter("to", to)
+                .getResultList().stream().map(BsaRecords::movement).toList();
+    }
+
+    static BsaRules.Movement movement(CashMovement c) {
+        return new BsaRules.Movement(c.entryId(), c.memberNumber(), c.businessDate(),
+                BsaRules.Direction.valueOf(c.direction()), coop.tally.ledger.EntryType.valueOf(c.entryType()), c.amount());
+    }
+
+    private Optional<CurrencyTransactionReport> ctr(String member, LocalDate date, BsaRules.Direction direction) {
+        return em.createQuery("select r from CurrencyTransactionReport r where r.memberNumber = :member"
+                        + " and r.businessDate = :date and r.direction = :direction", CurrencyTransactionReport.class)
+                .setParameter("member", member).setParameter("date", date).setParameter("direction", direction.name())
+                .getResultStream().findFirst();
+    }
+}

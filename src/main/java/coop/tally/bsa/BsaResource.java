@@ -1,0 +1,145 @@
+package coop.tally.bsa;
+
+import coop.tally.web.ApiProblem;
+import coop.tally.web.JsonBuilders;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Bank Secrecy Act records for review: CTRs, official check buyers, structuring alerts. SUPERVISOR and AUDITOR. */
+@Path("bsa")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"SUPERVISOR", "AUDITOR"})
+@Transactional
+public class BsaResource {
+
+    private static final int MAX = 500;
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @GET
+    @Path("ctrs")
+    @Operation(summary = "Currency Transaction Report records, newest first, each with the day's cash transactions and the staff involved")
+    public JsonObject ctrs(@QueryParam("member") String member, @QueryParam("from") String from, @QueryParam("to") String to) {
+        var query = em.createQuery("select r from CurrencyTransactionReport r where r.memberNumber like :member"
+                        + " and r.businessDate >= :from and r.businessDate <= :to order by r.id desc", CurrencyTransactionReport.class)
+                .setParameter("member", memberPattern(member)).setParameter("from", date("from", from, LocalDate.of(1900, 1, 1)))
+                .setParameter("to", date("to", to, LocalDate.of(9999, 12, 31))).setMaxResults(MAX);
+        JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
+        for (CurrencyTransactionReport report : query.getResultList()) {
+            List<CashMovement> movements = em.createQuery("select c from CashMovement c where c.memberNumber = :member"
+                            + " and c.businessDate = :date and c.direction = :direction order by c.id", CashMovement.class)
+                    .setParameter("member", report.memberNumber()).setParameter("date", report.businessDate())
+                    .setParameter("direction", report.direction()).getResultList();
+            JsonArrayBuilder transactions = JsonBuilders.JSON.createArrayBuilder();
+            Set<String> staff = new LinkedHashSet<>();
+            coop.tally.money.Money total = coop.tally.money.Money.ZERO;
+            for (CashMovement movement : movements) {
+                total = total.plus(movement.amount());
+                staff.add(movement.staff());
+                if (movement.approvedBy() != null) {
+                    staff.add(movement.approvedBy());
+                }
+                JsonObjectBuilder item = JsonBuilders.JSON.createObjectBuilder()
+                        .add("entryId", movement.entryId())
+                        .add("type", movement.entryType())
+                        .add("amount", movement.amount().toPlainString())
+                        .add("postedBy", movement.staff());
+                if (movement.approvedBy() != null) {
+                    item.add("approvedBy", movement.approvedBy());
+                }
+                transactions.add(item);
+            }
+            JsonArrayBuilder staffArray = JsonBuilders.JSON.createArrayBuilder();
+            staff.forEach(staffArray::add);
+            items.add(JsonBuilders.JSON.createObjectBuilder()
+                    .add("id", report.id())
+                    .add("memberNumber", report.memberNumber())
+                    .add("businessDate", report.businessDate().toString())
+                    .add("direction", report.direction())
+                    .add("total", total.toPlainString())
+                    .add("createdAt", report.createdAt().toString())
+                    .add("triggeredByEntry", report.triggeredByEntry())
+                    .add("transactions", transactions)
+                    .add("staff", staffArray));
+        }
+        return JsonBuilders.JSON.createObjectBuilder().add("items", items).build();
+    }
+
+    @GET
+    @Path("instrument-purchases")
+    @Operation(summary = "Official checks bought with 3,000.00-10,000.00 in cash, with the buyer's identification")
+    public JsonObject instrumentPurchases(@QueryParam("member") String member) {
+        JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
+        em.createQuery("select p from InstrumentPurchase p where p.memberNumber like :member order by p.id desc",
+                        InstrumentPurchase.class).setParameter("member", memberPattern(member)).setMaxResults(MAX).getResultList()
+                .forEach(p -> items.add(JsonBuilders.JSON.createObjectBuilder()
+                        .add("id", p.id()).add("entryId", p.entryId()).add("memberNumber", p.memberNumber())
+                        .add("businessDate", p.businessDate().toString()).add("instrument", p.instrument())
+                        .add("amount", p.amount().toPlainString()).add("buyerIdentifiedBy", p.buyerIdentifiedBy())
+                        .add("postedBy", p.staff()).add("recordedAt", p.recordedAt().toString())));
+        return JsonBuilders.JSON.createObjectBuilder().add("items", items).build();
+    }
+
+    @GET
+    @Path("structuring-alerts")
+    @Operation(summary = "Cash deposits just under 10,000.00 repeated within 3 business days, for review")
+    public JsonObject structuringAlerts(@QueryParam("member") String member) {
+        JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
+        em.createQuery("select a from StructuringAlert a where a.memberNumber like :member order by a.id desc",
+                        StructuringAlert.class).setParameter("member", memberPattern(member)).setMaxResults(MAX).getResultList()
+                .forEach(a -> {
+                    JsonArrayBuilder entries = JsonBuilders.JSON.createArrayBuilder();
+                    for (String id : a.entryIds().split(",")) {
+                        entries.add(Long.parseLong(id));
+                    }
+                    items.add(JsonBuilders.JSON.createObjectBuilder()
+                            .add("id", a.id()).add("memberNumber", a.memberNumber())
+                            .add("businessDate", a.businessDate().toString()).add("entryIds", entries)
+                            .add("createdAt", a.createdAt().toString()));
+                });
+        return JsonBuilders.JSON.createObjectBuilder().add("items", items).build();
+    }
+
+    /** Every member, or exactly the one named (member numbers are digits only, so no wildcard slips in). */
+    private static String memberPattern(String member) {
+        if (member == null) {
+            return "%";
+        }
+        if (!member.matches("\\d{1,12}")) {
+            throw new ApiProblem(400, "FIELD_INVALID", "member is a member number.", Map.of("field", "member"));
+        }
+        return member;
+    }
+
+    private static LocalDate date(String name, String text, LocalDate absent) {
+        if (text == null) {
+            return absent;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException invalid) {
+            throw new ApiProblem(400, "FIELD_INVALID", name + " is a date such as 2025-03-14.", Map.of("field", name));
+        }
+    }
+}
