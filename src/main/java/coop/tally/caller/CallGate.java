@@ -29,12 +29,12 @@ public class CallGate {
 
     /**
      * Admits a posting in the posting's own transaction (after its accounts are locked, before
-     * anything is planned), or throws 403 VERIFICATION_REQUIRED. {@code summary} goes to the call
-     * log, e.g. "WITHDRAWAL 75.00".
+     * anything is planned), or throws 403 VERIFICATION_REQUIRED. Returns the session's member
+     * number. The posting itself goes to the session's log once it has an entry ({@link #recordPosting}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String admitPosting(String staff, String sessionId, PostingAccess access, String summary) {
-        return admitPosting(staff, sessionId, access, summary, false);
+    public String admitPosting(String staff, String sessionId, PostingAccess access) {
+        return admitPosting(staff, sessionId, access, false);
     }
 
     /**
@@ -43,8 +43,8 @@ public class CallGate {
      * session's member number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String admitPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
-        return admit(staff, sessionId, access, summary, false, cash);
+    public String admitPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
+        return admit(staff, sessionId, access, false, cash);
     }
 
     /**
@@ -55,8 +55,8 @@ public class CallGate {
      * outcome goes to that session's log either way. Returns the session's member number.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String admitApprovedPosting(String staff, String sessionId, PostingAccess access, String summary, boolean cash) {
-        return admit(staff, sessionId, access, summary, true, cash);
+    public String admitApprovedPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
+        return admit(staff, sessionId, access, true, cash);
     }
 
     /** Writes an approval request raised on the call, or what became of it, to the call's log (for the maker to see on the call). */
@@ -67,7 +67,7 @@ public class CallGate {
         }
     }
 
-    private String admit(String staff, String sessionId, PostingAccess access, String summary, boolean approved, boolean cash) {
+    private String admit(String staff, String sessionId, PostingAccess access, boolean approved, boolean cash) {
         String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
                 .orElse(access.loanOwner());
         VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
@@ -89,8 +89,18 @@ public class CallGate {
         if (call.stateAt(clock.now(), calls.timeout()) == MemberCall.State.OPEN) {
             call.touch(clock.now());
         }
-        log.append(call, staff, CallEvent.Type.POSTING, summary);
         return call.memberNumber();
+    }
+
+    /**
+     * Writes a posting to the log of the session it was made in, once its journal entry exists, so
+     * that the line names the entry ({@code detail}, e.g. "WITHDRAWAL 75.00, entry 412"). Joins the
+     * posting's transaction: the line and the entry commit together or not at all.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordPosting(String sessionId, String staff, String detail) {
+        MemberCall call = calls.lock(sessionId).orElseThrow(() -> new IllegalStateException("The session admitted the posting"));
+        log.append(call, staff, CallEvent.Type.POSTING, detail);
     }
 
     /**

@@ -158,15 +158,11 @@ public class PostingService {
         Map<String, MemberAccount> accounts = lockAccounts(request);
         // the caller must be verified in this staff member's session, as the owner of the money, before anything is read or planned
         boolean cash = request.tender() == Tender.CASH;
-        String callMember;
-        if (approval == null) {
-            callMember = callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts),
-                    SessionScope.summary(request), cash);
-        } else {
-            callMember = callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts),
-                    SessionScope.summary(request) + " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")",
-                    cash);
-        }
+        String summary = SessionScope.summary(request)
+                + (approval == null ? "" : " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")");
+        String callMember = approval == null
+                ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash)
+                : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash);
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
         Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), currentDate) : Optional.empty();
         holds.releaseDue(accounts.values(), currentDate);
@@ -226,6 +222,7 @@ public class PostingService {
         drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
         JournalEntry entry = journal.append(header, draft, accounts);
         drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
+        callGate.recordPosting(sessionId, actor.username(), summary + ", entry " + entry.id());
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());

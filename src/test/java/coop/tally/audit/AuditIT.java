@@ -394,8 +394,20 @@ class AuditIT {
         int secondEntry = kinds.indexOf("ENTRY " + id(trailEntries.get(1)));
         assertTrue(0 < identified && identified < attempt && attempt < strong && strong < firstEntry
                 && firstEntry < secondEntry, kinds.toString());
-        assertEquals("POSTING", kinds.get(firstEntry - 1), kinds.toString());
-        assertEquals("POSTING", kinds.get(secondEntry - 1), kinds.toString());
+        // each posting's line in the call log names its entry, and follows it
+        for (int entryAt : List.of(firstEntry, secondEntry)) {
+            long entryId = id(items.get(entryAt).getJsonObject("entry"));
+            List<Integer> lines = new java.util.ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonObject item = items.get(i);
+                if (item.getString("kind").equals("EVENT") && item.getString("type").equals("POSTING")
+                        && item.getString("detail", "").endsWith(", entry " + entryId)) {
+                    lines.add(i);
+                }
+            }
+            assertEquals(1, lines.size(), "one POSTING line for entry " + entryId + ": " + items);
+            assertTrue(lines.get(0) > entryAt, kinds.toString());
+        }
         assertEquals(2, kinds.stream().filter(k -> k.startsWith("ENTRY")).count(), kinds.toString());
         assertTrue(items.stream().filter(item -> item.getString("kind").equals("EVENT"))
                 .filter(item -> item.getString("type").equals("ATTEMPT"))
