@@ -34,8 +34,9 @@ import java.util.Set;
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
  *
  * <p>The call log and the security log are checked the same way against their own trees (log_leaf),
- * naming a changed, deleted or unsealed row by log and row id. Their trees have no signed checkpoints:
- * the recomputed roots are reported, not compared.
+ * naming a changed, deleted or unsealed row by log and row id, and so are their signed checkpoints
+ * (log_checkpoint): signature, root at the checkpoint's size recomputed from the rows, and sizes
+ * that never shrink, each problem naming the log and the checkpoint.
  */
 @ApplicationScoped
 public class Verification {
@@ -57,8 +58,8 @@ public class Verification {
                          List<LogTree> logs, List<Problem> problems, boolean truncated) {
     }
 
-    /** A sealed log as verified: its rows, its leaves and the root recomputed from its rows (not signed). */
-    public record LogTree(String log, long rowsChecked, long leavesChecked, String root) {
+    /** A sealed log as verified: its rows, its leaves, its checkpoints and the root recomputed from its rows. */
+    public record LogTree(String log, long rowsChecked, long leavesChecked, long checkpointsChecked, String root) {
     }
 
     public Report verify() throws SQLException {
@@ -77,8 +78,9 @@ public class Verification {
                 checkUnsealed(entries, findings);
                 checkSignatures(checkpoints, findings);
                 List<LogTree> logs = new ArrayList<>();
+                List<LogCheckpoint> logCheckpoints = LogCheckpoints.all(connection);
                 for (SealedLog log : SealedLog.values()) {
-                    logs.add(checkLog(connection, log, findings));
+                    logs.add(checkLog(connection, log, LogCheckpoints.of(logCheckpoints, log.logName), findings));
                 }
                 return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
                         List.copyOf(logs), List.copyOf(findings.problems), findings.truncated);
@@ -243,7 +245,11 @@ public class Verification {
      * leaves in index order; names rows deleted after sealing and rows older than the sealing delay
      * that have no leaf. The root is computed from the recomputed hashes.
      */
-    private LogTree checkLog(Connection connection, SealedLog log, Findings findings) throws SQLException {
+    private LogTree checkLog(Connection connection, SealedLog log, List<LogCheckpoint> checkpoints, Findings findings)
+            throws SQLException {
+        long[] sizes = checkpoints.stream().mapToLong(LogCheckpoint::treeSize).distinct().sorted().toArray();
+        byte[][] roots = new byte[sizes.length][];
+        int nextSize = 0;
         Map<Long, SealedLog.Row> rows = new HashMap<>();
         long[] range = log.idRange(connection);
         if (range != null) {
@@ -259,6 +265,9 @@ public class Verification {
         }
         Set<Long> sealed = new HashSet<>();
         TreeHead tree = new TreeHead();
+        while (nextSize < sizes.length && sizes[nextSize] == 0) {
+            roots[nextSize++] = tree.root();
+        }
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT leaf_index, row_id, leaf_hash FROM log_leaf WHERE log_name = ? ORDER BY leaf_index")) {
             query.setString(1, log.logName);
@@ -289,16 +298,51 @@ public class Verification {
                         }
                     }
                     tree.append(recomputed);
+                    while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
+                        roots[nextSize++] = tree.root();
+                    }
                 }
             }
         }
+        checkLogCheckpoints(log, checkpoints, sizes, roots, findings);
         Instant cutoff = clock.now().minus(SEALING_DELAY);
         rows.values().stream()
                 .filter(row -> !sealed.contains(row.id()) && row.occurredAt() != null && row.occurredAt().isBefore(cutoff))
                 .map(SealedLog.Row::id).sorted()
                 .forEach(id -> findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, id, null, log.logName
                         + " row " + id + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf")));
-        return new LogTree(log.logName, rows.size(), tree.size(), Hex.of(tree.root()));
+        return new LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
+    }
+
+    /** Signature, consistency (sizes never shrink, each root a prefix root of the rows) and root of each log checkpoint. */
+    private void checkLogCheckpoints(SealedLog log, List<LogCheckpoint> checkpoints, long[] sizes, byte[][] roots,
+                                     Findings findings) {
+        byte[] publicKey = key.publicKey();
+        long previousSize = -1;
+        for (LogCheckpoint checkpoint : checkpoints) {
+            String name = log.logName + " checkpoint " + checkpoint.id();
+            if (!checkpoint.keyId().equals(key.keyId())) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_KEY_UNKNOWN", log.logName, checkpoint.id(),
+                        name + " is signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
+            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_SIGNATURE_INVALID", log.logName, checkpoint.id(),
+                        "the signature of " + name + " does not match its log, size, root, time and reason"));
+            }
+            if (checkpoint.treeSize() < previousSize) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_INCONSISTENT", log.logName, checkpoint.id(), name
+                        + ": tree size " + checkpoint.treeSize() + " is smaller than the previous checkpoint's " + previousSize));
+            }
+            previousSize = Math.max(previousSize, checkpoint.treeSize());
+            byte[] root = roots[Arrays.binarySearch(sizes, checkpoint.treeSize())];
+            if (root == null) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_BEYOND_TREE", log.logName, checkpoint.id(),
+                        name + " is signed for " + checkpoint.treeSize() + " leaves, but fewer leaves exist"));
+            } else if (!Hex.of(root).equals(checkpoint.rootHash())) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_ROOT_MISMATCH", log.logName, checkpoint.id(), "the first "
+                        + checkpoint.treeSize() + " leaves of " + log.logName + ", recomputed from its rows, do not give the"
+                        + " root signed by " + name));
+            }
+        }
     }
 
     /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */
