@@ -122,6 +122,7 @@ public final class AuditBenchmark {
         Export export = new Export();
         set(export, "dataSource", dataSource);
         set(export, "key", key);
+        set(export, "clock", clock);
         Path file = folder.resolve("export.jsonl");
         started = System.nanoTime();
         try (var out = Files.newOutputStream(file)) {
