@@ -3,6 +3,7 @@ package coop.tally.audit;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,6 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
@@ -32,6 +36,12 @@ import java.util.Set;
  * hashes), so an entry altered together with its leaf hash still breaks the signed root. Two signed
  * roots that both match the recomputed prefix roots are consistent by construction (the smaller tree
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
+ *
+ * <p>Speed: the journal is read in one pass of two merged ordered scans ({@link JournalRows#forEach}),
+ * while the stored leaves are read on a second connection and thread ({@link StoredLeaves}); the
+ * comparison then runs in memory. Only the leaves that existed when verification started (after the
+ * checkpoints were read) are checked, so a leaf the sealer adds meanwhile is never mistaken for one
+ * whose entry is missing.
  *
  * <p>The call log and the security log are checked the same way against their own trees (log_leaf),
  * naming a changed, deleted or unsealed row by log and row id, and so are their signed checkpoints
@@ -51,6 +61,10 @@ public class Verification {
     @Inject
     SigningKey key;
 
+    /** Reads the leaves beside the journal; null outside a server (the benchmark), where a plain thread does. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     @Inject
     TallyClock clock;
 
@@ -64,17 +78,25 @@ public class Verification {
 
     public Report verify() throws SQLException {
         Findings findings = new Findings();
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); Connection leafConnection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
+            int leafIsolation = leafConnection.getTransactionIsolation();
             // No read locks: Derby takes one per row under READ COMMITTED, most of a full walk's
             // cost. Sound here: the sealer seals committed entries only, so an uncommitted entry
             // seen now has no leaf and is too new to be reported unsealed; an uncommitted leaf
             // hashes a committed entry and lies beyond every checkpoint.
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            leafConnection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
             try {
-                EntryHashes entries = recomputeEntries(connection, findings);
+                // The checkpoints first, then the number of leaves: every checkpoint covers leaves
+                // that exist by then, and every such leaf seals an entry committed before the journal
+                // is read. Leaves the sealer adds while verification runs are left for the next one.
                 List<Checkpoint> checkpoints = Checkpoints.all(connection);
-                long leaves = checkLeaves(connection, entries, checkpoints, findings);
+                long leafCount = StoredLeaves.count(connection);
+                // the leaves on a second connection and thread while this one reads and hashes the journal
+                CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(() -> StoredLeaves.read(leafConnection, leafCount));
+                EntryHashes entries = recomputeEntries(connection, findings);
+                long leaves = checkLeaves(join(storedLeaves), entries, checkpoints, findings);
                 checkUnsealed(entries, findings);
                 checkSignatures(checkpoints, findings);
                 List<LogTree> logs = new ArrayList<>();
@@ -85,40 +107,66 @@ public class Verification {
                 return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
                         List.copyOf(logs), List.copyOf(findings.problems), findings.truncated);
             } finally {
-                // the connection goes back to a pool: leave it as it came
+                // the connections go back to a pool: leave them as they came
                 connection.setTransactionIsolation(isolation);
+                leafConnection.setTransactionIsolation(leafIsolation);
             }
         }
+    }
+
+    /** A JDBC task on the server's managed executor (a plain thread where there is none, as in the benchmark). */
+    private <T> CompletableFuture<T> supplyAsync(SqlTask<T> task) {
+        Executor runner = executor != null ? executor : command -> {
+            Thread thread = new Thread(command, "verification-leaves");
+            thread.setDaemon(true);
+            thread.start();
+        };
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.run();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, runner);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlTask<T> {
+        T run() throws SQLException;
     }
 
     private static EntryHashes recomputeEntries(Connection connection, Findings findings) throws SQLException {
         EntryHashes hashes = new EntryHashes();
-        long[] range = JournalRows.idRange(connection);
-        if (range == null) {
-            return hashes;
-        }
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
-        for (long from = range[0]; from <= range[1]; from += JournalRows.BATCH) {
-            for (StoredEntry entry : JournalRows.read(connection, from, Math.min(range[1], from + JournalRows.BATCH - 1),
-                    accountNumbers)) {
-                byte[] hash = entry.leafHash();
-                if (hash == null) {
-                    findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
-                }
-                for (String lineProblem : entry.lineProblems()) {
-                    findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
-                }
-                long posted = entry.canonical() == null ? Long.MIN_VALUE
-                        : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
-                hashes.add(entry.entryId(), posted, hash);
+        JournalRows.forEach(connection, accountNumbers, entry -> {
+            byte[] hash = entry.leafHash();
+            if (hash == null) {
+                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
             }
-        }
+            for (String lineProblem : entry.lineProblems()) {
+                findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
+            }
+            long posted = entry.canonical() == null ? Long.MIN_VALUE
+                    : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
+            hashes.add(entry.entryId(), posted, hash);
+        });
         return hashes;
     }
 
     /** Walks the leaves in index order, comparing each with its entry and the roots with the checkpoints. */
-    private static long checkLeaves(Connection connection, EntryHashes entries, List<Checkpoint> checkpoints,
-                                    Findings findings) throws SQLException {
+    private static long checkLeaves(StoredLeaves leaves, EntryHashes entries, List<Checkpoint> checkpoints,
+                                    Findings findings) {
         long[] sizes = checkpoints.stream().mapToLong(Checkpoint::treeSize).distinct().sorted().toArray();
         byte[][] roots = new byte[sizes.length][];
         int nextSize = 0;
@@ -127,52 +175,47 @@ public class Verification {
         while (nextSize < sizes.length && sizes[nextSize] == 0) {
             roots[nextSize++] = tree.root();
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf ORDER BY leaf_index");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                long index = rows.getLong(1);
-                long entryId = rows.getLong(2);
-                byte[] stored = parseStoredHash(rows.getString(3));
-                if (index != tree.size()) {
-                    findings.add(Problem.leaf("LEAF_MISSING", tree.size(), null,
-                            "leaf indexes jump from " + (tree.size() - 1) + " to " + index));
-                    break;
-                }
-                int position = entries.find(entryId);
-                byte[] recomputed = stored;
-                if (position < 0) {
-                    findings.add(Problem.leaf("LEAF_ENTRY_MISSING", index, entryId,
-                            "leaf " + index + " seals entry " + entryId + ", which is no longer in the journal"));
-                } else if (entries.isSealed(position)) {
-                    findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
-                } else {
-                    entries.markSealed(position);
-                    if (entries.decoded(position)) {
-                        recomputed = entries.hash(position);
-                        if (!Arrays.equals(stored, recomputed)) {
-                            findings.add(Problem.leaf("LEAF_HASH_MISMATCH", index, entryId, "entry " + entryId
-                                    + " no longer hashes to its leaf " + index + ": the entry or the leaf was changed"));
-                        }
+        for (int at = 0; at < leaves.size(); at++) {
+            long index = leaves.index(at);
+            long entryId = leaves.entryId(at);
+            byte[] stored = leaves.hash(at);
+            if (index != tree.size()) {
+                findings.add(Problem.leaf("LEAF_MISSING", tree.size(), null,
+                        "leaf indexes jump from " + (tree.size() - 1) + " to " + index));
+                break;
+            }
+            int position = entries.find(entryId);
+            byte[] recomputed = stored;
+            if (position < 0) {
+                findings.add(Problem.leaf("LEAF_ENTRY_MISSING", index, entryId,
+                        "leaf " + index + " seals entry " + entryId + ", which is no longer in the journal"));
+            } else if (entries.isSealed(position)) {
+                findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
+            } else {
+                entries.markSealed(position);
+                if (entries.decoded(position)) {
+                    recomputed = entries.hash(position);
+                    if (!Arrays.equals(stored, recomputed)) {
+                        findings.add(Problem.leaf("LEAF_HASH_MISMATCH", index, entryId, "entry " + entryId
+                                + " no longer hashes to its leaf " + index + ": the entry or the leaf was changed"));
                     }
                 }
-                if (position >= 0 && entries.decoded(position)) {
-                    long late = ChronoUnit.MICROS.between(Instant.EPOCH, rows.getTimestamp(4).toInstant())
-                            - entries.postedAtMicros(position);
-                    if (late > SEALING_DELAY.toNanos() / 1_000) {
-                        findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
-                                + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
-                                + " or the sealer was down"));
-                    }
+            }
+            if (position >= 0 && entries.decoded(position)) {
+                long late = leaves.sealedAtMicros(at) - entries.postedAtMicros(position);
+                if (late > SEALING_DELAY.toNanos() / 1_000) {
+                    findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
+                            + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
+                            + " or the sealer was down"));
                 }
-                if (tree.size() == sealedEntryIds.length) {
-                    sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
-                }
-                sealedEntryIds[(int) tree.size()] = entryId;
-                tree.append(recomputed);
-                while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
-                    roots[nextSize++] = tree.root();
-                }
+            }
+            if (tree.size() == sealedEntryIds.length) {
+                sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
+            }
+            sealedEntryIds[(int) tree.size()] = entryId;
+            tree.append(recomputed);
+            while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
+                roots[nextSize++] = tree.root();
             }
         }
         compareRoots(checkpoints, sizes, roots, sealedEntryIds, (int) tree.size(), findings);
