@@ -25,6 +25,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
@@ -78,6 +82,13 @@ public class Verification {
 
     public Report verify() throws SQLException {
         Findings findings = new Findings();
+        // outside a server (the benchmark) there is no managed executor: two threads of our own
+        ExecutorService own = executor == null ? Executors.newFixedThreadPool(2, daemon -> {
+            Thread thread = new Thread(daemon, "verification");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        Executor runner = executor != null ? executor : own;
         try (Connection connection = dataSource.getConnection(); Connection leafConnection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             int leafIsolation = leafConnection.getTransactionIsolation();
@@ -94,8 +105,9 @@ public class Verification {
                 List<Checkpoint> checkpoints = Checkpoints.all(connection);
                 long leafCount = StoredLeaves.count(connection);
                 // the leaves on a second connection and thread while this one reads and hashes the journal
-                CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(() -> StoredLeaves.read(leafConnection, leafCount));
-                EntryHashes entries = recomputeEntries(connection, findings);
+                CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(runner,
+                        () -> StoredLeaves.read(leafConnection, leafCount));
+                EntryHashes entries = recomputeEntries(connection, runner, findings);
                 long leaves = checkLeaves(join(storedLeaves), entries, checkpoints, findings);
                 checkUnsealed(entries, findings);
                 checkSignatures(checkpoints, findings);
@@ -111,16 +123,15 @@ public class Verification {
                 connection.setTransactionIsolation(isolation);
                 leafConnection.setTransactionIsolation(leafIsolation);
             }
+        } finally {
+            if (own != null) {
+                own.shutdownNow();
+            }
         }
     }
 
-    /** A JDBC task on the server's managed executor (a plain thread where there is none, as in the benchmark). */
-    private <T> CompletableFuture<T> supplyAsync(SqlTask<T> task) {
-        Executor runner = executor != null ? executor : command -> {
-            Thread thread = new Thread(command, "verification-leaves");
-            thread.setDaemon(true);
-            thread.start();
-        };
+    /** A JDBC task on another thread. */
+    private static <T> CompletableFuture<T> supplyAsync(Executor runner, SqlTask<T> task) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return task.run();
@@ -137,6 +148,9 @@ public class Verification {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw e;
         }
     }
@@ -146,11 +160,63 @@ public class Verification {
         T run() throws SQLException;
     }
 
-    private static EntryHashes recomputeEntries(Connection connection, Findings findings) throws SQLException {
+    /** Entries a hashing task takes at once, and how many such tasks may be under way. */
+    private static final int HASH_CHUNK = 1_000;
+    private static final int HASH_WINDOW = 4;
+
+    /**
+     * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
+     * time, taking the results back in order (a few chunks in flight, so memory stays flat).
+     */
+    private static EntryHashes recomputeEntries(Connection connection, Executor runner, Findings findings)
+            throws SQLException {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
-        JournalRows.forEach(connection, accountNumbers, entry -> {
-            byte[] hash = entry.leafHash();
+        Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
+        List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
+        try {
+            JournalRows.forEach(connection, accountNumbers, entry -> {
+                chunk.add(entry);
+                if (chunk.size() == HASH_CHUNK) {
+                    pending.addLast(hash(List.copyOf(chunk), runner));
+                    chunk.clear();
+                    while (pending.size() > HASH_WINDOW) {
+                        record(pending.removeFirst().join(), hashes, findings);
+                    }
+                }
+            });
+            if (!chunk.isEmpty()) {
+                pending.addLast(hash(List.copyOf(chunk), runner));
+            }
+            while (!pending.isEmpty()) {
+                record(join(pending.removeFirst()), hashes, findings);
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+        return hashes;
+    }
+
+    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes) {
+    }
+
+    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[][] hashes = new byte[entries.size()][];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = entries.get(i).leafHash();
+            }
+            return new HashedChunk(entries, hashes);
+        }, runner);
+    }
+
+    private static void record(HashedChunk chunk, EntryHashes hashes, Findings findings) {
+        for (int i = 0; i < chunk.hashes().length; i++) {
+            StoredEntry entry = chunk.entries().get(i);
+            byte[] hash = chunk.hashes()[i];
             if (hash == null) {
                 findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
             }
@@ -160,8 +226,7 @@ public class Verification {
             long posted = entry.canonical() == null ? Long.MIN_VALUE
                     : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
             hashes.add(entry.entryId(), posted, hash);
-        });
-        return hashes;
+        }
     }
 
     /** Walks the leaves in index order, comparing each with its entry and the roots with the checkpoints. */
