@@ -743,7 +743,10 @@ class AuditIT {
         List<JsonObject> named = problems(verify).stream()
                 .filter(p -> p.containsKey("entryId") && p.getJsonNumber("entryId").longValue() == entry).toList();
         assertFalse(named.isEmpty(), verify.toString());
-        assertTrue(Set.of("LEAF_SEALED_LATE", "ENTRY_UNSEALED").contains(named.get(0).getString("kind")), named.toString());
+        // the sealer may seal the header before the two lines are inserted (three statements, each its
+        // own commit): then LEAF_HASH_MISMATCH is named as well, besides the late sealing
+        assertTrue(named.stream().anyMatch(p -> Set.of("LEAF_SEALED_LATE", "ENTRY_UNSEALED").contains(p.getString("kind"))),
+                named.toString());
         assertEquals(Set.of(share), differingAccounts(replay()));
     }
 
