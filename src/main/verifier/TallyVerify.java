@@ -11,7 +11,11 @@
  *      signed root, and sizes never shrink, so every checkpoint's tree is a prefix of the next;
  *   3. every exported entry, re-encoded exactly as Tally encodes it (EntryEncoding, format 1) and hashed
  *      as SHA-256(0x00 || bytes), equals the leaf at its leaf index, covered by the newest checkpoint;
- *   4. an RFC 9162 inclusion proof of one entry (--entry, default the first exported) against the newest
+ *   4. the call log and the security log (export v2): every log checkpoint's signature (over a text that
+ *      names the log, so a journal checkpoint never passes for a log's), sizes that never shrink, the root
+ *      of each log's exported leaves at every checkpoint's size, and every exported log row re-encoded
+ *      (LogEncoding, format 1) and hashed to its leaf; a leaf whose row was deleted is a mismatch;
+ *   5. an RFC 9162 inclusion proof of one entry (--entry, default the first exported) against the newest
  *      checkpoint, built from the leaves and checked with the RFC's verification algorithm; and with
  *      --proof, a proof served by GET /api/audit/entries/{id}/inclusion against a checkpoint in the export.
  *
@@ -72,6 +76,7 @@ public class TallyVerify {
     private byte[] publicKey;
     private final List<Map<String, Object>> checkpoints = new ArrayList<>();
     private final List<byte[]> leaves = new ArrayList<>();
+    private final Logs logs = new Logs();
 
     String verify(Path export, Map<String, String> options) throws Exception {
         // entries are checked as they stream by (an export of a big day does not fit in memory as
@@ -104,9 +109,12 @@ public class TallyVerify {
                     case "header" -> header(record, options.get("--key"));
                     case "checkpoint" -> checkpoints.add(record);
                     case "leaf" -> leaf(record);
+                    case "log-checkpoint" -> logs.checkpoint(record);
+                    case "log-leaf" -> logs.leaf(record);
                     case "entry" -> {
                         if (covered < 0) {
                             covered = checkCheckpoints();
+                            logs.checkCheckpoints(publicKey);
                         }
                         checkEntry(record, covered);
                         entries++;
@@ -130,6 +138,7 @@ public class TallyVerify {
         }
         if (covered < 0) {
             checkCheckpoints();
+            logs.checkCheckpoints(publicKey);
         }
         if (wantedEntry != null && provenEntry == null) {
             throw new Mismatch("entry " + wantedEntry + " is not in the export");
@@ -137,13 +146,13 @@ public class TallyVerify {
         String inclusion = provenEntry == null ? "no entry to prove" : proveEntry(provenEntry);
         String served = servedProof == null ? "" : "; " + checkServedProof(servedProof, servedEntry);
         return entries + " entries, " + leaves.size() + " leaves, " + checkpoints.size()
-                + " checkpoints signed by key " + keyId(publicKey) + "; " + inclusion + served;
+                + " checkpoints signed by key " + keyId(publicKey) + "; " + inclusion + served + logs.summary();
     }
 
     // ------------------------------------------------------------------ records
 
     private void header(Map<String, Object> header, String expectedKey) throws Mismatch {
-        if (!"tally-export-v1".equals(header.get("format"))) {
+        if (!"tally-export-v1".equals(header.get("format")) && !"tally-export-v2".equals(header.get("format"))) {
             throw new Mismatch("unknown export format " + header.get("format"));
         }
         if (!"Ed25519".equals(header.get("algorithm"))) {
@@ -270,6 +279,182 @@ public class TallyVerify {
             throw new Mismatch("the served inclusion proof of entry " + entryId + " does not verify");
         }
         return "served proof of entry " + entryId + " verified";
+    }
+
+    // ------------------------------------------------------------------ the sealed logs
+
+    /**
+     * The call log and the security log: each a Merkle tree of its own with checkpoints of its own.
+     * Rows are checked as their leaves stream by; checkpoints once all leaves are in.
+     */
+    static final class Logs {
+        static final List<String> NAMES = List.of("call_event", "security_event");
+
+        private final Map<String, List<Map<String, Object>>> checkpoints = new LinkedHashMap<>();
+        private final Map<String, List<byte[]>> leaves = new LinkedHashMap<>();
+        private final Map<String, Long> rows = new LinkedHashMap<>();
+
+        Logs() {
+            for (String name : NAMES) {
+                checkpoints.put(name, new ArrayList<>());
+                leaves.put(name, new ArrayList<>());
+                rows.put(name, 0L);
+            }
+        }
+
+        private static String logOf(Map<String, Object> record) throws Mismatch {
+            String log = text(record, "log");
+            if (!NAMES.contains(log)) {
+                throw new Mismatch("unknown log " + log);
+            }
+            return log;
+        }
+
+        void checkpoint(Map<String, Object> record) throws Mismatch {
+            checkpoints.get(logOf(record)).add(record);
+        }
+
+        void leaf(Map<String, Object> record) throws Mismatch {
+            String log = logOf(record);
+            List<byte[]> logLeaves = leaves.get(log);
+            long index = number(record, "leafIndex");
+            long rowId = number(record, "rowId");
+            if (index != logLeaves.size()) {
+                throw new Mismatch(log + " leaf " + index + " where leaf " + logLeaves.size() + " was expected");
+            }
+            byte[] leafHash = hex(text(record, "leafHash"));
+            logLeaves.add(leafHash);
+            if (!record.containsKey("row")) {
+                return; // a row outside the exported dates: its leaf still counts towards the roots
+            }
+            Object row = record.get("row");
+            if (row == null) {
+                throw new Mismatch(log + " leaf " + index + " seals row " + rowId + ", which is no longer in the log:"
+                        + " the row was deleted");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> columns = (Map<String, Object>) row;
+            byte[] hash;
+            try {
+                if (number(columns, "id") != rowId) {
+                    throw new IllegalArgumentException("the row's id is " + columns.get("id"));
+                }
+                hash = Merkle.leafHash(LogRowEncoding.encode(log, columns));
+            } catch (RuntimeException e) {
+                throw new Mismatch(log + " row " + rowId + " cannot be encoded: " + e.getMessage());
+            }
+            if (!Arrays.equals(hash, leafHash)) {
+                throw new Mismatch(log + " row " + rowId + " does not hash to its leaf " + index + ": the row was changed");
+            }
+            rows.merge(log, 1L, Long::sum);
+        }
+
+        /** Signatures, sizes that never shrink and the root of each log's leaves at every checkpoint's size. */
+        void checkCheckpoints(byte[] publicKey) throws Exception {
+            for (String log : NAMES) {
+                List<byte[]> logLeaves = leaves.get(log);
+                Merkle.Growing tree = new Merkle.Growing();
+                long previous = 0;
+                for (Map<String, Object> checkpoint : checkpoints.get(log)) {
+                    long id = number(checkpoint, "id");
+                    long size = number(checkpoint, "treeSize");
+                    String root = text(checkpoint, "rootHash");
+                    String name = log + " checkpoint " + id;
+                    if (!keyId(publicKey).equals(checkpoint.get("keyId"))) {
+                        throw new Mismatch(name + " names key " + checkpoint.get("keyId") + ", not the export's key");
+                    }
+                    byte[] signed = ("tally-log-checkpoint-v1\n" + log + "\n" + size + "\n" + root + "\n"
+                            + text(checkpoint, "createdAt") + "\n" + text(checkpoint, "reason") + "\n")
+                            .getBytes(StandardCharsets.UTF_8);
+                    if (!ed25519Verify(publicKey, signed, hex(text(checkpoint, "signature")))) {
+                        throw new Mismatch(name + ": the signature does not match its log, size, root, time and reason");
+                    }
+                    if (size < previous) {
+                        throw new Mismatch(name + " has fewer leaves (" + size + ") than the one before (" + previous + ")");
+                    }
+                    if (size > logLeaves.size()) {
+                        throw new Mismatch(name + " covers " + size + " leaves; the export has " + logLeaves.size());
+                    }
+                    while (tree.size() < size) {
+                        tree.append(logLeaves.get((int) tree.size()));
+                    }
+                    if (!root.equals(HEX.formatHex(tree.root()))) {
+                        throw new Mismatch(name + ": the root of the first " + size + " exported " + log
+                                + " leaves is not the signed root");
+                    }
+                    previous = size;
+                }
+                if (previous < logLeaves.size()) {
+                    throw new Mismatch(log + " leaf " + previous + " is not covered by a signed " + log + " checkpoint");
+                }
+            }
+        }
+
+        String summary() {
+            StringBuilder out = new StringBuilder();
+            for (String log : NAMES) {
+                out.append("; ").append(log).append(": ").append(leaves.get(log).size()).append(" leaves, ")
+                        .append(rows.get(log)).append(" rows, ").append(checkpoints.get(log).size()).append(" checkpoints");
+            }
+            return out.toString();
+        }
+    }
+
+    /** Tally's LogEncoding, format version 1: a call_event or security_event row from the export's field names. */
+    static final class LogRowEncoding {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+
+        static byte[] encode(String log, Map<String, Object> row) {
+            LogRowEncoding e = new LogRowEncoding();
+            e.out.write(0x01);
+            e.str(log);
+            e.i64(number(row, "id"));
+            if (log.equals("call_event")) {
+                e.str(text(row, "callId"));
+                e.instant(text(row, "occurredAt"));
+                e.str(text(row, "staff"));
+                e.str(text(row, "eventType"));
+                e.optStr(row, "memberNumber");
+                e.optStr(row, "factor");
+                e.optStr(row, "outcome");
+                e.optStr(row, "detail");
+            } else {
+                e.instant(text(row, "occurredAt"));
+                e.str(text(row, "eventType"));
+                e.optStr(row, "actor");
+                e.optStr(row, "subject");
+                e.optStr(row, "detail");
+                e.optStr(row, "remoteAddr");
+            }
+            return e.out.toByteArray();
+        }
+
+        private void instant(String iso) {
+            i64(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse(iso)));
+        }
+
+        private void i64(long value) {
+            out.writeBytes(ByteBuffer.allocate(8).putLong(value).array());
+        }
+
+        private void str(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
+            out.writeBytes(bytes);
+        }
+
+        private void optStr(Map<String, Object> row, String name) {
+            if (!row.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is missing");
+            }
+            Object value = row.get(name);
+            if (value == null) {
+                out.write(0);
+            } else {
+                out.write(1);
+                str((String) value);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ crypto

@@ -24,6 +24,18 @@ final class AuditJson {
                 .add("signature", checkpoint.signature());
     }
 
+    static JsonObjectBuilder logCheckpoint(LogCheckpoint checkpoint) {
+        return JSON.createObjectBuilder()
+                .add("log", checkpoint.log())
+                .add("id", checkpoint.id())
+                .add("treeSize", checkpoint.treeSize())
+                .add("rootHash", checkpoint.rootHash())
+                .add("createdAt", checkpoint.createdAt().toString())
+                .add("reason", checkpoint.reason())
+                .add("keyId", checkpoint.keyId())
+                .add("signature", checkpoint.signature());
+    }
+
     static JsonObjectBuilder publicKey(SigningKey key) {
         return JSON.createObjectBuilder()
                 .add("algorithm", "Ed25519")

@@ -50,6 +50,9 @@ public class AuditResource {
     Checkpoints checkpoints;
 
     @Inject
+    LogCheckpoints logCheckpoints;
+
+    @Inject
     Verification verification;
 
     @Inject
@@ -57,6 +60,9 @@ public class AuditResource {
 
     @Inject
     InclusionProofs proofs;
+
+    @Inject
+    TreeProofs treeProofs;
 
     @Inject
     Export export;
@@ -85,21 +91,29 @@ public class AuditResource {
 
     @POST
     @Path("checkpoints")
-    @Operation(summary = "Seal everything committed and sign a checkpoint of the tree now")
+    @Operation(summary = "Seal everything committed and sign a checkpoint of the journal tree and of each log tree now")
     public Response createCheckpoint() throws SQLException {
         Checkpoint checkpoint = checkpoints.create(Checkpoints.ON_DEMAND);
-        securityLog.record("AUDIT_CHECKPOINT", auditor(), "checkpoint " + checkpoint.id(),
-                "tree size " + checkpoint.treeSize());
-        return Response.status(Response.Status.CREATED).entity(AuditJson.checkpoint(checkpoint).build()).build();
+        List<LogCheckpoint> logs = logCheckpoints.create(Checkpoints.ON_DEMAND);
+        StringBuilder detail = new StringBuilder("tree size " + checkpoint.treeSize());
+        logs.forEach(log -> detail.append("; ").append(log.log()).append(" checkpoint ").append(log.id())
+                .append(" at tree size ").append(log.treeSize()));
+        securityLog.record("AUDIT_CHECKPOINT", auditor(), "checkpoint " + checkpoint.id(), detail.toString());
+        JsonArrayBuilder logJson = JSON.createArrayBuilder();
+        logs.forEach(log -> logJson.add(AuditJson.logCheckpoint(log)));
+        return Response.status(Response.Status.CREATED)
+                .entity(AuditJson.checkpoint(checkpoint).add("logCheckpoints", logJson).build()).build();
     }
 
     @GET
     @Path("checkpoints")
-    @Operation(summary = "Every checkpoint, oldest first")
+    @Operation(summary = "Every checkpoint of the journal and, apart, of the call and security logs, oldest first")
     public JsonObject listCheckpoints() throws SQLException {
         JsonArrayBuilder list = JSON.createArrayBuilder();
         checkpoints.all().forEach(checkpoint -> list.add(AuditJson.checkpoint(checkpoint)));
-        return JSON.createObjectBuilder().add("checkpoints", list).build();
+        JsonArrayBuilder logs = JSON.createArrayBuilder();
+        logCheckpoints.all().forEach(checkpoint -> logs.add(AuditJson.logCheckpoint(checkpoint)));
+        return JSON.createObjectBuilder().add("checkpoints", list).add("logCheckpoints", logs).build();
     }
 
     @POST
@@ -115,7 +129,8 @@ public class AuditResource {
         report.problems().forEach(problem -> problems.add(problem(problem)));
         JsonArrayBuilder logs = JSON.createArrayBuilder();
         report.logs().forEach(log -> logs.add(JSON.createObjectBuilder().add("log", log.log())
-                .add("rowsChecked", log.rowsChecked()).add("leavesChecked", log.leavesChecked()).add("root", log.root())));
+                .add("rowsChecked", log.rowsChecked()).add("leavesChecked", log.leavesChecked())
+                .add("checkpointsChecked", log.checkpointsChecked()).add("root", log.root())));
         return JSON.createObjectBuilder()
                 .add("ok", report.ok())
                 .add("entriesChecked", report.entriesChecked())
@@ -220,6 +235,107 @@ public class AuditResource {
                 .add("path", path)
                 .add("verified", proof.verified())
                 .build();
+    }
+
+    @GET
+    @Path("consistency")
+    @Operation(summary = "RFC 9162 consistency proof between two checkpoints of one tree (journal, call_event or security_event)")
+    public JsonObject consistency(@QueryParam("tree") String tree, @QueryParam("first") String first,
+                                  @QueryParam("second") String second) throws SQLException {
+        String name = tree == null || tree.isBlank() ? TreeLeaves.JOURNAL : tree;
+        if (!TreeLeaves.known(name)) {
+            throw ApiProblem.badRequest("TREE_UNKNOWN", "tree must be journal, call_event or security_event.");
+        }
+        if (first == null || first.isBlank()) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "first is required: the id of the older checkpoint.");
+        }
+        List<TreeProofs.Head> heads = heads(name);
+        TreeProofs.Head older = head(heads, name, parseId("first", first));
+        TreeProofs.Head newer = second == null || second.isBlank()
+                ? heads.get(heads.size() - 1) : head(heads, name, parseId("second", second));
+        if (older.treeSize() > newer.treeSize()) {
+            throw ApiProblem.unprocessable("CHECKPOINT_ORDER_INVALID", "Checkpoint " + older.checkpointId() + " covers "
+                    + older.treeSize() + " leaves, more than checkpoint " + newer.checkpointId() + " (" + newer.treeSize()
+                    + "): give the older one as first.");
+        }
+        TreeProofs.Consistency proof;
+        try {
+            proof = treeProofs.consistency(name, older, newer);
+        } catch (TreeProofs.LeavesMissing e) {
+            throw ApiProblem.unprocessable("TREE_LEAVES_MISSING", e.getMessage());
+        }
+        securityLog.record("AUDIT_CONSISTENCY_PROOF", auditor(), name, "checkpoints " + older.checkpointId() + " and "
+                + newer.checkpointId());
+        JsonArrayBuilder path = JSON.createArrayBuilder();
+        proof.path().forEach(path::add);
+        return JSON.createObjectBuilder()
+                .add("tree", name)
+                .add("first", head(proof.first()))
+                .add("second", head(proof.second()))
+                .add("path", path)
+                .add("verified", proof.verified())
+                .build();
+    }
+
+    @GET
+    @Path("logs/{log}/rows/{rowId}/inclusion")
+    @Operation(summary = "RFC 9162 inclusion proof of one call_event or security_event row against a checkpoint of its log (default: the newest)")
+    public JsonObject logInclusion(@PathParam("log") String log, @PathParam("rowId") long rowId,
+                                   @QueryParam("checkpoint") String checkpointId) throws SQLException {
+        SealedLog sealed = TreeLeaves.log(log);
+        if (sealed == null) {
+            throw ApiProblem.notFound("TREE_UNKNOWN", "No log " + log + ": call_event or security_event.");
+        }
+        List<TreeProofs.Head> heads = heads(log);
+        TreeProofs.Head checkpoint = checkpointId == null || checkpointId.isBlank()
+                ? heads.get(heads.size() - 1) : head(heads, log, parseId("checkpoint", checkpointId));
+        TreeProofs.LogInclusion proof = treeProofs.inclusion(sealed, rowId, checkpoint);
+        if (proof == null) {
+            throw ApiProblem.notFound("ROW_NOT_IN_CHECKPOINT", log + " row " + rowId + " has no leaf within checkpoint "
+                    + checkpoint.checkpointId() + " (" + checkpoint.treeSize() + " leaves).");
+        }
+        securityLog.record("AUDIT_INCLUSION_PROOF", auditor(), log + " row " + rowId, "checkpoint " + checkpoint.checkpointId());
+        JsonArrayBuilder path = JSON.createArrayBuilder();
+        proof.path().forEach(path::add);
+        return JSON.createObjectBuilder()
+                .add("log", log)
+                .add("rowId", rowId)
+                .add("leafIndex", proof.leafIndex())
+                .add("leafHash", proof.leafHash())
+                .add("checkpoint", head(checkpoint))
+                .add("path", path)
+                .add("verified", proof.verified())
+                .build();
+    }
+
+    /** The signed tree heads of one tree, oldest first; a 404 problem when it has none yet. */
+    private List<TreeProofs.Head> heads(String tree) throws SQLException {
+        List<TreeProofs.Head> heads = TreeLeaves.JOURNAL.equals(tree)
+                ? checkpoints.all().stream().map(c -> new TreeProofs.Head(c.id(), c.treeSize(), c.rootHash())).toList()
+                : LogCheckpoints.of(logCheckpoints.all(), tree).stream()
+                        .map(c -> new TreeProofs.Head(c.id(), c.treeSize(), c.rootHash())).toList();
+        if (heads.isEmpty()) {
+            throw ApiProblem.notFound("CHECKPOINT_NOT_FOUND", "The " + tree + " tree has no checkpoint yet.");
+        }
+        return heads;
+    }
+
+    private static TreeProofs.Head head(List<TreeProofs.Head> heads, String tree, long id) {
+        return heads.stream().filter(h -> h.checkpointId() == id).findFirst().orElseThrow(() ->
+                ApiProblem.notFound("CHECKPOINT_NOT_FOUND", "No checkpoint " + id + " of the " + tree + " tree."));
+    }
+
+    private static JsonObjectBuilder head(TreeProofs.Head head) {
+        return JSON.createObjectBuilder().add("checkpoint", head.checkpointId()).add("treeSize", head.treeSize())
+                .add("rootHash", head.rootHash());
+    }
+
+    private static long parseId(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("FIELD_INVALID", name + " must be a checkpoint id.");
+        }
     }
 
     @GET

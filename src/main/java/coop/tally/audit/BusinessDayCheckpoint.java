@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Signs a checkpoint when a new business day is opened, after that change has committed. */
+/**
+ * Signs a checkpoint of the journal and one of each sealed log when a new business day is opened,
+ * after that change has committed.
+ */
 @ApplicationScoped
 public class BusinessDayCheckpoint {
 
@@ -17,6 +20,9 @@ public class BusinessDayCheckpoint {
 
     @Inject
     Checkpoints checkpoints;
+
+    @Inject
+    LogCheckpoints logCheckpoints;
 
     void onBusinessDay(@Observes(during = TransactionPhase.AFTER_SUCCESS) BusinessDayOpened opened) {
         try {
@@ -26,6 +32,14 @@ public class BusinessDayCheckpoint {
         } catch (Exception e) {
             // the day is open either way; an auditor can ask for a checkpoint on demand
             LOG.log(Level.WARNING, "Business-day checkpoint failed", e);
+        }
+        try {
+            for (LogCheckpoint checkpoint : logCheckpoints.create(Checkpoints.BUSINESS_DAY)) {
+                LOG.info(() -> checkpoint.log() + " checkpoint " + checkpoint.id() + " at tree size "
+                        + checkpoint.treeSize() + " for business day " + opened.businessDate());
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Business-day checkpoint of the call and security logs failed", e);
         }
     }
 }

@@ -1,10 +1,12 @@
 package coop.tally.audit;
 
 import coop.tally.platform.SchemaMigration;
+import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 import javax.sql.DataSource;
 import java.io.BufferedWriter;
@@ -19,6 +21,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +40,10 @@ import static coop.tally.web.JsonBuilders.JSON;
  *   <li>{@code checkpoint}: every checkpoint, oldest first;</li>
  *   <li>{@code leaf}: every leaf hash up to the newest checkpoint's size (the root cannot be
  *       recomputed from fewer), as index and hash only;</li>
+ *   <li>{@code log-checkpoint}: every checkpoint of the call-log and security-log trees, oldest first;</li>
+ *   <li>{@code log-leaf}: per log, every leaf up to its newest checkpoint's size: index, row id, hash,
+ *       and {@code row}, the row's hashed columns, when the row occurred on one of the dates asked for
+ *       (in the credit union's zone), or {@code null} when the sealed row is no longer in the log;</li>
  *   <li>{@code entry}: the entries of the business dates asked for, with their lines and leaf index
  *       (null when not yet sealed).</li>
  * </ol>
@@ -42,13 +52,17 @@ import static coop.tally.web.JsonBuilders.JSON;
 @ApplicationScoped
 public class Export {
 
-    static final String FORMAT = "tally-export-v1";
+    /** v2 added the log checkpoints and log leaves; the offline verifier reads v1 too. */
+    static final String FORMAT = "tally-export-v2";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
 
     @Inject
     SigningKey key;
+
+    @Inject
+    TallyClock clock;
 
     public void write(LocalDate from, LocalDate to, OutputStream stream) throws SQLException, IOException {
         Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
@@ -67,9 +81,48 @@ public class Export {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            writeLogs(connection, from, to, out);
             writeEntries(connection, from, to, out);
         }
         out.flush();
+    }
+
+    private void writeLogs(Connection connection, LocalDate from, LocalDate to, Writer out) throws SQLException {
+        List<LogCheckpoint> checkpoints = LogCheckpoints.all(connection);
+        for (LogCheckpoint checkpoint : checkpoints) {
+            line(out, AuditJson.logCheckpoint(checkpoint).add("type", "log-checkpoint").build());
+        }
+        ZoneId zone = clock.zone();
+        for (SealedLog log : SealedLog.values()) {
+            long covered = LogCheckpoints.of(checkpoints, log.logName).stream()
+                    .mapToLong(LogCheckpoint::treeSize).max().orElse(0);
+            String columns = Arrays.stream(log.columns.split(",")).map(c -> "e." + c.trim())
+                    .collect(Collectors.joining(", "));
+            try (PreparedStatement query = connection.prepareStatement("SELECT l.leaf_index, l.row_id, l.leaf_hash, "
+                    + columns + " FROM log_leaf l LEFT JOIN " + log.logName + " e ON e.id = l.row_id"
+                    + " WHERE l.log_name = ? AND l.leaf_index < ? ORDER BY l.leaf_index")) {
+                query.setString(1, log.logName);
+                query.setLong(2, covered);
+                query.setFetchSize(1_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "log-leaf").add("log", log.logName)
+                                .add("leafIndex", rows.getLong(1)).add("rowId", rows.getLong(2))
+                                .add("leafHash", rows.getString(3).trim());
+                        if (rows.getObject(4) == null) {
+                            json.addNull("row");
+                        } else {
+                            Timestamp occurred = rows.getTimestamp(log == SealedLog.CALL_EVENT ? 6 : 5);
+                            LocalDate date = occurred == null ? null : LocalDate.ofInstant(occurred.toInstant(), zone);
+                            if (date == null || (!date.isBefore(from) && !date.isAfter(to))) {
+                                json.add("row", log.json(rows, 3));
+                            }
+                        }
+                        line(out, json.build());
+                    }
+                }
+            }
+        }
     }
 
     private static void writeEntries(Connection connection, LocalDate from, LocalDate to, Writer out)

@@ -24,15 +24,23 @@ public final class Merkle {
     private Merkle() {
     }
 
+    /**
+     * One digest per thread for leaf and node hashes: a walk of the tree hashes millions of times and
+     * {@link MessageDigest#getInstance} looks the provider up each time.
+     */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Merkle::sha256);
+
     public static byte[] leafHash(byte[] data) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DIGEST.get();
+        sha.reset(); // in case an earlier call failed half-way
         sha.update(LEAF_PREFIX);
         sha.update(data);
         return sha.digest();
     }
 
     public static byte[] nodeHash(byte[] left, byte[] right) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = DIGEST.get();
+        sha.reset(); // in case an earlier call failed half-way
         sha.update(NODE_PREFIX);
         sha.update(left);
         sha.update(right);

@@ -26,6 +26,11 @@ public record Problem(String kind, Long entryId, Long leafIndex, Long checkpoint
         return new Problem(kind, null, null, checkpoint, null, null, detail);
     }
 
+    /** A finding about a checkpoint of a sealed log. */
+    static Problem logCheckpoint(String kind, String log, long checkpoint, String detail) {
+        return new Problem(kind, null, null, checkpoint, log, null, detail);
+    }
+
     /** A finding in a sealed log: the log, and the row id and leaf index where known. */
     static Problem logRow(String kind, String log, Long rowId, Long leafIndex, String detail) {
         return new Problem(kind, null, leafIndex, null, log, rowId, detail);

@@ -1,5 +1,7 @@
 package coop.tally.audit;
 
+import jakarta.json.JsonObjectBuilder;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,20 +11,40 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static coop.tally.web.JsonBuilders.JSON;
+
 /**
  * An append-only log sealed into a Merkle tree of its own (table log_leaf, keyed by log name): the
  * call log and the security log. Reads its rows over JDBC and hashes them with {@link LogEncoding}.
  */
 enum SealedLog {
 
-    CALL_EVENT(LogEncoding.CALL_EVENT, """
-            SELECT id, call_id, occurred_at, staff, event_type, member_number, factor, outcome, detail
-              FROM call_event WHERE id >= ? AND id <= ? ORDER BY id""") {
+    CALL_EVENT(LogEncoding.CALL_EVENT, "id, call_id, occurred_at, staff, event_type, member_number, factor, outcome, detail") {
         @Override
         byte[] encode(ResultSet row) throws SQLException {
-            return LogEncoding.encode(new LogEncoding.CallEventRow(row.getLong(1), row.getString(2),
-                    instant(row.getTimestamp(3)), row.getString(4), row.getString(5), row.getString(6),
-                    row.getString(7), row.getString(8), row.getString(9)));
+            return LogEncoding.encode(callEvent(row, 0));
+        }
+
+        @Override
+        JsonObjectBuilder json(ResultSet row, int offset) throws SQLException {
+            LogEncoding.CallEventRow event = callEvent(row, offset);
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("id", event.id());
+            optional(json, "callId", event.callId());
+            optional(json, "occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+            optional(json, "staff", event.staff());
+            optional(json, "eventType", event.eventType());
+            optional(json, "memberNumber", event.memberNumber());
+            optional(json, "factor", event.factor());
+            optional(json, "outcome", event.outcome());
+            optional(json, "detail", event.detail());
+            return json;
+        }
+
+        private LogEncoding.CallEventRow callEvent(ResultSet row, int offset) throws SQLException {
+            return new LogEncoding.CallEventRow(row.getLong(offset + 1), row.getString(offset + 2),
+                    instant(row.getTimestamp(offset + 3)), row.getString(offset + 4), row.getString(offset + 5),
+                    row.getString(offset + 6), row.getString(offset + 7), row.getString(offset + 8),
+                    row.getString(offset + 9));
         }
 
         @Override
@@ -31,13 +53,29 @@ enum SealedLog {
         }
     },
 
-    SECURITY_EVENT(LogEncoding.SECURITY_EVENT, """
-            SELECT id, occurred_at, event_type, actor, subject, detail, remote_addr
-              FROM security_event WHERE id >= ? AND id <= ? ORDER BY id""") {
+    SECURITY_EVENT(LogEncoding.SECURITY_EVENT, "id, occurred_at, event_type, actor, subject, detail, remote_addr") {
         @Override
         byte[] encode(ResultSet row) throws SQLException {
-            return LogEncoding.encode(new LogEncoding.SecurityEventRow(row.getLong(1), instant(row.getTimestamp(2)),
-                    row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7)));
+            return LogEncoding.encode(securityEvent(row, 0));
+        }
+
+        @Override
+        JsonObjectBuilder json(ResultSet row, int offset) throws SQLException {
+            LogEncoding.SecurityEventRow event = securityEvent(row, offset);
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("id", event.id());
+            optional(json, "occurredAt", event.occurredAt() == null ? null : event.occurredAt().toString());
+            optional(json, "eventType", event.eventType());
+            optional(json, "actor", event.actor());
+            optional(json, "subject", event.subject());
+            optional(json, "detail", event.detail());
+            optional(json, "remoteAddr", event.remoteAddr());
+            return json;
+        }
+
+        private LogEncoding.SecurityEventRow securityEvent(ResultSet row, int offset) throws SQLException {
+            return new LogEncoding.SecurityEventRow(row.getLong(offset + 1), instant(row.getTimestamp(offset + 2)),
+                    row.getString(offset + 3), row.getString(offset + 4), row.getString(offset + 5),
+                    row.getString(offset + 6), row.getString(offset + 7));
         }
 
         @Override
@@ -53,14 +91,31 @@ enum SealedLog {
     static final int BATCH = 2_000;
 
     final String logName;
+    /** The hashed columns, in the order {@link #encode} and {@link #json} read them. */
+    final String columns;
     private final String select;
 
-    SealedLog(String logName, String select) {
+    SealedLog(String logName, String columns) {
         this.logName = logName;
-        this.select = select;
+        this.columns = columns;
+        this.select = "SELECT " + columns + " FROM " + logName + " WHERE id >= ? AND id <= ? ORDER BY id";
     }
 
     abstract byte[] encode(ResultSet row) throws SQLException;
+
+    /**
+     * Every hashed column of the row whose first column is at {@code offset + 1}, under the names the
+     * offline verifier reads; absent values are JSON null, so that absent and empty stay distinct.
+     */
+    abstract JsonObjectBuilder json(ResultSet row, int offset) throws SQLException;
+
+    private static void optional(JsonObjectBuilder json, String name, String value) {
+        if (value == null) {
+            json.addNull(name);
+        } else {
+            json.add(name, value);
+        }
+    }
 
     abstract Instant occurredAt(ResultSet row) throws SQLException;
 

@@ -3,6 +3,7 @@ package coop.tally.audit;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,6 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
@@ -33,9 +41,16 @@ import java.util.Set;
  * roots that both match the recomputed prefix roots are consistent by construction (the smaller tree
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
  *
+ * <p>Speed: the journal is read in one pass of two merged ordered scans ({@link JournalRows#forEach}),
+ * and encoded and hashed on another thread a chunk at a time, while the stored leaves are read on a
+ * second connection and thread ({@link StoredLeaves}); the comparison then runs in memory. Only the leaves that existed when verification started (after the
+ * checkpoints were read) are checked, so a leaf the sealer adds meanwhile is never mistaken for one
+ * whose entry is missing.
+ *
  * <p>The call log and the security log are checked the same way against their own trees (log_leaf),
- * naming a changed, deleted or unsealed row by log and row id. Their trees have no signed checkpoints:
- * the recomputed roots are reported, not compared.
+ * naming a changed, deleted or unsealed row by log and row id, and so are their signed checkpoints
+ * (log_checkpoint): signature, root at the checkpoint's size recomputed from the rows, and sizes
+ * that never shrink, each problem naming the log and the checkpoint.
  */
 @ApplicationScoped
 public class Verification {
@@ -50,6 +65,10 @@ public class Verification {
     @Inject
     SigningKey key;
 
+    /** Reads the leaves beside the journal; null outside a server (the benchmark), where a plain thread does. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
     @Inject
     TallyClock clock;
 
@@ -57,66 +76,162 @@ public class Verification {
                          List<LogTree> logs, List<Problem> problems, boolean truncated) {
     }
 
-    /** A sealed log as verified: its rows, its leaves and the root recomputed from its rows (not signed). */
-    public record LogTree(String log, long rowsChecked, long leavesChecked, String root) {
+    /** A sealed log as verified: its rows, its leaves, its checkpoints and the root recomputed from its rows. */
+    public record LogTree(String log, long rowsChecked, long leavesChecked, long checkpointsChecked, String root) {
     }
 
     public Report verify() throws SQLException {
         Findings findings = new Findings();
-        try (Connection connection = dataSource.getConnection()) {
+        // outside a server (the benchmark) there is no managed executor: two threads of our own
+        ExecutorService own = executor == null ? Executors.newFixedThreadPool(2, daemon -> {
+            Thread thread = new Thread(daemon, "verification");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        Executor runner = executor != null ? executor : own;
+        try (Connection connection = dataSource.getConnection(); Connection leafConnection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
+            int leafIsolation = leafConnection.getTransactionIsolation();
             // No read locks: Derby takes one per row under READ COMMITTED, most of a full walk's
             // cost. Sound here: the sealer seals committed entries only, so an uncommitted entry
             // seen now has no leaf and is too new to be reported unsealed; an uncommitted leaf
             // hashes a committed entry and lies beyond every checkpoint.
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            leafConnection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
             try {
-                EntryHashes entries = recomputeEntries(connection, findings);
+                // The checkpoints first, then the number of leaves: every checkpoint covers leaves
+                // that exist by then, and every such leaf seals an entry committed before the journal
+                // is read. Leaves the sealer adds while verification runs are left for the next one.
                 List<Checkpoint> checkpoints = Checkpoints.all(connection);
-                long leaves = checkLeaves(connection, entries, checkpoints, findings);
+                long leafCount = StoredLeaves.count(connection);
+                // the leaves on a second connection and thread while this one reads and hashes the journal
+                CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(runner,
+                        () -> StoredLeaves.read(leafConnection, leafCount));
+                EntryHashes entries = recomputeEntries(connection, runner, findings);
+                long leaves = checkLeaves(join(storedLeaves), entries, checkpoints, findings);
                 checkUnsealed(entries, findings);
                 checkSignatures(checkpoints, findings);
                 List<LogTree> logs = new ArrayList<>();
+                List<LogCheckpoint> logCheckpoints = LogCheckpoints.all(connection);
                 for (SealedLog log : SealedLog.values()) {
-                    logs.add(checkLog(connection, log, findings));
+                    logs.add(checkLog(connection, log, LogCheckpoints.of(logCheckpoints, log.logName), findings));
                 }
                 return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
                         List.copyOf(logs), List.copyOf(findings.problems), findings.truncated);
             } finally {
-                // the connection goes back to a pool: leave it as it came
+                // the connections go back to a pool: leave them as they came
                 connection.setTransactionIsolation(isolation);
+                leafConnection.setTransactionIsolation(leafIsolation);
+            }
+        } finally {
+            if (own != null) {
+                own.shutdownNow();
             }
         }
     }
 
-    private static EntryHashes recomputeEntries(Connection connection, Findings findings) throws SQLException {
-        EntryHashes hashes = new EntryHashes();
-        long[] range = JournalRows.idRange(connection);
-        if (range == null) {
-            return hashes;
-        }
-        Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
-        for (long from = range[0]; from <= range[1]; from += JournalRows.BATCH) {
-            for (StoredEntry entry : JournalRows.read(connection, from, Math.min(range[1], from + JournalRows.BATCH - 1),
-                    accountNumbers)) {
-                byte[] hash = entry.leafHash();
-                if (hash == null) {
-                    findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
-                }
-                for (String lineProblem : entry.lineProblems()) {
-                    findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
-                }
-                long posted = entry.canonical() == null ? Long.MIN_VALUE
-                        : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
-                hashes.add(entry.entryId(), posted, hash);
+    /** A JDBC task on another thread. */
+    private static <T> CompletableFuture<T> supplyAsync(Executor runner, SqlTask<T> task) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return task.run();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
             }
+        }, runner);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlTask<T> {
+        T run() throws SQLException;
+    }
+
+    /** Entries a hashing task takes at once, and how many such tasks may be under way. */
+    private static final int HASH_CHUNK = 1_000;
+    private static final int HASH_WINDOW = 4;
+
+    /**
+     * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
+     * time, taking the results back in order (a few chunks in flight, so memory stays flat).
+     */
+    private static EntryHashes recomputeEntries(Connection connection, Executor runner, Findings findings)
+            throws SQLException {
+        EntryHashes hashes = new EntryHashes();
+        Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
+        Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
+        List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
+        try {
+            JournalRows.forEach(connection, accountNumbers, entry -> {
+                chunk.add(entry);
+                if (chunk.size() == HASH_CHUNK) {
+                    pending.addLast(hash(List.copyOf(chunk), runner));
+                    chunk.clear();
+                    while (pending.size() > HASH_WINDOW) {
+                        record(pending.removeFirst().join(), hashes, findings);
+                    }
+                }
+            });
+            if (!chunk.isEmpty()) {
+                pending.addLast(hash(List.copyOf(chunk), runner));
+            }
+            while (!pending.isEmpty()) {
+                record(join(pending.removeFirst()), hashes, findings);
+            }
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
         }
         return hashes;
     }
 
+    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes) {
+    }
+
+    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner) {
+        return CompletableFuture.supplyAsync(() -> {
+            byte[][] hashes = new byte[entries.size()][];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = entries.get(i).leafHash();
+            }
+            return new HashedChunk(entries, hashes);
+        }, runner);
+    }
+
+    private static void record(HashedChunk chunk, EntryHashes hashes, Findings findings) {
+        for (int i = 0; i < chunk.hashes().length; i++) {
+            StoredEntry entry = chunk.entries().get(i);
+            byte[] hash = chunk.hashes()[i];
+            if (hash == null) {
+                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
+            }
+            for (String lineProblem : entry.lineProblems()) {
+                findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
+            }
+            long posted = entry.canonical() == null ? Long.MIN_VALUE
+                    : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
+            hashes.add(entry.entryId(), posted, hash);
+        }
+    }
+
     /** Walks the leaves in index order, comparing each with its entry and the roots with the checkpoints. */
-    private static long checkLeaves(Connection connection, EntryHashes entries, List<Checkpoint> checkpoints,
-                                    Findings findings) throws SQLException {
+    private static long checkLeaves(StoredLeaves leaves, EntryHashes entries, List<Checkpoint> checkpoints,
+                                    Findings findings) {
         long[] sizes = checkpoints.stream().mapToLong(Checkpoint::treeSize).distinct().sorted().toArray();
         byte[][] roots = new byte[sizes.length][];
         int nextSize = 0;
@@ -125,52 +240,47 @@ public class Verification {
         while (nextSize < sizes.length && sizes[nextSize] == 0) {
             roots[nextSize++] = tree.root();
         }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf ORDER BY leaf_index");
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                long index = rows.getLong(1);
-                long entryId = rows.getLong(2);
-                byte[] stored = parseStoredHash(rows.getString(3));
-                if (index != tree.size()) {
-                    findings.add(Problem.leaf("LEAF_MISSING", tree.size(), null,
-                            "leaf indexes jump from " + (tree.size() - 1) + " to " + index));
-                    break;
-                }
-                int position = entries.find(entryId);
-                byte[] recomputed = stored;
-                if (position < 0) {
-                    findings.add(Problem.leaf("LEAF_ENTRY_MISSING", index, entryId,
-                            "leaf " + index + " seals entry " + entryId + ", which is no longer in the journal"));
-                } else if (entries.isSealed(position)) {
-                    findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
-                } else {
-                    entries.markSealed(position);
-                    if (entries.decoded(position)) {
-                        recomputed = entries.hash(position);
-                        if (!Arrays.equals(stored, recomputed)) {
-                            findings.add(Problem.leaf("LEAF_HASH_MISMATCH", index, entryId, "entry " + entryId
-                                    + " no longer hashes to its leaf " + index + ": the entry or the leaf was changed"));
-                        }
+        for (int at = 0; at < leaves.size(); at++) {
+            long index = leaves.index(at);
+            long entryId = leaves.entryId(at);
+            byte[] stored = leaves.hash(at);
+            if (index != tree.size()) {
+                findings.add(Problem.leaf("LEAF_MISSING", tree.size(), null,
+                        "leaf indexes jump from " + (tree.size() - 1) + " to " + index));
+                break;
+            }
+            int position = entries.find(entryId);
+            byte[] recomputed = stored;
+            if (position < 0) {
+                findings.add(Problem.leaf("LEAF_ENTRY_MISSING", index, entryId,
+                        "leaf " + index + " seals entry " + entryId + ", which is no longer in the journal"));
+            } else if (entries.isSealed(position)) {
+                findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
+            } else {
+                entries.markSealed(position);
+                if (entries.decoded(position)) {
+                    recomputed = entries.hash(position);
+                    if (!Arrays.equals(stored, recomputed)) {
+                        findings.add(Problem.leaf("LEAF_HASH_MISMATCH", index, entryId, "entry " + entryId
+                                + " no longer hashes to its leaf " + index + ": the entry or the leaf was changed"));
                     }
                 }
-                if (position >= 0 && entries.decoded(position)) {
-                    long late = ChronoUnit.MICROS.between(Instant.EPOCH, rows.getTimestamp(4).toInstant())
-                            - entries.postedAtMicros(position);
-                    if (late > SEALING_DELAY.toNanos() / 1_000) {
-                        findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
-                                + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
-                                + " or the sealer was down"));
-                    }
+            }
+            if (position >= 0 && entries.decoded(position)) {
+                long late = leaves.sealedAtMicros(at) - entries.postedAtMicros(position);
+                if (late > SEALING_DELAY.toNanos() / 1_000) {
+                    findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
+                            + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
+                            + " or the sealer was down"));
                 }
-                if (tree.size() == sealedEntryIds.length) {
-                    sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
-                }
-                sealedEntryIds[(int) tree.size()] = entryId;
-                tree.append(recomputed);
-                while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
-                    roots[nextSize++] = tree.root();
-                }
+            }
+            if (tree.size() == sealedEntryIds.length) {
+                sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
+            }
+            sealedEntryIds[(int) tree.size()] = entryId;
+            tree.append(recomputed);
+            while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
+                roots[nextSize++] = tree.root();
             }
         }
         compareRoots(checkpoints, sizes, roots, sealedEntryIds, (int) tree.size(), findings);
@@ -243,7 +353,11 @@ public class Verification {
      * leaves in index order; names rows deleted after sealing and rows older than the sealing delay
      * that have no leaf. The root is computed from the recomputed hashes.
      */
-    private LogTree checkLog(Connection connection, SealedLog log, Findings findings) throws SQLException {
+    private LogTree checkLog(Connection connection, SealedLog log, List<LogCheckpoint> checkpoints, Findings findings)
+            throws SQLException {
+        long[] sizes = checkpoints.stream().mapToLong(LogCheckpoint::treeSize).distinct().sorted().toArray();
+        byte[][] roots = new byte[sizes.length][];
+        int nextSize = 0;
         Map<Long, SealedLog.Row> rows = new HashMap<>();
         long[] range = log.idRange(connection);
         if (range != null) {
@@ -259,6 +373,9 @@ public class Verification {
         }
         Set<Long> sealed = new HashSet<>();
         TreeHead tree = new TreeHead();
+        while (nextSize < sizes.length && sizes[nextSize] == 0) {
+            roots[nextSize++] = tree.root();
+        }
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT leaf_index, row_id, leaf_hash FROM log_leaf WHERE log_name = ? ORDER BY leaf_index")) {
             query.setString(1, log.logName);
@@ -289,16 +406,51 @@ public class Verification {
                         }
                     }
                     tree.append(recomputed);
+                    while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
+                        roots[nextSize++] = tree.root();
+                    }
                 }
             }
         }
+        checkLogCheckpoints(log, checkpoints, sizes, roots, findings);
         Instant cutoff = clock.now().minus(SEALING_DELAY);
         rows.values().stream()
                 .filter(row -> !sealed.contains(row.id()) && row.occurredAt() != null && row.occurredAt().isBefore(cutoff))
                 .map(SealedLog.Row::id).sorted()
                 .forEach(id -> findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, id, null, log.logName
                         + " row " + id + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf")));
-        return new LogTree(log.logName, rows.size(), tree.size(), Hex.of(tree.root()));
+        return new LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
+    }
+
+    /** Signature, consistency (sizes never shrink, each root a prefix root of the rows) and root of each log checkpoint. */
+    private void checkLogCheckpoints(SealedLog log, List<LogCheckpoint> checkpoints, long[] sizes, byte[][] roots,
+                                     Findings findings) {
+        byte[] publicKey = key.publicKey();
+        long previousSize = -1;
+        for (LogCheckpoint checkpoint : checkpoints) {
+            String name = log.logName + " checkpoint " + checkpoint.id();
+            if (!checkpoint.keyId().equals(key.keyId())) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_KEY_UNKNOWN", log.logName, checkpoint.id(),
+                        name + " is signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
+            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_SIGNATURE_INVALID", log.logName, checkpoint.id(),
+                        "the signature of " + name + " does not match its log, size, root, time and reason"));
+            }
+            if (checkpoint.treeSize() < previousSize) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_INCONSISTENT", log.logName, checkpoint.id(), name
+                        + ": tree size " + checkpoint.treeSize() + " is smaller than the previous checkpoint's " + previousSize));
+            }
+            previousSize = Math.max(previousSize, checkpoint.treeSize());
+            byte[] root = roots[Arrays.binarySearch(sizes, checkpoint.treeSize())];
+            if (root == null) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_BEYOND_TREE", log.logName, checkpoint.id(),
+                        name + " is signed for " + checkpoint.treeSize() + " leaves, but fewer leaves exist"));
+            } else if (!Hex.of(root).equals(checkpoint.rootHash())) {
+                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_ROOT_MISMATCH", log.logName, checkpoint.id(), "the first "
+                        + checkpoint.treeSize() + " leaves of " + log.logName + ", recomputed from its rows, do not give the"
+                        + " root signed by " + name));
+            }
+        }
     }
 
     /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */

@@ -30,6 +30,11 @@ import java.util.stream.Stream;
  *
  * <pre>mvn -B -Pbench-audit process-test-classes [-Dbench.entries=1000000] [-Dbench.repeats=3]</pre>
  *
+ * With {@code -Dbench.reuse=true} it keeps the ledger a previous run left in {@code target/bench-audit}
+ * and times only the checkpoint, verify, replay and export (for profiling; the load takes minutes);
+ * {@code -Dbench.export=false} leaves out the export and the offline verifier. Both are read by the
+ * class itself: run it with {@code java -cp <test classpath> coop.tally.audit.AuditBenchmark}.
+ *
  * The journal is written in batches of 5,000 entries a commit with {@code derby.system.durability=test}
  * (set-up, not what is measured) while the sealer runs beside it as it does in the server, which
  * shows whether sealing keeps up with a posting rate of that order.
@@ -43,8 +48,11 @@ public final class AuditBenchmark {
         int entries = Integer.getInteger("bench.entries", 1_000_000);
         int repeats = Integer.getInteger("bench.repeats", 3);
         Path folder = Path.of("target/bench-audit");
-        deleteRecursively(folder);
-        Files.createDirectories(folder);
+        boolean reuse = Boolean.getBoolean("bench.reuse") && Files.isDirectory(folder.resolve("db"));
+        if (!reuse) {
+            deleteRecursively(folder);
+            Files.createDirectories(folder);
+        }
         System.setProperty("derby.system.durability", "test");
         System.setProperty("derby.storage.pageCacheSize", "16000");
         System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
@@ -54,6 +62,7 @@ public final class AuditBenchmark {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
         TallyClock clock = new TallyClock();
+        set(clock, "zone", "America/Chicago"); // the container's default, for the export's dates
         Sealer sealer = new Sealer();
         set(sealer, "dataSource", dataSource);
         set(sealer, "clock", clock);
@@ -68,7 +77,12 @@ public final class AuditBenchmark {
             }
         }, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         long started = System.nanoTime();
-        load(dataSource, entries);
+        if (reuse) {
+            schedule.shutdown();
+            System.out.println("reusing the ledger in " + folder);
+        } else {
+            load(dataSource, entries);
+        }
         double loadSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("load %d entries: %.1f s (%.0f entries/s committed, in batches of 5,000)%n", entries,
                 loadSeconds, entries / loadSeconds);
@@ -119,9 +133,13 @@ public final class AuditBenchmark {
         replay.balanceAsOf("900001-S00", Instant.now());
         report("one account's balance as of now", started);
 
+        if (!Boolean.parseBoolean(System.getProperty("bench.export", "true"))) {
+            return;
+        }
         Export export = new Export();
         set(export, "dataSource", dataSource);
         set(export, "key", key);
+        set(export, "clock", clock);
         Path file = folder.resolve("export.jsonl");
         started = System.nanoTime();
         try (var out = Files.newOutputStream(file)) {

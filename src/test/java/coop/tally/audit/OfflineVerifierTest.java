@@ -65,6 +65,7 @@ class OfflineVerifierTest {
             lines.add(JSON.createObjectBuilder().add("type", "leaf").add("leafIndex", i)
                     .add("leafHash", Hex.of(leaves.get(i))).build().toString());
         }
+        logParts(lines, publicKey);
         for (int i = 0; i < entries.size(); i++) {
             lines.add(AuditJson.entry(entries.get(i)).add("type", "entry").add("leafIndex", i).build().toString());
         }
@@ -112,9 +113,133 @@ class OfflineVerifierTest {
     }
 
     @Test
+    void theLogsVerifyWithTheirOwnCheckpoints() throws Exception {
+        Run run = verifier(export);
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains("; call_event: 3 leaves, 2 rows, 2 checkpoints; security_event: 2 leaves, 2 rows,"
+                + " 1 checkpoints"), run.output());
+    }
+
+    @Test
+    void oneChangedCharacterInACallEventIsNamed() throws Exception {
+        Run run = verifier(changed("\"detail\":\"wrong answer to the DOB question\"", "\"detail\":\"wrong answer to the DOB questioN\""));
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: call_event row 41 does not hash to its leaf 1"), run.output());
+    }
+
+    @Test
+    void anEmptySecurityDetailIsNotAnAbsentOne() throws Exception {
+        Run run = verifier(changed("\"subject\":\"\"", "\"subject\":null"));
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: security_event row 8 "), run.output());
+    }
+
+    @Test
+    void aDeletedLogRowIsNamed() throws Exception {
+        String text = Files.readString(export, StandardCharsets.UTF_8);
+        int at = text.indexOf("\"row\":{\"id\":9,");
+        int end = text.indexOf('}', at);
+        Path deleted = folder.resolve("deleted.jsonl");
+        Files.writeString(deleted, text.substring(0, at) + "\"row\":null" + text.substring(end + 1), StandardCharsets.UTF_8);
+        Run run = verifier(deleted);
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: security_event leaf 1 seals row 9, which is no longer in the log"),
+                run.output());
+    }
+
+    @Test
+    void aChangedLeafHashBreaksTheLogCheckpoint() throws Exception {
+        String leaf = Hex.of(Merkle.leafHash(LogEncoding.encode(CALL_OUTSIDE_RANGE)));
+        Run run = verifier(changed(leaf, (leaf.charAt(0) == '0' ? "1" : "0") + leaf.substring(1)));
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: call_event checkpoint 6: the root of the first 2 exported"
+                + " call_event leaves is not the signed root"), run.output());
+    }
+
+    @Test
+    void aJournalCheckpointDoesNotPassAsALogCheckpoint() throws Exception {
+        // the call log's first checkpoint, re-signed as if it were a journal checkpoint of the same size and root
+        String text = Files.readString(export, StandardCharsets.UTF_8);
+        String line = text.lines().filter(l -> l.contains("\"type\":\"log-checkpoint\"") && l.contains("\"id\":6,"))
+                .findFirst().orElseThrow();
+        jakarta.json.JsonObject checkpoint = JSON.createReader(new java.io.StringReader(line)).readObject();
+        String journalSignature = Hex.of(Ed25519.sign(PRIVATE_KEY, Checkpoint.signedText(
+                checkpoint.getJsonNumber("treeSize").longValue(), checkpoint.getString("rootHash"),
+                Instant.parse(checkpoint.getString("createdAt")), checkpoint.getString("reason"))));
+        Run run = verifier(changed(checkpoint.getString("signature"), journalSignature));
+        assertEquals(1, run.exit(), run.output());
+        assertTrue(run.output().startsWith("MISMATCH: call_event checkpoint 6: the signature does not match"), run.output());
+    }
+
+    @Test
     void aForeignKeyIsRefused() throws Exception {
         Run run = verifier(export, "--key", "11".repeat(32));
         assertEquals(1, run.exit(), run.output());
+    }
+
+    private static final LogEncoding.CallEventRow CALL_OUTSIDE_RANGE = new LogEncoding.CallEventRow(40, "call-17",
+            AT.minusSeconds(86_400 * 3), "rep1", "OPENED", null, null, null, null);
+
+    /** Three call events (the first outside the exported dates) and two security events, with their checkpoints. */
+    private static void logParts(List<String> lines, byte[] publicKey) {
+        List<LogEncoding.CallEventRow> calls = List.of(CALL_OUTSIDE_RANGE,
+                new LogEncoding.CallEventRow(41, "call-17", AT, "rep1", "VERIFICATION", "100001", "DOB", "FAILED",
+                        "wrong answer to the DOB question"),
+                new LogEncoding.CallEventRow(43, "call-17", AT.plusSeconds(5), "rep1", "NOTE", "100001", null, null, ""));
+        List<LogEncoding.SecurityEventRow> security = List.of(
+                new LogEncoding.SecurityEventRow(8, AT, "LOGIN", "rep1", "", "Jürgen – sign-in", "127.0.0.1"),
+                new LogEncoding.SecurityEventRow(9, AT.plusSeconds(1), "AUDIT_EXPORT", "audit1", null, null, null));
+        List<byte[]> callLeaves = calls.stream().map(r -> Merkle.leafHash(LogEncoding.encode(r))).toList();
+        List<byte[]> securityLeaves = security.stream().map(r -> Merkle.leafHash(LogEncoding.encode(r))).toList();
+        lines.add(logCheckpoint(6, LogEncoding.CALL_EVENT, 2, callLeaves, publicKey));
+        lines.add(logCheckpoint(7, LogEncoding.CALL_EVENT, 3, callLeaves, publicKey));
+        lines.add(logCheckpoint(8, LogEncoding.SECURITY_EVENT, 2, securityLeaves, publicKey));
+        for (int i = 0; i < calls.size(); i++) {
+            LogEncoding.CallEventRow row = calls.get(i);
+            var leaf = logLeaf(LogEncoding.CALL_EVENT, i, row.id(), callLeaves.get(i));
+            if (i > 0) {
+                leaf.add("row", JSON.createObjectBuilder().add("id", row.id()).add("callId", row.callId())
+                        .add("occurredAt", row.occurredAt().toString()).add("staff", row.staff())
+                        .add("eventType", row.eventType()).add("memberNumber", row.memberNumber())
+                        .add("factor", nullable(row.factor())).add("outcome", nullable(row.outcome()))
+                        .add("detail", row.detail()));
+            }
+            lines.add(leaf.build().toString());
+        }
+        for (int i = 0; i < security.size(); i++) {
+            LogEncoding.SecurityEventRow row = security.get(i);
+            lines.add(logLeaf(LogEncoding.SECURITY_EVENT, i, row.id(), securityLeaves.get(i))
+                    .add("row", JSON.createObjectBuilder().add("id", row.id())
+                            .add("occurredAt", row.occurredAt().toString()).add("eventType", row.eventType())
+                            .add("actor", row.actor()).add("subject", nullable(row.subject()))
+                            .add("detail", nullable(row.detail())).add("remoteAddr", nullable(row.remoteAddr())))
+                    .build().toString());
+        }
+    }
+
+    private static jakarta.json.JsonValue nullable(String value) {
+        return value == null ? jakarta.json.JsonValue.NULL : JSON.createValue(value);
+    }
+
+    private static jakarta.json.JsonObjectBuilder logLeaf(String log, long index, long rowId, byte[] hash) {
+        return JSON.createObjectBuilder().add("type", "log-leaf").add("log", log).add("leafIndex", index)
+                .add("rowId", rowId).add("leafHash", Hex.of(hash));
+    }
+
+    private static String logCheckpoint(long id, String log, int size, List<byte[]> leaves, byte[] publicKey) {
+        String root = Hex.of(Merkle.root(leaves, size));
+        Instant createdAt = AT.plusSeconds(60 * id);
+        String signature = Hex.of(Ed25519.sign(PRIVATE_KEY, LogCheckpoint.signedText(log, size, root, createdAt, "BUSINESS_DAY")));
+        return AuditJson.logCheckpoint(new LogCheckpoint(log, id, size, root, createdAt, "BUSINESS_DAY",
+                SigningKey.keyIdOf(publicKey), signature)).add("type", "log-checkpoint").build().toString();
+    }
+
+    private static Path changed(String from, String to) throws IOException {
+        String text = Files.readString(export, StandardCharsets.UTF_8);
+        assertTrue(text.contains(from), from);
+        Path changed = Files.createTempFile(folder, "changed", ".jsonl");
+        Files.writeString(changed, text.replace(from, to), StandardCharsets.UTF_8);
+        return changed;
     }
 
     private static CanonicalEntry entry(long id, EntryType type, String session, Long approval, String key, String memo,

@@ -1,0 +1,163 @@
+package coop.tally.audit;
+
+import coop.tally.ledger.LedgerInvariants;
+import coop.tally.money.Money;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every total replay needs, from one sequential pass over journal_line in plain JDBC: per entry its
+ * debits, credits and line count (an entry must balance and have two lines or more), per member
+ * account its net credits, per GL account its debits and credits, and the trial balance. The same
+ * checks as {@link LedgerInvariants} and the GL sums, which as SQL aggregates cost Derby four passes
+ * over the lines, a join and a grouping of every entry.
+ *
+ * <p>Entry totals are kept in flat arrays indexed by id − smallest id (about 21 bytes an entry), so
+ * the ids must be dense enough: {@link #read} returns null when they are not, and the caller falls
+ * back to the SQL aggregates. Sums are in cents, with overflow refused as {@link Money} refuses it.
+ */
+final class LineTotals {
+
+    /** Largest id range per entry (identity ids have gaps after rollbacks, never this many). */
+    private static final long MAX_SPREAD = 4;
+    private static final int FETCH = 1_000;
+
+    long entries;
+    final List<LedgerInvariants.UnbalancedEntry> unbalanced = new ArrayList<>();
+    final List<LedgerInvariants.BalanceMismatch> mismatches = new ArrayList<>();
+    long accounts;
+    /** GL code → {debits, credits} in cents, ordered by code. */
+    final Map<String, long[]> gl = new TreeMap<>();
+    long totalDebits;
+    long totalCredits;
+
+    private LineTotals() {
+    }
+
+    /** The totals, or null when the entry ids are too sparse for flat arrays. */
+    static LineTotals read(Connection connection) throws SQLException {
+        long[] range = JournalRows.idRange(connection);
+        LineTotals totals = new LineTotals();
+        long min = range == null ? 0 : range[0];
+        long span = range == null ? 0 : range[1] - range[0] + 1;
+        long count = count(connection);
+        if (span > MAX_SPREAD * count + 1_000_000 || span > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int size = (int) span;
+        boolean[] exists = new boolean[size];
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM journal_entry")) {
+            query.setFetchSize(FETCH);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    if (id >= min && id - min < size) {
+                        exists[(int) (id - min)] = true;
+                        totals.entries++;
+                    }
+                }
+            }
+        }
+        long[] debits = new long[size];
+        long[] credits = new long[size];
+        int[] lines = new int[size];
+        Map<Long, long[]> memberNet = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT entry_id, account_kind, member_account_id, gl_code, side, amount FROM journal_line")) {
+            query.setFetchSize(FETCH);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long entryId = rows.getLong(1);
+                    boolean debit = "D".equals(rows.getString(5));
+                    long cents = cents(rows.getBigDecimal(6));
+                    long offset = entryId - min;
+                    if (offset >= 0 && offset < size && exists[(int) offset]) {
+                        int at = (int) offset;
+                        lines[at]++;
+                        if (debit) {
+                            debits[at] = Math.addExact(debits[at], cents);
+                        } else {
+                            credits[at] = Math.addExact(credits[at], cents);
+                        }
+                    }
+                    long memberAccount = rows.getLong(3);
+                    if (!rows.wasNull()) {
+                        long[] net = memberNet.computeIfAbsent(memberAccount, id -> new long[1]);
+                        net[0] = Math.addExact(net[0], debit ? -cents : cents);
+                    }
+                    if ("G".equals(rows.getString(2))) {
+                        long[] sums = totals.gl.computeIfAbsent(rows.getString(4), code -> new long[2]);
+                        sums[debit ? 0 : 1] = Math.addExact(sums[debit ? 0 : 1], cents);
+                    }
+                    if (debit) {
+                        totals.totalDebits = Math.addExact(totals.totalDebits, cents);
+                    } else {
+                        totals.totalCredits = Math.addExact(totals.totalCredits, cents);
+                    }
+                }
+            }
+        }
+        for (int at = 0; at < size; at++) {
+            if (exists[at] && (debits[at] != credits[at] || lines[at] < 2)) {
+                totals.unbalanced.add(new LedgerInvariants.UnbalancedEntry(min + at, Money.ofCents(debits[at]),
+                        Money.ofCents(credits[at]), lines[at]));
+            }
+        }
+        totals.compareAccounts(connection, memberNet);
+        return totals;
+    }
+
+    /** Stored balances against the lines: ledger = net credits (owed principal for a loan), available = ledger − active holds. */
+    private void compareAccounts(Connection connection, Map<Long, long[]> memberNet) throws SQLException {
+        Map<Long, Long> held = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT member_account_id, SUM(amount)"
+                + " FROM account_hold WHERE released_at IS NULL GROUP BY member_account_id");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                held.put(rows.getLong(1), cents(rows.getBigDecimal(2)));
+            }
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, account_number, ledger_balance, available_balance, account_type FROM member_account")) {
+            query.setFetchSize(FETCH);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    accounts++;
+                    long[] net = memberNet.get(rows.getLong(1));
+                    long netCredits = net == null ? 0 : net[0];
+                    Money fromLines = Money.ofCents("LOAN".equals(rows.getString(5)) ? Math.negateExact(netCredits) : netCredits);
+                    Money expectedAvailable = Money.ofCents(Math.subtractExact(fromLines.cents(),
+                            held.getOrDefault(rows.getLong(1), 0L)));
+                    Money storedLedger = Money.of(rows.getBigDecimal(3));
+                    Money storedAvailable = Money.of(rows.getBigDecimal(4));
+                    if (!storedLedger.equals(fromLines) || !storedAvailable.equals(expectedAvailable)) {
+                        mismatches.add(new LedgerInvariants.BalanceMismatch(rows.getString(2), storedLedger, fromLines,
+                                storedAvailable, expectedAvailable));
+                    }
+                }
+            }
+        }
+    }
+
+    private static long count(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM journal_entry");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** An amount of the database in cents; refuses one that is not whole cents or does not fit. */
+    private static long cents(BigDecimal amount) {
+        return amount.scale() == 2 ? amount.unscaledValue().longValueExact() : Money.of(amount).cents();
+    }
+}
