@@ -217,6 +217,18 @@ class ConsoleIT {
         browser.driver().findElement(By.id("add-note")).click();
         browser.waitForText(By.id("note-list"), "onerror");
         assertEquals(note, browser.driver().findElement(By.cssSelector("#note-list .note-text")).getText());
+
+        // a referral note is shown as text too, in the desk's list of referrals made in the call
+        String referralNote = SCRIPT + " " + IMG;
+        browser.until(driver -> !driver.findElements(By.cssSelector("#referral-product option")).isEmpty());
+        new Select(browser.driver().findElement(By.id("referral-product"))).selectByIndex(0);
+        new Select(browser.driver().findElement(By.id("referral-disposition"))).selectByValue("REFERRED");
+        browser.driver().findElement(By.id("referral-notes")).sendKeys(referralNote);
+        browser.driver().findElement(By.id("referral-button")).click();
+        browser.waitForText(By.id("referral-result"), "logged");
+        assertEquals("referral-result", browser.focused().getAttribute("id"), "the answer takes the focus");
+        assertEquals(referralNote, browser.driver().findElement(By.cssSelector("#referral-list .referral-notes")).getText());
+        browser.waitForText(By.id("call-log"), "referral");
         browser.screenshot("06-markup-as-text");
 
         // nothing became an element, and nothing ran
@@ -352,6 +364,118 @@ class ConsoleIT {
         browser.screenshot("10-audit-export");
     }
 
+    @Test
+    void a_drawer_day_with_a_cash_withdrawal_a_supervisor_approves_in_another_session() {
+        browser.open(deployment.toString());
+        signIn(browser, "rep1");
+
+        // the drawer opens with the vault's issue and a count whose total shows as it is typed
+        browser.waitFor(By.linkText("Drawer")).click();
+        browser.waitFor(By.id("vault-issue")).sendKeys("5,000");
+        browser.driver().findElement(By.id("open-bill-100")).sendKeys("50");
+        assertEquals("$5,000.00", browser.driver().findElement(By.id("open-total")).getText());
+        assertEquals("The count matches the issue.", browser.driver().findElement(By.id("open-difference")).getText());
+        browser.screenshot("13-drawer-open");
+        browser.driver().findElement(By.id("open-drawer")).click();
+        browser.waitForText(By.id("drawer-state"), "OPEN");
+        assertEquals("drawer-result", browser.focused().getAttribute("id"));
+        browser.driver().findElement(By.id("vault-bill-20")).sendKeys("10", Keys.ENTER);
+        browser.waitForText(By.id("drawer-result"), "Bought from the vault: $200.00");
+
+        // a branch visit: the member's photo ID makes it STRONG, and only a visit offers cash
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("visit-member")).sendKeys("100001", Keys.ENTER);
+        assertEquals("branch visit (counter)", browser.waitFor(By.id("call-channel")).getText());
+        new Select(browser.waitFor(By.id("photo-id-type"))).selectByValue("DRIVERS_LICENSE");
+        browser.driver().findElement(By.id("photo-id-last4")).sendKeys("4321");
+        browser.driver().findElement(By.id("photo-id-expires")).sendKeys("2030-05-31");
+        browser.driver().findElement(By.id("photo-id-in-name")).click();
+        browser.driver().findElement(By.id("check-photo-id")).click();
+        browser.waitForText(By.id("call-level"), "STRONG");
+        browser.waitFor(By.id("posting-form"));
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("DEPOSIT");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("2,000", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "Posted");
+
+        // 3,000.00 in cash is above a rep's cash limit: the page waits for a supervisor
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("WITHDRAWAL");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S00");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("3,000.00", Keys.ENTER);
+        WebElement waiting = browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        assertTrue(waiting.getText().contains("CASH_LIMIT"), waiting.getText());
+        String approvalId = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        assertEquals("PENDING", browser.driver().findElement(By.cssSelector("#post-result .approval-status")).getText());
+        browser.screenshot("14-desk-waiting-for-override");
+
+        // a supervisor, in a second browser session, finds it in the queue (read by itself) and approves it
+        Browser supervisor = Browser.start();
+        try {
+            supervisor.open(deployment.toString());
+            signIn(supervisor, "super1");
+            supervisor.waitFor(By.linkText("Approvals")).click();
+            WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
+            assertTrue(request.getText().contains("CASH_LIMIT") && request.getText().contains("rep1")
+                    && request.getText().contains("$3,000.00"), request.getText());
+            supervisor.screenshot("15-approval-queue");
+            supervisor.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Member known, ID seen at the counter", Keys.ENTER);
+            WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
+            assertTrue(decided.getText().contains("Approved by super1"), decided.getText());
+            supervisor.waitUntilGone(By.cssSelector("article[data-approval='" + approvalId + "']"));
+
+            // the rep's page shows the decision and the posted entry without being asked
+            WebElement posted = browser.waitForText(By.id("post-result"), "Posted");
+            assertTrue(posted.getText().contains("Approved by super1") && posted.getText().contains("withdrawal"), posted.getText());
+            browser.screenshot("16-desk-override-posted");
+            new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("RESOLVED");
+            browser.driver().findElement(By.id("end-call")).click();
+            browser.waitForText(By.id("start-result"), "ended");
+
+            // the blind close: nothing says what the drawer should hold until the count is in
+            browser.driver().findElement(By.linkText("Drawer")).click();
+            browser.waitFor(By.id("close-form"));
+            assertFalse(browser.driver().findElement(By.id("main")).getText().toLowerCase().contains("expected"),
+                    "no expected cash before the close count");
+            browser.driver().findElement(By.id("close-bill-100")).sendKeys("40");
+            browser.driver().findElement(By.id("close-bill-20")).sendKeys("10");
+            assertEquals("$4,200.00", browser.driver().findElement(By.id("close-total")).getText());
+            browser.driver().findElement(By.id("close-button")).click();
+            WebElement closed = browser.waitForText(By.id("drawer-result"), "in balance");
+            assertEquals("Counted $4,200.00, expected $4,200.00: in balance. The drawer is closed.", closed.getText());
+            assertEquals("CLOSED", browser.driver().findElement(By.id("drawer-state")).getText());
+            browser.screenshot("17-drawer-closed");
+
+            // the supervisor's day: the drawer closed in balance; the team's scorecard and a new target
+            supervisor.driver().findElement(By.linkText("Drawers")).click();
+            WebElement row = supervisor.waitFor(By.xpath("//div[@id='drawers-list']//tr[td[2]='rep1']"));
+            assertTrue(row.getText().contains("CLOSED") && row.getText().contains("$0.00"), row.getText());
+            supervisor.screenshot("18-drawers");
+            supervisor.driver().findElement(By.linkText("Team")).click();
+            WebElement target = supervisor.waitFor(By.id("target-rep1"));
+            target.clear();
+            target.sendKeys("7", Keys.ENTER);
+            supervisor.waitForText(By.id("team-result"), "Referral target of rep1");
+            assertTrue(supervisor.driver().findElement(By.id("team-result")).getText().endsWith(": 7."));
+            supervisor.until(driver -> "7".equals(driver.findElement(By.id("target-rep1")).getAttribute("value")));
+            assertFalse(supervisor.driver().findElements(By.cssSelector("figure[data-figure='CALLS_HANDLED'] svg rect.bar")).isEmpty(),
+                    "a bar per rep with a value");
+            supervisor.screenshot("19-team-scorecard");
+            assertEquals(List.of(), supervisor.policyViolations());
+        } finally {
+            supervisor.close();
+        }
+
+        // the rep's own scorecard: referrals against the new target as a progress bar
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        WebElement progress = browser.waitFor(By.id("referral-progress"));
+        assertEquals("7", progress.getAttribute("max"));
+        assertTrue(browser.driver().findElement(By.id("referral-figure")).getText().contains(" of 7 referrals"));
+        assertTrue(Integer.parseInt(browser.driver().findElement(By.id("calls-handled")).getText()) >= 1);
+        browser.screenshot("20-scorecard");
+    }
+
     /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
     private String outboxCode(String callId) {
         Api.Reply outbox = Api.at(deployment).signIn("admin1").get("api/outbox");
@@ -366,9 +490,13 @@ class ConsoleIT {
     }
 
     private void signIn(String username) {
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
-        browser.waitFor(By.id("sign-out"));
+        signIn(browser, username);
+    }
+
+    private static void signIn(Browser in, String username) {
+        in.waitFor(By.id("username")).sendKeys(username);
+        in.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
+        in.waitFor(By.id("sign-out"));
     }
 
     private BigDecimal balance(String account) {
