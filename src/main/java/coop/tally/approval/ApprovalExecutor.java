@@ -16,7 +16,8 @@ public interface ApprovalExecutor {
 
     ApprovalKind kind();
 
-    Executed execute(ApprovalRequest request, String approver);
+    /** {@code reason} is the supervisor's reason for approving. */
+    Executed execute(ApprovalRequest request, String approver, String reason);
 
     /** What the approved request did: the journal entry it posted (if any) and its result as the maker would have seen it. */
     record Executed(Long entryId, JsonObject outcome) {

@@ -166,7 +166,7 @@ public class Approvals {
         securityLog.record("APPROVAL_APPROVED", supervisor.username(), "approval:" + id, request.kind() + " by " + request.requestedBy());
         ApprovalExecutor executor = executorFor(request.kind());
         try {
-            ApprovalExecutor.Executed executed = executor.execute(request, supervisor.username());
+            ApprovalExecutor.Executed executed = executor.execute(request, supervisor.username(), reason);
             append(request, ApprovalEvent.Type.EXECUTED, clock.now(), supervisor.username(), null, null,
                     executed.entryId(), executed.outcome().toString());
         } catch (ApiProblem refusal) {

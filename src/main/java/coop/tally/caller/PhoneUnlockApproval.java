@@ -30,7 +30,7 @@ public class PhoneUnlockApproval implements ApprovalExecutor {
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Executed execute(ApprovalRequest approval, String approver) {
+    public Executed execute(ApprovalRequest approval, String approver, String approvalReason) {
         JsonObject payload = approval.payload();
         String memberNumber = payload.getString("memberNumber");
         String reason = payload.getString("reason");

@@ -89,6 +89,9 @@ public class Drawer {
     @Column(name = "close_reason")
     private String closeReason;
 
+    @Column(name = "close_approval_id")
+    private Long closeApprovalId;
+
     protected Drawer() {
         // for JPA
     }
@@ -133,6 +136,19 @@ public class Drawer {
         this.overShort = closingTotal.minus(expectedCash);
         this.countedAt = at;
         this.state = DrawerState.AWAITING_APPROVAL;
+    }
+
+    /** The close counted out of tolerance waits for this approval request. */
+    void awaitsApproval(long approvalId) {
+        if (state != DrawerState.AWAITING_APPROVAL) {
+            throw new IllegalStateException("Only a drawer counted out of tolerance waits for an approval");
+        }
+        this.closeApprovalId = approvalId;
+    }
+
+    /** The approval request the close waits for (or waited for), or null when the count was within tolerance. */
+    public Long closeApprovalId() {
+        return closeApprovalId;
     }
 
     void closed(Instant at, String approvedBy, String reason) {

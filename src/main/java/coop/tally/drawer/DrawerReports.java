@@ -63,6 +63,9 @@ public class DrawerReports {
             if (drawer.closedAt() != null) {
                 json.add("closedAt", drawer.closedAt().toString());
             }
+            if (drawer.closeApprovalId() != null) {
+                json.add("closeApproval", drawer.closeApprovalId());
+            }
             if (drawer.closeApprovedBy() != null) {
                 json.add("closeApprovedBy", drawer.closeApprovedBy()).add("closeReason", drawer.closeReason());
             }
@@ -114,6 +117,9 @@ public class DrawerReports {
                 .add("openingDifference", drawer.openingDifference().toPlainString());
         if (drawer.isCounted()) {
             json.add("overShort", drawer.overShort().toPlainString());
+        }
+        if (drawer.closeApprovalId() != null) {
+            json.add("closeApproval", drawer.closeApprovalId());
         }
         JsonArrayBuilder flags = JsonBuilders.JSON.createArrayBuilder();
         em.createQuery("select f from DrawerFlag f where f.drawerId = :id order by f.id", DrawerFlag.class)

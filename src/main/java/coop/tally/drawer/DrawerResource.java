@@ -132,14 +132,13 @@ public class DrawerResource {
     }
 
     @POST
-    @Path("{id}/close/approval")
-    @RolesAllowed("SUPERVISOR")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve the close of a drawer counted out of tolerance, with a reason (not your own drawer)")
-    public JsonObject approve(@PathParam("id") long id, JsonObject body) {
-        allowOnly(body, Set.of("reason"));
-        String reason = JsonFields.of(body).optionalString("reason", 500).orElse(null);
-        return reports.day(drawers.approveClose(me(), security.isUserInRole("SUPERVISOR"), id, reason));
+    @Path("{id}/close/approval-request")
+    @RolesAllowed({"REP", "SUPERVISOR"})
+    @Operation(summary = "Ask again for a supervisor's approval of your close counted out of tolerance (after a denial or expiry)",
+            description = "A close counted out of tolerance waits in the approval queue (GET /api/approvals); the drawer's "
+                    + "closeApproval names the request. 409 APPROVAL_PENDING while one still waits.")
+    public JsonObject askAgain(@PathParam("id") long id) {
+        return reports.day(drawers.askCloseApprovalAgain(me(), id));
     }
 
     private static DenominationCount count(JsonObject body) {

@@ -1,6 +1,11 @@
 package coop.tally.drawer;
 
+import coop.tally.approval.ApprovalKind;
+import coop.tally.approval.ApprovalStatus;
+import coop.tally.approval.Approvals;
+import coop.tally.approval.policy.PolicyDecision;
 import coop.tally.ledger.AccountRef;
+import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
@@ -54,6 +59,9 @@ public class DrawerService {
 
     @Inject
     SecurityLog securityLog;
+
+    @Inject
+    Approvals approvals;
 
     // ------------------------------------------------------------------ open
 
@@ -229,13 +237,49 @@ public class DrawerService {
         requireOpen(drawer);
         drawer.counted(count, clock.now());
         securityLog.record("DRAWER_COUNTED", rep, "drawer " + drawer.id(), "over/short " + drawer.overShort().toPlainString());
-        if (!CloseApproval.needsApproval(drawer.overShort(), settings.closeTolerance())) {
+        if (CloseApproval.needsApproval(drawer.overShort(), settings.closeTolerance())) {
+            askCloseApproval(drawer, rep);
+        } else {
             finishClose(drawer, rep, null, null);
         }
         return drawer;
     }
 
-    /** A supervisor approves the close of a drawer counted out of tolerance. */
+    /**
+     * The rep asks again for the close of their drawer counted out of tolerance, after the last
+     * request was denied, expired or cancelled (the count stands: there is no recount).
+     */
+    @Transactional
+    public Drawer askCloseApprovalAgain(String rep, long drawerId) {
+        Drawer drawer = ownDrawer(rep, drawerId);
+        if (drawer.state() != DrawerState.AWAITING_APPROVAL) {
+            throw ApiProblem.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
+        }
+        boolean pending = drawer.closeApprovalId() != null && approvals.find(drawer.closeApprovalId())
+                .map(view -> view.status() == ApprovalStatus.PENDING).orElse(false);
+        if (pending) {
+            throw ApiProblem.conflict("APPROVAL_PENDING", "The close already waits in the approval queue.");
+        }
+        askCloseApproval(drawer, rep);
+        return drawer;
+    }
+
+    /** Puts the close in the supervisors' approval queue; a supervisor's approval runs {@link #approveClose}. */
+    private void askCloseApproval(Drawer drawer, String rep) {
+        Money size = drawer.overShort().isNegative() ? drawer.overShort().negate() : drawer.overShort();
+        String overOrShort = (drawer.overShort().isNegative() ? "short " : "over ") + size.toPlainString();
+        Approvals.View request = approvals.request(ApprovalKind.DRAWER_CLOSE, rep, null, null,
+                "Close drawer " + drawer.id() + ", " + overOrShort,
+                JsonBuilders.JSON.createObjectBuilder().add("drawerId", drawer.id()).build(),
+                List.of(PolicyDecision.override("CLOSE_OUT_OF_TOLERANCE", "The count is " + overOrShort
+                        + ", beyond the close tolerance of " + settings.closeTolerance().toPlainString() + ".")),
+                JsonBuilders.JSON.createArrayBuilder().add(JsonBuilders.JSON.createObjectBuilder()
+                        .add("drawer", drawer.id()).add("expected", drawer.expectedAtCount().toPlainString())
+                        .add("counted", drawer.closingTotal().toPlainString())).build());
+        drawer.awaitsApproval(request.request().id());
+    }
+
+    /** A supervisor approves the close of a drawer counted out of tolerance (through the approval queue: {@link DrawerCloseApproval}). */
     @Transactional
     public Drawer approveClose(String supervisor, boolean isSupervisor, long drawerId, String reason) {
         Drawer drawer = lock(drawerId);

@@ -39,7 +39,7 @@ public class PostingApproval implements ApprovalExecutor {
     }
 
     @Override
-    public Executed execute(ApprovalRequest approval, String approver) {
+    public Executed execute(ApprovalRequest approval, String approver, String approvalReason) {
         PostingRequestReader.Read read = PostingRequestReader.read(approval.payload());
         PostingService.Actor maker = maker(staff, approval.requestedBy());
         Set<String> covered = new HashSet<>();

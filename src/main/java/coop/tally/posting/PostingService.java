@@ -91,6 +91,8 @@ public class PostingService {
 
     @Inject
     DrawerService drawers;
+
+    @Inject
     PostingLimits limits;
 
     @Inject

@@ -26,7 +26,7 @@ public class ReversalApproval implements ApprovalExecutor {
     }
 
     @Override
-    public Executed execute(ApprovalRequest approval, String approver) {
+    public Executed execute(ApprovalRequest approval, String approver, String approvalReason) {
         JsonObject payload = approval.payload();
         PostingService.Actor maker = PostingApproval.maker(staff, approval.requestedBy());
         JsonObject result = PostingResource.withRetry(() -> reversals.reverseApproved(maker,

@@ -304,16 +304,23 @@ class DrawerIT {
         // super1's own drawer, 10.00 short: super1 may not approve it, super2 may
         long own = id(open(super1, "100.00", "{\"100\": 1}"));
         assertEquals("AWAITING_APPROVAL", close(super1, own, "{\"50\": 1, \"20\": 2}").getString("state"));
-        assertProblem(403, "SELF_APPROVAL", super1.post("api/drawers/" + own + "/close/approval", "{\"reason\":\"counted twice\"}"));
-        assertEquals(403, rep1.post("api/drawers/" + over + "/close/approval", "{\"reason\":\"ok\"}").status(), "reps do not approve");
-        assertProblem(400, "FIELD_REQUIRED", super1.post("api/drawers/" + over + "/close/approval", "{}"));
+        // the close waits in the supervisors' approval queue, and the drawer names the request
+        assertProblem(403, "SELF_APPROVAL", super1.post("api/approvals/" + closeApproval(own) + "/approve", "{\"reason\":\"counted twice\"}"));
+        assertEquals(403, rep1.post("api/approvals/" + closeApproval(over) + "/approve", "{\"reason\":\"ok\"}").status(), "reps do not approve");
+        assertProblem(400, "FIELD_REQUIRED", super1.post("api/approvals/" + closeApproval(over) + "/approve", "{}"));
+        assertProblem(409, "APPROVAL_PENDING", rep2.post("api/drawers/" + over + "/close/approval-request", ""));
+        JsonObject queued = super2.get("api/approvals/" + closeApproval(over)).json();
+        assertEquals("DRAWER_CLOSE", queued.getString("kind"));
+        assertEquals("PENDING", queued.getString("status"));
+        assertEquals("CLOSE_OUT_OF_TOLERANCE", queued.getJsonArray("reasons").getJsonObject(0).getString("reason"));
         JsonObject approvedOwn = approve(super2, own, "Recounted with super1; a 10 was paid out as a 20 earlier.");
         assertEquals("CLOSED", approvedOwn.getString("state"));
         JsonObject approved = approve(super1, over, "Member returned 40.00 paid out twice; recounted with rep2.");
         assertEquals("CLOSED", approved.getString("state"));
         assertEquals("super1", approved.getString("closeApprovedBy"));
         assertEquals("0.00", approved.getString("glBalance"));
-        assertProblem(409, "DRAWER_NOT_AWAITING_APPROVAL", super2.post("api/drawers/" + over + "/close/approval", "{\"reason\":\"again\"}"));
+        assertProblem(409, "APPROVAL_ALREADY_DECIDED", super2.post("api/approvals/" + closeApproval(over) + "/approve", "{\"reason\":\"again\"}"));
+        assertProblem(409, "DRAWER_NOT_AWAITING_APPROVAL", rep2.post("api/drawers/" + over + "/close/approval-request", ""));
 
         // GL: over/short debited 3.00 (short) and 10.00 (short), credited 40.00 (over); the vault got every count back
         JsonObject glAfter = overview(dayTwo);
@@ -363,11 +370,22 @@ class DrawerIT {
         return closed.json();
     }
 
+    /** The approval request a drawer's close waits for, as the drawer names it. */
+    private static long closeApproval(long drawer) {
+        Api.Reply read = super1.get("api/drawers/" + drawer);
+        assertEquals(200, read.status(), read.toString());
+        return read.json().getJsonNumber("closeApproval").longValue();
+    }
+
+    /** A supervisor approves the close in the approval queue; returns the drawer's day as it then stands. */
     private static JsonObject approve(Api supervisor, long drawer, String reason) {
-        Api.Reply approved = supervisor.post("api/drawers/" + drawer + "/close/approval",
+        Api.Reply approved = supervisor.post("api/approvals/" + closeApproval(drawer) + "/approve",
                 Json.createObjectBuilder().add("reason", reason).build().toString());
         assertEquals(200, approved.status(), approved.toString());
-        return approved.json();
+        assertEquals("EXECUTED", approved.json().getJsonObject("outcome").getString("result"), approved.toString());
+        Api.Reply read = supervisor.get("api/drawers/" + drawer);
+        assertEquals(200, read.status(), read.toString());
+        return read.json();
     }
 
     private static JsonObject overview(String businessDate) {
