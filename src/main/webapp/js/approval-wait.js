@@ -34,7 +34,7 @@ export function decisionOf(approval) {
   if (status === 'APPROVED' && outcome?.result === 'EXECUTED') {
     const approved = eventOf(approval, 'APPROVED') || {};
     return { done: true, ok: true, text: 'Approved by ' + approved.actor + (approved.reason ? ' (' + approved.reason + ')' : '')
-      + ' and posted: entry ' + outcome.entryId };
+      + (outcome.entryId ? ' and posted: entry ' + outcome.entryId : ' and carried out') };
   }
   if (status === 'APPROVED' && outcome?.result === 'REFUSED') {
     const approved = eventOf(approval, 'APPROVED') || {};

@@ -9,6 +9,7 @@ import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel } from '../desk/posting.js';
 import { referralPanel } from '../desk/referral.js';
+import { awaitApproval } from '../approval-wait.js';
 
 /** Red flags as the rep reads them (the names are the API's). */
 const FLAG_TEXT = {
@@ -183,6 +184,7 @@ class Desk {
 
   showCall() {
     this.leave();
+    this.unlockBox = null;
     this.memberFile = null;
     this.postingShown = false;
     this.summary = h('section', { id: 'call-summary', class: 'card summary', 'aria-label': 'This call' });
@@ -244,6 +246,7 @@ class Desk {
       flags.push('LOCKED_NOW');
     }
     const identify = call.memberNumber ? null : this.identifyForm();
+    const unlock = flags.includes('LOCKED_NOW') && call.memberNumber ? this.unlockForm() : null;
     fill(this.summary,
       h('dl', { class: 'facts' },
         h('dt', {}, call.channel === 'BRANCH' ? 'Visit' : 'Call'), h('dd', { id: 'call-id' }, call.id),
@@ -258,7 +261,7 @@ class Desk {
         h('strong', {}, 'Red flags: '),
         h('ul', {}, flags.map(flag => h('li', { class: 'flag', 'data-flag': flag },
           FLAG_TEXT[flag] || flag.replaceAll('_', ' ').toLowerCase())))) : null,
-      identify);
+      identify, unlock);
   }
 
   identifyForm() {
@@ -274,6 +277,27 @@ class Desk {
         result(answer, 'error', problemText(failure.body));
       }
     } }, field('Member the caller claims to be', memberNumber), h('button', { type: 'submit' }, 'Identify'), answer);
+  }
+
+  /** Phone access locked: the rep asks a supervisor to unlock it, saying why; the request waits in the approval queue. */
+  unlockForm() {
+    if (this.unlockBox) {
+      return this.unlockBox;
+    }
+    const reason = h('input', { id: 'unlock-reason', maxlength: 500, required: true, autocomplete: 'off' });
+    const answer = h('div', { id: 'unlock-result', hidden: true });
+    this.unlockBox = h('form', { id: 'unlock-request', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const asked = (await post('api/members/' + encodeURIComponent(this.call.memberNumber) + '/phone-unlock', { reason: reason.value.trim() })).body;
+        reason.value = '';
+        this.stops.push(awaitApproval(answer, asked));
+      } catch (failure) {
+        result(answer, 'error', problemText(failure.body));
+      }
+    } }, field('Ask a supervisor to unlock phone access: why', reason, 'the request waits in the approval queue'),
+    h('button', { type: 'submit', id: 'unlock-request-button' }, 'Ask to unlock'), answer);
+    return this.unlockBox;
   }
 
   showLog() {

@@ -142,15 +142,26 @@ function render(main) {
   function closedPanel(drawer) {
     return h('section', { id: 'drawer-closed', class: 'card', 'aria-labelledby': 'closed-h' },
       h('h2', { id: 'closed-h' }, drawer.state === 'CLOSED' ? 'Closed' : 'Counted: waiting for a supervisor'),
+      h('p', {}, h('button', { type: 'button', id: 'drawer-reload', onclick: () => load() }, 'Read again')),
       h('p', { id: 'drawer-outcome' }, closeText(drawer)),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Counted at'), h('dd', {}, when(drawer.countedAt)),
         h('dt', {}, 'Closing count'), h('dd', {}, countText(drawer.closingCount)),
+        drawer.closeApproval ? [h('dt', {}, 'Approval request'), h('dd', { id: 'drawer-close-approval' }, String(drawer.closeApproval))] : null,
         drawer.closeApprovedBy ? [h('dt', {}, 'Approved by'), h('dd', {}, drawer.closeApprovedBy + ': ' + drawer.closeReason)] : null),
+      drawer.state === 'AWAITING_APPROVAL' ? h('p', {}, 'A supervisor decides in the approval queue. After a denial or expiry: ',
+        h('button', { type: 'button', id: 'ask-again', onclick: async () => {
+          try {
+            showDrawer((await post('api/drawers/' + drawer.id + '/close/approval-request')).body);
+            result(answer, 'waiting', 'Asked again: the close waits for a supervisor.');
+          } catch (failure) {
+            result(answer, 'error', problemText(failure.body));
+          }
+        } }, 'Ask again')) : null,
       h('table', {}, h('caption', {}, 'Cash movements'),
         h('thead', {}, h('tr', {}, ['When', 'Kind', 'Entry', 'In/out', 'Amount', 'Expected after'].map(text => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, (drawer.movements || []).map(move => h('tr', {},
-          h('td', {}, when(move.at)), h('td', {}, move.kind), h('td', {}, move.entryId), h('td', {}, move.direction),
+          h('td', {}, when(move.at)), h('td', {}, move.kind), h('td', {}, String(move.entryId)), h('td', {}, move.direction),
           h('td', { class: 'amount' }, formatMoney(move.amount)), h('td', { class: 'amount' }, formatMoney(move.expectedAfter)))))));
   }
 }

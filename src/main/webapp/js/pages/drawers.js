@@ -24,7 +24,7 @@ function render(main, { me }) {
           h('table', {}, h('caption', {}, 'Drawers of ' + day.businessDate),
             h('thead', {}, h('tr', {}, ['Drawer', 'Rep', 'State', 'Opening difference', 'Over/short', 'Flags', ''].map(text => h('th', { scope: 'col' }, text)))),
             h('tbody', {}, day.drawers.map(drawer => h('tr', { 'data-drawer': drawer.id, 'data-state': drawer.state },
-              h('td', {}, drawer.id), h('td', {}, drawer.owner), h('td', { class: 'state' }, drawer.state),
+              h('td', {}, String(drawer.id)), h('td', {}, drawer.owner), h('td', { class: 'state' }, drawer.state),
               h('td', { class: 'amount' }, formatMoney(drawer.openingDifference)),
               h('td', { class: 'amount over-short' }, drawer.overShort === undefined ? 'not counted' : formatMoney(drawer.overShort)),
               h('td', {}, (drawer.flags || []).map(flag => h('span', { class: 'flag', title: flag.detail }, flag.flag))),
@@ -39,13 +39,18 @@ function render(main, { me }) {
     if (drawer.owner === me.username) {
       return h('span', { class: 'muted' }, 'your own drawer: another supervisor approves it');
     }
+    if (!drawer.closeApproval) {
+      return h('span', { class: 'muted' }, 'no approval request waits: the rep asks again');
+    }
+    // the close waits in the approval queue like any override; it is decided here or on Approvals
     const reason = h('input', { id: 'close-reason-' + drawer.id, maxlength: 500, required: true, autocomplete: 'off', 'aria-label': 'Reason' });
     return h('form', { class: 'inline', onsubmit: async event => {
       event.preventDefault();
       try {
-        const closed = (await post('api/drawers/' + drawer.id + '/close/approval', { reason: reason.value.trim() })).body;
+        const approval = (await post('api/approvals/' + drawer.closeApproval + '/approve', { reason: reason.value.trim() })).body;
         await show();
-        result(answer, 'ok', 'Drawer ' + closed.id + ' of ' + closed.owner + ' closed: over/short ' + formatMoney(closed.overShort) + '.');
+        result(answer, 'ok', 'Close of drawer ' + drawer.id + ' (' + drawer.owner + '): ' + approval.status
+          + (approval.outcome ? ', ' + approval.outcome.result + (approval.outcome.code ? ' ' + approval.outcome.code : '') : '') + '.');
       } catch (failure) {
         result(answer, 'error', problemText(failure.body));
       }

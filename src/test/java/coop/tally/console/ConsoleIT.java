@@ -296,17 +296,24 @@ class ConsoleIT {
         browser.waitForText(By.id("red-flags"), "phone access locked: a supervisor must unlock it");
         assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
         browser.screenshot("11-desk-locked");
-        new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("CALLER_FAILED_VERIFICATION");
-        browser.driver().findElement(By.id("end-call")).click();
-        browser.waitForText(By.id("start-result"), "CALLER_FAILED_VERIFICATION");
+
+        // the rep asks a supervisor to unlock it, inside the call; the request waits in the approval queue
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
+        WebElement waiting = browser.waitForText(By.id("unlock-result"), "Waiting for a supervisor");
+        assertTrue(waiting.getText().contains("PHONE_UNLOCK"), waiting.getText());
+        String approvalId = browser.driver().findElement(By.cssSelector("#unlock-result .approval-id")).getText();
         browser.driver().findElement(By.id("sign-out")).click();
 
         signIn("super1");
-        browser.waitFor(By.id("unlock-member")).sendKeys("100007");
-        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
-        assertEquals("Phone access of member 100007 is unlocked.", browser.waitForText(By.id("unlock-result"), "unlocked").getText());
-        Api.Reply again = Api.at(deployment).signIn("super1").post("api/members/100007/phone-unlock", "{\"reason\":\"again\"}");
-        assertEquals(409, again.status(), "already unlocked: " + again);
+        browser.waitFor(By.linkText("Approvals")).click();
+        WebElement request = browser.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
+        assertTrue(request.getText().contains("member 100007") && request.getText().contains("Identity confirmed"), request.getText());
+        browser.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Checked the branch visit.", Keys.ENTER);
+        WebElement decided = browser.waitForText(By.id("approval-decided"), "carried out");
+        assertTrue(decided.getText().contains("Approved by super1"), decided.getText());
+        JsonObject approval = Api.at(deployment).signIn("super2").get("api/approvals/" + approvalId).json();
+        assertEquals("APPROVED", approval.getString("status"));
+        assertEquals("EXECUTED", approval.getJsonObject("outcome").getString("result"));
         browser.screenshot("12-supervisor-unlock");
     }
 
@@ -458,7 +465,8 @@ class ConsoleIT {
             target.sendKeys("7", Keys.ENTER);
             supervisor.waitForText(By.id("team-result"), "Referral target of rep1");
             assertTrue(supervisor.driver().findElement(By.id("team-result")).getText().endsWith(": 7."));
-            supervisor.until(driver -> "7".equals(driver.findElement(By.id("target-rep1")).getAttribute("value")));
+            // the table is read again after the change; read the field as it is then, not an element found before
+            supervisor.until(driver -> "7".equals(supervisor.script("return document.getElementById('target-rep1')?.value")));
             assertFalse(supervisor.driver().findElements(By.cssSelector("figure[data-figure='CALLS_HANDLED'] svg rect.bar")).isEmpty(),
                     "a bar per rep with a value");
             supervisor.screenshot("19-team-scorecard");
