@@ -142,7 +142,7 @@ function render(main) {
   function closedPanel(drawer) {
     return h('section', { id: 'drawer-closed', class: 'card', 'aria-labelledby': 'closed-h' },
       h('h2', { id: 'closed-h' }, drawer.state === 'CLOSED' ? 'Closed' : 'Counted: waiting for a supervisor'),
-      h('p', {}, h('button', { type: 'button', id: 'drawer-reload', onclick: () => load() }, 'Read again')),
+      drawer.state === 'AWAITING_APPROVAL' ? h('p', {}, h('button', { type: 'button', id: 'drawer-reload', onclick: () => load() }, 'Read again')) : null,
       h('p', { id: 'drawer-outcome' }, closeText(drawer)),
       h('dl', { class: 'facts' },
         h('dt', {}, 'Counted at'), h('dd', {}, when(drawer.countedAt)),

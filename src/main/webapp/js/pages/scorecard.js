@@ -51,7 +51,7 @@ function render(main, { me }) {
         h('dl', { class: 'facts' },
           h('dt', {}, 'Calls handled'), h('dd', { id: 'calls-handled' }, String(calls.handled)),
           h('dt', {}, 'Average handling'), h('dd', { id: 'calls-aht' }, duration(calls.averageHandlingSeconds)),
-          h('dt', {}, 'First-call resolution'), h('dd', { id: 'calls-fcr' }, fcr.percent !== undefined
+          h('dt', {}, 'First-call resolution'), h('dd', { id: 'calls-fcr' }, fcr.percent != null
             ? fcr.percent + ' % (' + fcr.resolved + ' of ' + fcr.eligible + ')' : 'no calls with a member'),
           h('dt', {}, 'Drawer over/short'), h('dd', { id: 'drawer-over-short' }, drawer.status === 'AVAILABLE'
             ? formatMoney(drawer.net) + ' over ' + drawer.drawersClosed + ' closed drawer(s), ' + drawer.outOfTolerance + ' out of tolerance'

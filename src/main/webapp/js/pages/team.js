@@ -43,7 +43,7 @@ function chart(name, figure) {
     const y = index * row + 2;
     picture.append(svg('text', { x: 0, y: y + 15, class: 'bar-label' }, place.rep));
     if (values[index] !== null) {
-      picture.append(svg('rect', { x: labelWidth, y, height: row - 6, width: Math.max(1, Math.round(barWidth * Math.abs(values[index]) / max)),
+      picture.append(svg('rect', { x: labelWidth, y, height: row - 6, width: values[index] === 0 ? 0 : Math.max(2, Math.round(barWidth * Math.abs(values[index]) / max)),
         class: 'bar' + (place.rank === 1 ? ' best' : ''), 'data-rep': place.rep }));
     }
     picture.append(svg('text', { x: labelWidth + barWidth + 6, y: y + 15, class: 'bar-value' },
@@ -74,7 +74,7 @@ function render(main) {
           h('td', { class: rep.postingErrors.overLimit ? 'error' : '' }, rep.postingErrors.count + ' / ' + rep.postingErrors.limit),
           h('td', {}, String(rep.calls.handled)),
           h('td', {}, duration(rep.calls.averageHandlingSeconds)),
-          h('td', {}, rep.calls.firstCallResolution?.percent !== undefined ? rep.calls.firstCallResolution.percent + ' %' : '—'),
+          h('td', {}, rep.calls.firstCallResolution?.percent != null ? rep.calls.firstCallResolution.percent + ' %' : '—'),
           h('td', {}, rep.drawerOverShort?.status === 'AVAILABLE' ? formatMoney(rep.drawerOverShort.net) : '—'))))));
       fill(charts, Object.entries(team.rankings).map(([name, figure]) => h('div', { class: 'card' }, chart(name, figure))));
     } catch (failure) {

@@ -417,6 +417,25 @@ class ConsoleIT {
         assertEquals("PENDING", browser.driver().findElement(By.cssSelector("#post-result .approval-status")).getText());
         browser.screenshot("14-desk-waiting-for-override");
 
+        // meanwhile super1 asks an override of their own (only another supervisor may decide it), and rep2's
+        // drawer is counted 80.00 short, beyond tolerance
+        Api anonymous = Api.at(deployment);
+        Api super1 = anonymous.signIn("super1");
+        Calls calls = new Calls(anonymous.signIn("super2"), anonymous.signIn("admin1"));
+        String superCall = calls.verifiedCall(super1, "100001", "STRONG");
+        Api.Reply own = super1.post("api/transactions", "{\"type\":\"TRANSFER\",\"fromAccount\":\"100001-S10\","
+                + "\"toAccount\":\"100003-S00\",\"amount\":\"1500.00\",\"sessionId\":\"" + superCall + "\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(202, own.status(), own.toString());
+        long ownId = own.json().getJsonObject("approval").getJsonNumber("id").longValue();
+        calls.endCall(super1);
+        Api rep2 = anonymous.signIn("rep2");
+        Api.Reply opened = rep2.post("api/drawers", "{\"vaultIssue\":\"100.00\",\"count\":{\"100\":1}}");
+        assertEquals(201, opened.status(), opened.toString());
+        long shortDrawer = opened.json().getJsonNumber("id").longValue();
+        Api.Reply counted = rep2.post("api/drawers/" + shortDrawer + "/close", "{\"count\":{\"20\":1}}");
+        assertEquals("AWAITING_APPROVAL", counted.json().getString("state"), counted.toString());
+
         // a supervisor, in a second browser session, finds it in the queue (read by itself) and approves it
         Browser supervisor = Browser.start();
         try {
@@ -426,6 +445,10 @@ class ConsoleIT {
             WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
             assertTrue(request.getText().contains("CASH_LIMIT") && request.getText().contains("rep1")
                     && request.getText().contains("$3,000.00"), request.getText());
+            WebElement mine = supervisor.waitFor(By.cssSelector("article[data-approval='" + ownId + "']"));
+            assertTrue(mine.getText().contains("Your own request: another supervisor must decide it.")
+                    && mine.getText().contains("TRANSFER_TO_OTHER_MEMBER"), mine.getText());
+            assertTrue(mine.findElements(By.cssSelector("button.approve")).isEmpty(), "no approve button on one's own request");
             supervisor.screenshot("15-approval-queue");
             supervisor.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Member known, ID seen at the counter", Keys.ENTER);
             WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
@@ -458,7 +481,13 @@ class ConsoleIT {
             supervisor.driver().findElement(By.linkText("Drawers")).click();
             WebElement row = supervisor.waitFor(By.xpath("//div[@id='drawers-list']//tr[td[2]='rep1']"));
             assertTrue(row.getText().contains("CLOSED") && row.getText().contains("$0.00"), row.getText());
+            WebElement waitingDrawer = supervisor.waitFor(By.cssSelector("#drawers-list tr[data-drawer='" + shortDrawer + "']"));
+            assertTrue(waitingDrawer.getText().contains("AWAITING_APPROVAL") && waitingDrawer.getText().contains("-$80.00"),
+                    waitingDrawer.getText());
             supervisor.screenshot("18-drawers");
+            supervisor.driver().findElement(By.id("close-reason-" + shortDrawer)).sendKeys("Recounted with rep2: a misplaced bill.", Keys.ENTER);
+            supervisor.waitForText(By.id("drawers-result"), "APPROVED, EXECUTED");
+            supervisor.waitFor(By.cssSelector("#drawers-list tr[data-drawer='" + shortDrawer + "'][data-state='CLOSED']"));
             supervisor.driver().findElement(By.linkText("Team")).click();
             WebElement target = supervisor.waitFor(By.id("target-rep1"));
             target.clear();
