@@ -10,7 +10,7 @@
  * after an approval, its outcome {result: EXECUTED | REFUSED, code, entryId, detail}, where detail
  * is the posting's own answer ({entry, balances, ...}).
  */
-import { get, Problem } from './api.js';
+import { get, post, Problem } from './api.js';
 import { h, fill, result } from './dom.js';
 
 const EVERY_MS = 2000;
@@ -62,12 +62,26 @@ export function awaitApproval(box, accepted, onPosted) {
   const id = approvalIdOf(accepted);
   const statusText = h('span', { class: 'approval-status' }, first.status || 'PENDING');
   const decision = h('p', { class: 'approval-decision', hidden: true });
+  // the maker may withdraw a request that still waits (the member changed their mind)
+  const withdraw = h('button', { type: 'button', class: 'secondary withdraw-request', onclick: async () => {
+    try {
+      await post('api/approvals/' + encodeURIComponent(id) + '/cancel', {});
+    } catch (failure) {
+      fill(decision, failure.detail || 'The request could not be withdrawn.');
+      decision.hidden = false;
+    }
+    // read the request again at once: the answer shows CANCELLED, or the decision that came first
+    if (!stopped) {
+      clearTimeout(timer);
+      poll();
+    }
+  } }, 'Withdraw request');
   result(box, 'waiting',
     h('p', {}, h('strong', {}, 'Waiting for a supervisor'), ' — override request ',
       h('span', { class: 'approval-id' }, String(id ?? '?'))),
     (first.reasons || []).length ? h('ul', { class: 'approval-reasons' }, first.reasons.map(reason =>
       h('li', { 'data-reason': reason.reason }, reason.reason, reason.message ? ': ' + reason.message : ''))) : null,
-    h('p', {}, 'Status: ', statusText),
+    h('p', {}, 'Status: ', statusText, ' ', withdraw),
     decision);
   if (id === null) {
     return () => {};
@@ -86,6 +100,7 @@ export function awaitApproval(box, accepted, onPosted) {
       const decided = decisionOf(approval);
       if (decided.done) {
         stopped = true;
+        withdraw.hidden = true;
         if (decided.ok && approval.outcome?.detail?.entry && onPosted) {
           onPosted(approval.outcome.detail, decided.text);
           return;

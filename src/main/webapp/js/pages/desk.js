@@ -32,7 +32,7 @@ function render(main) {
 function factorsOf(events) {
   const tried = new Map();
   for (const event of events) {
-    if (event.type === 'ATTEMPT' && event.factor) {
+    if ((event.type === 'ATTEMPT' || event.type === 'PHOTO_ID_CHECKED') && event.factor) {
       const seen = tried.get(event.factor) || { passed: false, failed: 0 };
       if (event.outcome === 'PASS') {
         seen.passed = true;
