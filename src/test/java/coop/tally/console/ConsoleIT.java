@@ -191,6 +191,24 @@ class ConsoleIT {
                 + "import('./js/money.js').then(m => done(['1,234.5', '$12', '0.07', '007.10', '0', '0.00', '-5', '1e3', '1.234', 'abc', '']"
                 + ".map(t => String(m.parseAmount(t)))));");
         assertEquals(List.of("1234.50", "12.00", "0.07", "7.10", "null", "null", "null", "null", "null", "null", "null"), parsed);
+        // each final answer of GET /api/approvals/{id} (ApprovalJson) in the words the waiting rep reads
+        Object decisions = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('./js/approval-wait.js').then(m => done(["
+                + "{status: 'PENDING', events: [{type: 'REQUESTED', actor: 'rep1'}]},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super1', reason: 'ok'}]},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super1', reason: 'ok'}, {type: 'EXECUTED', entryId: 42}],"
+                + " outcome: {result: 'EXECUTED', entryId: 42}},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super2'}, {type: 'REFUSED', code: 'INSUFFICIENT_FUNDS'}],"
+                + " outcome: {result: 'REFUSED', code: 'INSUFFICIENT_FUNDS'}},"
+                + "{status: 'DENIED', events: [{type: 'DENIED', actor: 'super2', reason: 'Call the member back first'}]},"
+                + "{status: 'EXPIRED', events: [{type: 'EXPIRED', actor: 'system'}]}"
+                + "].map(a => { const d = m.decisionOf(a); return d.done ? (d.ok ? 'ok: ' : 'not: ') + d.text : 'waiting'; })));");
+        assertEquals(List.of("waiting", "waiting",
+                "ok: Approved by super1 (ok) and posted: entry 42",
+                "not: Approved by super2 but refused when re-checked (INSUFFICIENT_FUNDS): nothing was posted",
+                "not: Denied by super2: Call the member back first",
+                "not: Expired: no supervisor decided in time; nothing was posted"), decisions);
         signIn("rep1");
         browser.waitFor(By.id("ani")).sendKeys("+13125550101");
         browser.driver().findElement(By.id("member-number")).sendKeys("100001", Keys.ENTER);
@@ -298,6 +316,12 @@ class ConsoleIT {
         browser.screenshot("11-desk-locked");
 
         // the rep asks a supervisor to unlock it, inside the call; the request waits in the approval queue
+        // a request withdrawn by its maker is shown as cancelled; then the rep asks again
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Caller sounded right.", Keys.ENTER);
+        browser.waitForText(By.id("unlock-result"), "Waiting for a supervisor");
+        browser.driver().findElement(By.cssSelector("#unlock-result .withdraw-request")).click();
+        browser.waitForText(By.id("unlock-result"), "Cancelled by rep1");
+        assertEquals("CANCELLED", browser.driver().findElement(By.cssSelector("#unlock-result .approval-status")).getText());
         browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
         WebElement waiting = browser.waitForText(By.id("unlock-result"), "Waiting for a supervisor");
         assertTrue(waiting.getText().contains("PHONE_UNLOCK"), waiting.getText());
