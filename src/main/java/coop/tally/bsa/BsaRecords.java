@@ -1,5 +1,7 @@
 package coop.tally.bsa;
 
+import coop.tally.caller.MemberCall;
+import coop.tally.caller.PhotoId;
 import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.JournalLine;
@@ -63,7 +65,7 @@ public class BsaRecords {
         if (BsaRules.needsBuyerId(entry.type(), posted.request().amount())) {
             em.persist(new InstrumentPurchase(entry.id(), member, entry.businessDate(),
                     String.valueOf(posted.request().instrument()), posted.request().amount(), entry.sessionId(),
-                    "member " + member + " identified on session " + entry.sessionId(), entry.postedBy(), now));
+                    buyerIdentification(member, entry.sessionId()), entry.postedBy(), now));
         }
         if (BsaRules.isNearThreshold(latest)) {
             LocalDate windowStart = windowStart(entry.businessDate());
@@ -75,6 +77,20 @@ public class BsaRecords {
                         now, entry.id()));
             }
         }
+    }
+
+    /**
+     * How the buyer was identified: the government photo ID the rep inspected in the visit (type,
+     * last four, expiry; cash is taken only at the counter), else the member verified on the session.
+     */
+    private String buyerIdentification(String member, String sessionId) {
+        MemberCall session = sessionId == null ? null : em.find(MemberCall.class, sessionId);
+        PhotoId id = session == null ? null : session.photoId();
+        if (id == null) {
+            return "member " + member + " verified on session " + sessionId;
+        }
+        return id.type() + " ending " + id.last4() + ", expires " + id.expires() + ", in the name of member " + member
+                + ", inspected in visit " + sessionId;
     }
 
     /** The cash on the entry's teller-cash line (for an official check, the face value and the fee). */

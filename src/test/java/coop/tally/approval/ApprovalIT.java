@@ -55,11 +55,15 @@ class ApprovalIT {
     @ArquillianResource
     URL deployment;
 
+    private static URL signedInAt;
+
     private static Desk desk;
 
     @BeforeEach
     void signIn() {
-        if (desk == null) {
+        // a rerun of the class gets a new server on another port: sign in again there
+        if (desk == null || !deployment.equals(signedInAt)) {
+            signedInAt = deployment;
             desk = new Desk(deployment);
         }
     }

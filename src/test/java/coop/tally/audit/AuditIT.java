@@ -68,6 +68,8 @@ class AuditIT {
     @ArquillianResource
     URL deployment;
 
+    private static URL signedInAt;
+
     private static Api anonymous;
     private static Api auditor;
     private static Api rep;
@@ -83,7 +85,9 @@ class AuditIT {
 
     @BeforeEach
     void signIn() {
-        if (auditor == null) {
+        // a rerun of the class gets a new server on another port: sign in again there
+        if (auditor == null || !deployment.equals(signedInAt)) {
+            signedInAt = deployment;
             anonymous = Api.at(deployment);
             auditor = anonymous.signIn("audit1");
             rep = anonymous.signIn("rep1");

@@ -57,6 +57,8 @@ class DrawerIT {
     @ArquillianResource
     URL deployment;
 
+    private static URL signedInAt;
+
     private static Api rep1;
     private static Api rep2;
     private static Api super1;
@@ -68,7 +70,9 @@ class DrawerIT {
     private static long leftOpen;
 
     private void signIn() {
-        if (rep1 == null) {
+        // a rerun of the class gets a new server on another port: sign in again there
+        if (rep1 == null || !deployment.equals(signedInAt)) {
+            signedInAt = deployment;
             Api anonymous = Api.at(deployment);
             rep1 = anonymous.signIn("rep1");
             rep2 = anonymous.signIn("rep2");
@@ -315,8 +319,13 @@ class DrawerIT {
         assertEquals("CLOSE_OUT_OF_TOLERANCE", queued.getJsonArray("reasons").getJsonObject(0).getString("reason"));
         JsonObject approvedOwn = approve(super2, own, "Recounted with super1; a 10 was paid out as a 20 earlier.");
         assertEquals("CLOSED", approvedOwn.getString("state"));
+        List<String> scoredBefore = drawerScore(rep2);
         JsonObject approved = approve(super1, over, "Member returned 40.00 paid out twice; recounted with rep2.");
         assertEquals("CLOSED", approved.getString("state"));
+        List<String> scoredAfter = drawerScore(rep2);
+        assertEquals(List.of(cents(new BigDecimal(scoredBefore.get(0)).add(new BigDecimal("40.00"))),
+                        String.valueOf(Integer.parseInt(scoredBefore.get(1)) + 1), String.valueOf(Integer.parseInt(scoredBefore.get(2)) + 1)),
+                scoredAfter, "rep2's scorecard: the drawer closed 40.00 over, out of tolerance");
         assertEquals("super1", approved.getString("closeApprovedBy"));
         assertEquals("0.00", approved.getString("glBalance"));
         assertProblem(409, "APPROVAL_ALREADY_DECIDED", super2.post("api/approvals/" + closeApproval(over) + "/approve", "{\"reason\":\"again\"}"));
@@ -368,6 +377,18 @@ class DrawerIT {
         Api.Reply closed = rep.post("api/drawers/" + drawer + "/close", "{\"count\":" + count + "}");
         assertEquals(200, closed.status(), closed.toString());
         return closed.json();
+    }
+
+    /** The drawer figure of the rep's scorecard this month: net over/short, drawers closed, closed out of tolerance. */
+    private static List<String> drawerScore(Api rep) {
+        Api.Reply card = rep.get("api/scorecards/" + (rep == rep2 ? "rep2" : "rep1"));
+        assertEquals(200, card.status(), card.toString());
+        JsonObject drawer = card.json().getJsonObject("drawerOverShort");
+        if ("NO_DRAWER_DATA".equals(drawer.getString("status"))) {
+            return List.of("0.00", "0", "0");
+        }
+        return List.of(drawer.getString("net"), String.valueOf(drawer.getInt("drawersClosed")),
+                String.valueOf(drawer.getInt("outOfTolerance")));
     }
 
     /** The approval request a drawer's close waits for, as the drawer names it. */

@@ -63,12 +63,16 @@ class ConcurrentPostingIT {
     @ArquillianResource
     URL deployment;
 
+    private static URL signedInAt;
+
     private static Teller teller;
     private ExecutorService pool;
 
     @BeforeEach
     void setUp() {
-        if (teller == null) {
+        // a rerun of the class gets a new server on another port: sign in again there
+        if (teller == null || !deployment.equals(signedInAt)) {
+            signedInAt = deployment;
             teller = new Teller(deployment);
         }
         pool = Executors.newFixedThreadPool(POOL);

@@ -71,12 +71,16 @@ class PostingIT {
     @ArquillianResource
     URL deployment;
 
+    private static URL signedInAt;
+
     /** Shared by the tests of this class so that each claims members no other test uses. */
     private static Teller teller;
 
     @BeforeEach
     void signIn() {
-        if (teller == null) {
+        // a rerun of the class gets a new server on another port: sign in again there
+        if (teller == null || !deployment.equals(signedInAt)) {
+            signedInAt = deployment;
             teller = new Teller(deployment);
         }
     }
