@@ -429,6 +429,12 @@ class ConsoleIT {
         browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
         browser.driver().findElement(By.id("posting-amount")).sendKeys("2,000", Keys.ENTER);
         browser.waitForText(By.id("post-result"), "Posted");
+        // a money order bought with 3,000.00 in cash (and its 5.00 fee): a BSA record names the photo ID as the buyer's
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("OFFICIAL_CHECK");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        new Select(browser.driver().findElement(By.id("posting-instrument"))).selectByValue("MONEY_ORDER");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("3000", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "official check");
 
         // 3,000.00 in cash is above a rep's cash limit: the page waits for a supervisor
         new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("WITHDRAWAL");
@@ -492,12 +498,13 @@ class ConsoleIT {
             browser.waitFor(By.id("close-form"));
             assertFalse(browser.driver().findElement(By.id("main")).getText().toLowerCase().contains("expected"),
                     "no expected cash before the close count");
-            browser.driver().findElement(By.id("close-bill-100")).sendKeys("40");
+            browser.driver().findElement(By.id("close-bill-100")).sendKeys("70");
             browser.driver().findElement(By.id("close-bill-20")).sendKeys("10");
-            assertEquals("$4,200.00", browser.driver().findElement(By.id("close-total")).getText());
+            browser.driver().findElement(By.id("close-bill-5")).sendKeys("1");
+            assertEquals("$7,205.00", browser.driver().findElement(By.id("close-total")).getText());
             browser.driver().findElement(By.id("close-button")).click();
             WebElement closed = browser.waitForText(By.id("drawer-result"), "in balance");
-            assertEquals("Counted $4,200.00, expected $4,200.00: in balance. The drawer is closed.", closed.getText());
+            assertEquals("Counted $7,205.00, expected $7,205.00: in balance. The drawer is closed.", closed.getText());
             assertEquals("CLOSED", browser.driver().findElement(By.id("drawer-state")).getText());
             browser.screenshot("17-drawer-closed");
 
@@ -523,6 +530,10 @@ class ConsoleIT {
             assertFalse(supervisor.driver().findElements(By.cssSelector("figure[data-figure='CALLS_HANDLED'] svg rect.bar")).isEmpty(),
                     "a bar per rep with a value");
             supervisor.screenshot("19-team-scorecard");
+            supervisor.driver().findElement(By.linkText("BSA")).click();
+            WebElement bought = supervisor.waitForText(By.id("bsa-purchases"), "MONEY_ORDER");
+            assertTrue(bought.getText().contains("$3,000.00") && bought.getText().contains("ending 4321"), bought.getText());
+            supervisor.screenshot("21-bsa");
             assertEquals(List.of(), supervisor.policyViolations());
         } finally {
             supervisor.close();
