@@ -3,7 +3,7 @@
  * and each read is logged). Phone unlocks are asked by the rep in the call and decided on Approvals.
  */
 import { get, query } from '../api.js';
-import { h, fill, field, table, result, problemText } from '../dom.js';
+import { h, field, table, result, problemText } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 function render(main) {
