@@ -5,12 +5,18 @@
  */
 import desk from './pages/desk.js';
 import supervisor from './pages/supervisor.js';
+import approvals from './pages/approvals.js';
+import drawers from './pages/drawers.js';
+import team from './pages/team.js';
+import drawer from './pages/drawer.js';
+import scorecard from './pages/scorecard.js';
+import bsa from './pages/bsa.js';
 import trail from './pages/audit-trail.js';
 import integrity from './pages/audit-integrity.js';
 import exportTrail from './pages/audit-export.js';
 import outbox from './pages/outbox.js';
 
-export const pages = [supervisor, desk, trail, integrity, exportTrail, outbox];
+export const pages = [supervisor, approvals, drawers, team, desk, drawer, scorecard, trail, integrity, exportTrail, bsa, outbox];
 
 /** Which role's home wins when a person holds several (a supervisor is also a rep). */
 const HOME_ORDER = ['SUPERVISOR', 'REP', 'AUDITOR', 'ADMIN'];

@@ -80,7 +80,9 @@ export function postingPanel(section, desk) {
 
   function arrange() {
     const spec = TYPES[type.value];
-    fill(tender, spec.tenders.map(name => h('option', { value: name }, name.replaceAll('_', ' ').toLowerCase())));
+    // cash changes hands only at the counter: CASH is offered in a branch visit, never on the phone
+    const atCounter = desk.call.channel === 'BRANCH';
+    fill(tender, spec.tenders.filter(name => name !== 'CASH' || atCounter).map(name => h('option', { value: name }, name.replaceAll('_', ' ').toLowerCase())));
     showFields();
     fill(payoff);
   }
@@ -142,7 +144,10 @@ export function postingPanel(section, desk) {
       const reply = await api('POST', 'api/transactions', { body, headers: { 'Idempotency-Key': key } });
       lastBody = null;
       if (reply.status === 202) {
-        stopWaiting = awaitApproval(answer, reply.body, posted => showPosted(posted));
+        stopWaiting = awaitApproval(answer, reply.body, (posted, decided) => {
+          showPosted(posted, decided);
+          desk.refresh({ accounts: true }).catch(() => {});
+        });
       } else {
         showPosted(reply.body);
         amount.value = '';
@@ -159,10 +164,11 @@ export function postingPanel(section, desk) {
     }
   }
 
-  function showPosted(posted) {
+  function showPosted(posted, decided) {
     const entry = posted.entry;
     const allocation = posted.loanAllocation;
     result(answer, 'ok',
+      decided ? h('p', { class: 'approval-decision' }, decided) : null,
       h('p', {}, h('strong', {}, 'Posted'), ' ', entry.type.replaceAll('_', ' ').toLowerCase(), ' · entry ',
         h('span', { id: 'posted-entry' }, String(entry.id)), ' · business date ', entry.businessDate,
         entry.memo ? h('span', {}, ' · memo ', h('q', { class: 'memo' }, entry.memo)) : ''),

@@ -7,6 +7,27 @@ import { post, Problem } from '../api.js';
 import { h, fill, field, result, problemText } from '../dom.js';
 import { moneyInput, parseAmount } from '../money.js';
 
+const PHOTO_IDS = [['DRIVERS_LICENSE', 'Driver\'s license'], ['STATE_ID', 'State ID'], ['PASSPORT', 'Passport'],
+  ['MILITARY_ID', 'Military ID'], ['PERMANENT_RESIDENT_CARD', 'Permanent resident card']];
+
+/** In a branch visit the member shows a government photo ID: its type, the last four of its number, expiry, and the rep's attestation. */
+function photoIdForm(attempt) {
+  const type = h('select', { id: 'photo-id-type', accesskey: 'i' }, PHOTO_IDS.map(([value, label]) => h('option', { value }, label)));
+  const last4 = h('input', { id: 'photo-id-last4', maxlength: 4, minlength: 4, required: true, autocomplete: 'off', pattern: '[A-Za-z0-9]{4}' });
+  const expires = h('input', { id: 'photo-id-expires', placeholder: 'YYYY-MM-DD', maxlength: 10, required: true, autocomplete: 'off' });
+  const inName = h('input', { id: 'photo-id-in-name', type: 'checkbox' });
+  return h('form', { id: 'photo-id-form', onsubmit: event => {
+    const body = { type: type.value, last4: last4.value.trim(), expires: expires.value, inMembersName: inName.checked };
+    attempt(event, '/photo-id', body, [last4, expires], 'Photo ID', 'api/visits/');
+    inName.checked = false;
+  } },
+  h('fieldset', {}, h('legend', {}, 'Government photo ID'),
+    field('Type', type, 'Alt+I'), field('Last four of the ID number', last4, 'never more of the number'),
+    field('Expires', expires),
+    h('div', { class: 'field check' }, h('label', { for: 'photo-id-in-name' }, inName, ' The ID is in the member\'s name and the photo matches'))),
+  h('button', { type: 'submit', id: 'check-photo-id' }, 'Record photo ID'));
+}
+
 export function verificationPanel(section, desk) {
   const answer = h('div', { id: 'verify-result', hidden: true });
   const dateOfBirth = h('input', { id: 'kba-dob', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off', accesskey: 'k' });
@@ -18,11 +39,18 @@ export function verificationPanel(section, desk) {
 
   const callPath = () => 'api/calls/' + desk.call.id;
 
-  async function attempt(event, path, body, clear, label) {
+  async function attempt(event, path, body, clear, label, base) {
     event.preventDefault();
     try {
-      const outcome = (await post(callPath() + path, body)).body;
+      const outcome = (await post((base ? base + desk.call.id : callPath()) + path, body)).body;
       clear.forEach(input => { input.value = ''; });
+      if (base) {
+        // the photo ID answers with the visit itself: recorded, and the level it gives
+        result(answer, 'ok', h('strong', {}, label + ': recorded'), ' — level ', h('span', { class: 'level level-' + outcome.level }, outcome.level));
+        await desk.refresh();
+        answer.focus();
+        return;
+      }
       const lines = [h('strong', {}, label + ': ' + (outcome.passed ? 'passed' : 'failed')),
         ' — level ', h('span', { class: 'level level-' + outcome.level }, outcome.level)];
       if (outcome.locked) {
@@ -75,5 +103,9 @@ export function verificationPanel(section, desk) {
   field('Passcode the caller reads out', code, 'Alt+C'),
   h('button', { type: 'submit', id: 'check-passcode' }, 'Check passcode'));
 
+  if (desk.call.channel === 'BRANCH') {
+    fill(section, h('h2', { id: 'verification-h' }, 'Verify the member at the counter'), answer, photoIdForm(attempt));
+    return;
+  }
   fill(section, h('h2', { id: 'verification-h' }, 'Verify the caller'), answer, knowledge, pinForm, passcode);
 }

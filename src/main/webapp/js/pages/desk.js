@@ -8,6 +8,8 @@ import { h, fill, field, result, problemText, when } from '../dom.js';
 import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel } from '../desk/posting.js';
+import { referralPanel } from '../desk/referral.js';
+import { awaitApproval } from '../approval-wait.js';
 
 /** Red flags as the rep reads them (the names are the API's). */
 const FLAG_TEXT = {
@@ -30,7 +32,7 @@ function render(main) {
 function factorsOf(events) {
   const tried = new Map();
   for (const event of events) {
-    if (event.type === 'ATTEMPT' && event.factor) {
+    if ((event.type === 'ATTEMPT' || event.type === 'PHOTO_ID_CHECKED') && event.factor) {
       const seen = tried.get(event.factor) || { passed: false, failed: 0 };
       if (event.outcome === 'PASS') {
         seen.passed = true;
@@ -97,7 +99,12 @@ class Desk {
       field('Search', lookup),
       h('button', { type: 'submit' }, 'Find'),
       hits);
-    fill(this.body, answer, h('div', { class: 'columns' }, startForm, lookupForm));
+    const visitMember = h('input', { id: 'visit-member', name: 'memberNumber', maxlength: 12, autocomplete: 'off', inputmode: 'numeric', accesskey: 'b' });
+    const visitForm = h('form', { id: 'start-visit', class: 'card', onsubmit: event => this.startVisit(event, visitMember, answer) },
+      h('h2', {}, 'Start a branch visit'),
+      field('Member number', visitMember, 'Alt+B; the member at the counter, verified by photo ID'),
+      h('button', { type: 'submit', id: 'start-visit-button' }, 'Start visit'));
+    fill(this.body, answer, h('div', { class: 'columns' }, startForm, visitForm, lookupForm));
     if (message) {
       result(answer, 'info', message);
     } else {
@@ -152,10 +159,32 @@ class Desk {
     }
   }
 
+  async startVisit(event, memberNumber, answer) {
+    event.preventDefault();
+    try {
+      this.call = (await post('api/visits')).body;
+      let notIdentified = null;
+      if (memberNumber.value.trim()) {
+        try {
+          this.call = (await post('api/calls/' + this.call.id + '/member', { memberNumber: memberNumber.value.trim() })).body;
+        } catch (failure) {
+          notIdentified = failure;
+        }
+      }
+      this.showCall();
+      if (notIdentified) {
+        result(this.summary.querySelector('#identify-result'), 'error', problemText(notIdentified.body));
+      }
+    } catch (failure) {
+      result(answer, 'error', problemText(failure.body));
+    }
+  }
+
   // ---- an open call ----
 
   showCall() {
     this.leave();
+    this.unlockBox = null;
     this.memberFile = null;
     this.postingShown = false;
     this.summary = h('section', { id: 'call-summary', class: 'card summary', 'aria-label': 'This call' });
@@ -163,11 +192,12 @@ class Desk {
     this.member = h('section', { id: 'member', class: 'card', 'aria-labelledby': 'member-h' });
     this.posting = h('section', { id: 'posting', class: 'card', 'aria-labelledby': 'posting-h' });
     this.notes = h('section', { id: 'notes', class: 'card', 'aria-labelledby': 'notes-h' });
+    this.referral = h('section', { id: 'referral', class: 'card', 'aria-labelledby': 'referral-h' });
     this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
     this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
     fill(this.body, this.summary, h('div', { class: 'desk' },
       h('div', { class: 'side' }, this.verification, this.notes, this.ending),
-      h('div', { class: 'work' }, this.member, this.posting, this.log)));
+      h('div', { class: 'work' }, this.member, this.posting, this.referral, this.log)));
     verificationPanel(this.verification, this);
     this.notesPanel();
     this.endPanel();
@@ -216,11 +246,13 @@ class Desk {
       flags.push('LOCKED_NOW');
     }
     const identify = call.memberNumber ? null : this.identifyForm();
+    const unlock = flags.includes('LOCKED_NOW') && call.memberNumber ? this.unlockForm() : null;
     fill(this.summary,
       h('dl', { class: 'facts' },
-        h('dt', {}, 'Call'), h('dd', { id: 'call-id' }, call.id),
-        h('dt', {}, 'Caller number'), h('dd', { id: 'call-ani' }, call.ani,
-          call.memberNumber ? (call.aniOnFile ? ' (on file)' : ' (not on file)') : ''),
+        h('dt', {}, call.channel === 'BRANCH' ? 'Visit' : 'Call'), h('dd', { id: 'call-id' }, call.id),
+        call.channel === 'BRANCH' ? [h('dt', {}, 'Channel'), h('dd', { id: 'call-channel' }, 'branch visit (counter)')]
+          : [h('dt', {}, 'Caller number'), h('dd', { id: 'call-ani' }, call.ani,
+            call.memberNumber ? (call.aniOnFile ? ' (on file)' : ' (not on file)') : '')],
         h('dt', {}, 'Member'), h('dd', { id: 'call-member' }, call.memberNumber || 'not identified'),
         h('dt', {}, 'Level'), h('dd', {}, h('span', { id: 'call-level', class: 'level level-' + call.level }, call.level)),
         h('dt', {}, 'Factors'), h('dd', { id: 'call-factors' }, factorsOf(call.events || [])),
@@ -229,7 +261,7 @@ class Desk {
         h('strong', {}, 'Red flags: '),
         h('ul', {}, flags.map(flag => h('li', { class: 'flag', 'data-flag': flag },
           FLAG_TEXT[flag] || flag.replaceAll('_', ' ').toLowerCase())))) : null,
-      identify);
+      identify, unlock);
   }
 
   identifyForm() {
@@ -245,6 +277,27 @@ class Desk {
         result(answer, 'error', problemText(failure.body));
       }
     } }, field('Member the caller claims to be', memberNumber), h('button', { type: 'submit' }, 'Identify'), answer);
+  }
+
+  /** Phone access locked: the rep asks a supervisor to unlock it, saying why; the request waits in the approval queue. */
+  unlockForm() {
+    if (this.unlockBox) {
+      return this.unlockBox;
+    }
+    const reason = h('input', { id: 'unlock-reason', maxlength: 500, required: true, autocomplete: 'off' });
+    const answer = h('div', { id: 'unlock-result', hidden: true });
+    this.unlockBox = h('form', { id: 'unlock-request', onsubmit: async event => {
+      event.preventDefault();
+      try {
+        const asked = (await post('api/members/' + encodeURIComponent(this.call.memberNumber) + '/phone-unlock', { reason: reason.value.trim() })).body;
+        reason.value = '';
+        this.stops.push(awaitApproval(answer, asked));
+      } catch (failure) {
+        result(answer, 'error', problemText(failure.body));
+      }
+    } }, field('Ask a supervisor to unlock phone access: why', reason, 'the request waits in the approval queue'),
+    h('button', { type: 'submit', id: 'unlock-request-button' }, 'Ask to unlock'), answer);
+    return this.unlockBox;
   }
 
   showLog() {
@@ -265,6 +318,7 @@ class Desk {
       fill(this.member, h('h2', { id: 'member-h' }, 'Accounts'),
         h('p', { class: 'muted' }, 'Verify the caller to see the member\'s accounts.'));
       fill(this.posting, h('h2', { id: 'posting-h' }, 'Post'), h('p', { class: 'muted' }, 'Verify the caller first.'));
+      fill(this.referral, h('h2', { id: 'referral-h' }, 'Refer a product'), h('p', { class: 'muted' }, 'Verify the caller first.'));
       this.memberFile = null;
       this.postingShown = false;
       return;
@@ -281,6 +335,7 @@ class Desk {
     accountsPanel(this.member, this);
     if (first) {
       this.stops.push(postingPanel(this.posting, this));
+      referralPanel(this.referral, this);
     } else {
       this.posting.dispatchEvent(new CustomEvent('tally:accounts', { detail: this.memberFile }));
     }
@@ -330,6 +385,7 @@ class Desk {
 
 const shortcuts = [['Alt+N', 'caller number (start a call)'], ['Alt+K', 'knowledge questions'], ['Alt+C', 'passcode'],
   ['Alt+A', 'the first account\'s history'], ['Alt+P', 'post: transaction type'], ['Alt+O', 'new note (Ctrl+Enter adds it)'],
-  ['Alt+E', 'end the call: disposition']];
+  ['Alt+E', 'end the call: disposition'], ['Alt+B', 'start a branch visit: member number'],
+  ['Alt+I', 'photo ID (in a visit)'], ['Alt+R', 'refer a product']];
 
 export default { id: 'desk', title: 'Call desk', roles: ['REP', 'SUPERVISOR'], homeFor: ['REP'], shortcuts, render };

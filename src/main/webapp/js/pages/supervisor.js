@@ -1,19 +1,15 @@
 /**
  * The supervisor's home: find a member and read their file (supervisors see it without a call,
- * and each read is logged), and unlock a member's phone access after a lockout, saying why.
+ * and each read is logged). Phone unlocks are asked by the rep in the call and decided on Approvals.
  */
-import { get, post, query } from '../api.js';
-import { h, fill, field, table, result, problemText } from '../dom.js';
+import { get, query } from '../api.js';
+import { h, field, table, result, problemText } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 function render(main) {
   const search = h('input', { id: 'member-search', maxlength: 100, autocomplete: 'off', accesskey: 'f', placeholder: 'name, member, account or phone number' });
   const hits = h('div', { id: 'member-hits' });
   const file = h('div', { id: 'member-file', hidden: true });
-  const unlockMember = h('input', { id: 'unlock-member', maxlength: 12, required: true, autocomplete: 'off', inputmode: 'numeric' });
-  const unlockReason = h('input', { id: 'unlock-reason', maxlength: 500, required: true, autocomplete: 'off' });
-  const unlocked = h('div', { id: 'unlock-result', hidden: true });
-
   async function find(event) {
     event.preventDefault();
     try {
@@ -24,11 +20,7 @@ function render(main) {
           h('thead', {}, h('tr', {}, ['Member', 'Name', 'Status', 'SSN', ''].map(text => h('th', { scope: 'col' }, text)))),
           h('tbody', {}, found.items.map(member => h('tr', {},
             h('td', {}, member.memberNumber), h('td', {}, member.name), h('td', {}, member.status), h('td', {}, member.ssn),
-            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => open(member.memberNumber) }, 'Open'),
-              ' ', h('button', { type: 'button', class: 'link', onclick: () => {
-                unlockMember.value = member.memberNumber;
-                unlockReason.focus();
-              } }, 'Unlock phone…')))))));
+            h('td', {}, h('button', { type: 'button', class: 'link', onclick: () => open(member.memberNumber) }, 'Open')))))));
     } catch (failure) {
       result(hits, 'error', problemText(failure.body));
     }
@@ -49,18 +41,6 @@ function render(main) {
     }
   }
 
-  async function unlock(event) {
-    event.preventDefault();
-    try {
-      const answer = (await post('api/members/' + encodeURIComponent(unlockMember.value.trim()) + '/phone-unlock',
-        { reason: unlockReason.value.trim() })).body;
-      unlockReason.value = '';
-      result(unlocked, 'ok', 'Phone access of member ' + answer.memberNumber + ' is unlocked.');
-    } catch (failure) {
-      result(unlocked, 'error', problemText(failure.body));
-    }
-  }
-
   main.append(
     h('h1', {}, 'Supervisor'),
     h('div', { class: 'columns' },
@@ -70,11 +50,9 @@ function render(main) {
           h('button', { type: 'submit' }, 'Find')),
         hits, file),
       h('section', { class: 'card', 'aria-labelledby': 'unlock-h' },
-        h('h2', { id: 'unlock-h' }, 'Unlock phone access'),
-        h('form', { id: 'unlock-form', onsubmit: unlock },
-          field('Member number', unlockMember), field('Reason', unlockReason, 'required; written to the security log'),
-          h('button', { type: 'submit', id: 'unlock-button' }, 'Unlock')),
-        unlocked)));
+        h('h2', { id: 'unlock-h' }, 'Phone unlocks'),
+        h('p', {}, 'A member\'s phone access is unlocked on request: the rep asks inside the call, saying why, and a supervisor '
+          + 'other than the rep approves it on ', h('a', { href: '#approvals' }, 'Approvals'), '.'))));
 }
 
 export default { id: 'supervisor', title: 'Supervisor', roles: ['SUPERVISOR'], homeFor: ['SUPERVISOR'], shortcuts: [['Alt+F', 'find a member']], render };

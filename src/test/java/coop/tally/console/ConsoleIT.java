@@ -191,6 +191,24 @@ class ConsoleIT {
                 + "import('./js/money.js').then(m => done(['1,234.5', '$12', '0.07', '007.10', '0', '0.00', '-5', '1e3', '1.234', 'abc', '']"
                 + ".map(t => String(m.parseAmount(t)))));");
         assertEquals(List.of("1234.50", "12.00", "0.07", "7.10", "null", "null", "null", "null", "null", "null", "null"), parsed);
+        // each final answer of GET /api/approvals/{id} (ApprovalJson) in the words the waiting rep reads
+        Object decisions = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "import('./js/approval-wait.js').then(m => done(["
+                + "{status: 'PENDING', events: [{type: 'REQUESTED', actor: 'rep1'}]},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super1', reason: 'ok'}]},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super1', reason: 'ok'}, {type: 'EXECUTED', entryId: 42}],"
+                + " outcome: {result: 'EXECUTED', entryId: 42}},"
+                + "{status: 'APPROVED', events: [{type: 'APPROVED', actor: 'super2'}, {type: 'REFUSED', code: 'INSUFFICIENT_FUNDS'}],"
+                + " outcome: {result: 'REFUSED', code: 'INSUFFICIENT_FUNDS'}},"
+                + "{status: 'DENIED', events: [{type: 'DENIED', actor: 'super2', reason: 'Call the member back first'}]},"
+                + "{status: 'EXPIRED', events: [{type: 'EXPIRED', actor: 'system'}]}"
+                + "].map(a => { const d = m.decisionOf(a); return d.done ? (d.ok ? 'ok: ' : 'not: ') + d.text : 'waiting'; })));");
+        assertEquals(List.of("waiting", "waiting",
+                "ok: Approved by super1 (ok) and posted: entry 42",
+                "not: Approved by super2 but refused when re-checked (INSUFFICIENT_FUNDS): nothing was posted",
+                "not: Denied by super2: Call the member back first",
+                "not: Expired: no supervisor decided in time; nothing was posted"), decisions);
         signIn("rep1");
         browser.waitFor(By.id("ani")).sendKeys("+13125550101");
         browser.driver().findElement(By.id("member-number")).sendKeys("100001", Keys.ENTER);
@@ -217,6 +235,18 @@ class ConsoleIT {
         browser.driver().findElement(By.id("add-note")).click();
         browser.waitForText(By.id("note-list"), "onerror");
         assertEquals(note, browser.driver().findElement(By.cssSelector("#note-list .note-text")).getText());
+
+        // a referral note is shown as text too, in the desk's list of referrals made in the call
+        String referralNote = SCRIPT + " " + IMG;
+        browser.until(driver -> !driver.findElements(By.cssSelector("#referral-product option")).isEmpty());
+        new Select(browser.driver().findElement(By.id("referral-product"))).selectByIndex(0);
+        new Select(browser.driver().findElement(By.id("referral-disposition"))).selectByValue("REFERRED");
+        browser.driver().findElement(By.id("referral-notes")).sendKeys(referralNote);
+        browser.driver().findElement(By.id("referral-button")).click();
+        browser.waitForText(By.id("referral-result"), "logged");
+        assertEquals("referral-result", browser.focused().getAttribute("id"), "the answer takes the focus");
+        assertEquals(referralNote, browser.driver().findElement(By.cssSelector("#referral-list .referral-notes")).getText());
+        browser.waitForText(By.id("call-log"), "referral");
         browser.screenshot("06-markup-as-text");
 
         // nothing became an element, and nothing ran
@@ -284,17 +314,30 @@ class ConsoleIT {
         browser.waitForText(By.id("red-flags"), "phone access locked: a supervisor must unlock it");
         assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText());
         browser.screenshot("11-desk-locked");
-        new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("CALLER_FAILED_VERIFICATION");
-        browser.driver().findElement(By.id("end-call")).click();
-        browser.waitForText(By.id("start-result"), "CALLER_FAILED_VERIFICATION");
+
+        // the rep asks a supervisor to unlock it, inside the call; the request waits in the approval queue
+        // a request withdrawn by its maker is shown as cancelled; then the rep asks again
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Caller sounded right.", Keys.ENTER);
+        browser.waitForText(By.id("unlock-result"), "Waiting for a supervisor");
+        browser.driver().findElement(By.cssSelector("#unlock-result .withdraw-request")).click();
+        browser.waitForText(By.id("unlock-result"), "Cancelled by rep1");
+        assertEquals("CANCELLED", browser.driver().findElement(By.cssSelector("#unlock-result .approval-status")).getText());
+        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
+        WebElement waiting = browser.waitForText(By.id("unlock-result"), "Waiting for a supervisor");
+        assertTrue(waiting.getText().contains("PHONE_UNLOCK"), waiting.getText());
+        String approvalId = browser.driver().findElement(By.cssSelector("#unlock-result .approval-id")).getText();
         browser.driver().findElement(By.id("sign-out")).click();
 
         signIn("super1");
-        browser.waitFor(By.id("unlock-member")).sendKeys("100007");
-        browser.driver().findElement(By.id("unlock-reason")).sendKeys("Identity confirmed in branch with photo ID.", Keys.ENTER);
-        assertEquals("Phone access of member 100007 is unlocked.", browser.waitForText(By.id("unlock-result"), "unlocked").getText());
-        Api.Reply again = Api.at(deployment).signIn("super1").post("api/members/100007/phone-unlock", "{\"reason\":\"again\"}");
-        assertEquals(409, again.status(), "already unlocked: " + again);
+        browser.waitFor(By.linkText("Approvals")).click();
+        WebElement request = browser.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
+        assertTrue(request.getText().contains("member 100007") && request.getText().contains("Identity confirmed"), request.getText());
+        browser.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Checked the branch visit.", Keys.ENTER);
+        WebElement decided = browser.waitForText(By.id("approval-decided"), "carried out");
+        assertTrue(decided.getText().contains("Approved by super1"), decided.getText());
+        JsonObject approval = Api.at(deployment).signIn("super2").get("api/approvals/" + approvalId).json();
+        assertEquals("APPROVED", approval.getString("status"));
+        assertEquals("EXECUTED", approval.getJsonObject("outcome").getString("result"));
         browser.screenshot("12-supervisor-unlock");
     }
 
@@ -352,6 +395,159 @@ class ConsoleIT {
         browser.screenshot("10-audit-export");
     }
 
+    @Test
+    void a_drawer_day_with_a_cash_withdrawal_a_supervisor_approves_in_another_session() {
+        browser.open(deployment.toString());
+        signIn(browser, "rep1");
+
+        // the drawer opens with the vault's issue and a count whose total shows as it is typed
+        browser.waitFor(By.linkText("Drawer")).click();
+        browser.waitFor(By.id("vault-issue")).sendKeys("5,000");
+        browser.driver().findElement(By.id("open-bill-100")).sendKeys("50");
+        assertEquals("$5,000.00", browser.driver().findElement(By.id("open-total")).getText());
+        assertEquals("The count matches the issue.", browser.driver().findElement(By.id("open-difference")).getText());
+        browser.screenshot("13-drawer-open");
+        browser.driver().findElement(By.id("open-drawer")).click();
+        browser.waitForText(By.id("drawer-state"), "OPEN");
+        assertEquals("drawer-result", browser.focused().getAttribute("id"));
+        browser.driver().findElement(By.id("vault-bill-20")).sendKeys("10", Keys.ENTER);
+        browser.waitForText(By.id("drawer-result"), "Bought from the vault: $200.00");
+
+        // a branch visit: the member's photo ID makes it STRONG, and only a visit offers cash
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("visit-member")).sendKeys("100001", Keys.ENTER);
+        assertEquals("branch visit (counter)", browser.waitFor(By.id("call-channel")).getText());
+        new Select(browser.waitFor(By.id("photo-id-type"))).selectByValue("DRIVERS_LICENSE");
+        browser.driver().findElement(By.id("photo-id-last4")).sendKeys("4321");
+        browser.driver().findElement(By.id("photo-id-expires")).sendKeys("2030-05-31");
+        browser.driver().findElement(By.id("photo-id-in-name")).click();
+        browser.driver().findElement(By.id("check-photo-id")).click();
+        browser.waitForText(By.id("call-level"), "STRONG");
+        browser.waitFor(By.id("posting-form"));
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("DEPOSIT");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("2,000", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "Posted");
+        // a money order bought with 3,000.00 in cash (and its 5.00 fee): a BSA record names the photo ID as the buyer's
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("OFFICIAL_CHECK");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        new Select(browser.driver().findElement(By.id("posting-instrument"))).selectByValue("MONEY_ORDER");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("3000", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "official check");
+
+        // 3,000.00 in cash is above a rep's cash limit: the page waits for a supervisor
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("WITHDRAWAL");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue("CASH");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S00");
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("3,000.00", Keys.ENTER);
+        WebElement waiting = browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        assertTrue(waiting.getText().contains("CASH_LIMIT"), waiting.getText());
+        String approvalId = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        assertEquals("PENDING", browser.driver().findElement(By.cssSelector("#post-result .approval-status")).getText());
+        browser.screenshot("14-desk-waiting-for-override");
+
+        // meanwhile super1 asks an override of their own (only another supervisor may decide it), and rep2's
+        // drawer is counted 80.00 short, beyond tolerance
+        Api anonymous = Api.at(deployment);
+        Api super1 = anonymous.signIn("super1");
+        Calls calls = new Calls(anonymous.signIn("super2"), anonymous.signIn("admin1"));
+        String superCall = calls.verifiedCall(super1, "100001", "STRONG");
+        Api.Reply own = super1.post("api/transactions", "{\"type\":\"TRANSFER\",\"fromAccount\":\"100001-S10\","
+                + "\"toAccount\":\"100003-S00\",\"amount\":\"1500.00\",\"sessionId\":\"" + superCall + "\"}",
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertEquals(202, own.status(), own.toString());
+        long ownId = own.json().getJsonObject("approval").getJsonNumber("id").longValue();
+        calls.endCall(super1);
+        Api rep2 = anonymous.signIn("rep2");
+        Api.Reply opened = rep2.post("api/drawers", "{\"vaultIssue\":\"100.00\",\"count\":{\"100\":1}}");
+        assertEquals(201, opened.status(), opened.toString());
+        long shortDrawer = opened.json().getJsonNumber("id").longValue();
+        Api.Reply counted = rep2.post("api/drawers/" + shortDrawer + "/close", "{\"count\":{\"20\":1}}");
+        assertEquals("AWAITING_APPROVAL", counted.json().getString("state"), counted.toString());
+
+        // a supervisor, in a second browser session, finds it in the queue (read by itself) and approves it
+        Browser supervisor = Browser.start();
+        try {
+            supervisor.open(deployment.toString());
+            signIn(supervisor, "super1");
+            supervisor.waitFor(By.linkText("Approvals")).click();
+            WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
+            assertTrue(request.getText().contains("CASH_LIMIT") && request.getText().contains("rep1")
+                    && request.getText().contains("$3,000.00"), request.getText());
+            WebElement mine = supervisor.waitFor(By.cssSelector("article[data-approval='" + ownId + "']"));
+            assertTrue(mine.getText().contains("Your own request: another supervisor must decide it.")
+                    && mine.getText().contains("TRANSFER_TO_OTHER_MEMBER"), mine.getText());
+            assertTrue(mine.findElements(By.cssSelector("button.approve")).isEmpty(), "no approve button on one's own request");
+            supervisor.screenshot("15-approval-queue");
+            supervisor.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Member known, ID seen at the counter", Keys.ENTER);
+            WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
+            assertTrue(decided.getText().contains("Approved by super1"), decided.getText());
+            supervisor.waitUntilGone(By.cssSelector("article[data-approval='" + approvalId + "']"));
+
+            // the rep's page shows the decision and the posted entry without being asked
+            WebElement posted = browser.waitForText(By.id("post-result"), "Posted");
+            assertTrue(posted.getText().contains("Approved by super1") && posted.getText().contains("withdrawal"), posted.getText());
+            browser.screenshot("16-desk-override-posted");
+            new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("RESOLVED");
+            browser.driver().findElement(By.id("end-call")).click();
+            browser.waitForText(By.id("start-result"), "ended");
+
+            // the blind close: nothing says what the drawer should hold until the count is in
+            browser.driver().findElement(By.linkText("Drawer")).click();
+            browser.waitFor(By.id("close-form"));
+            assertFalse(browser.driver().findElement(By.id("main")).getText().toLowerCase().contains("expected"),
+                    "no expected cash before the close count");
+            browser.driver().findElement(By.id("close-bill-100")).sendKeys("70");
+            browser.driver().findElement(By.id("close-bill-20")).sendKeys("10");
+            browser.driver().findElement(By.id("close-bill-5")).sendKeys("1");
+            assertEquals("$7,205.00", browser.driver().findElement(By.id("close-total")).getText());
+            browser.driver().findElement(By.id("close-button")).click();
+            WebElement closed = browser.waitForText(By.id("drawer-result"), "in balance");
+            assertEquals("Counted $7,205.00, expected $7,205.00: in balance. The drawer is closed.", closed.getText());
+            assertEquals("CLOSED", browser.driver().findElement(By.id("drawer-state")).getText());
+            browser.screenshot("17-drawer-closed");
+
+            // the supervisor's day: the drawer closed in balance; the team's scorecard and a new target
+            supervisor.driver().findElement(By.linkText("Drawers")).click();
+            WebElement row = supervisor.waitFor(By.xpath("//div[@id='drawers-list']//tr[td[2]='rep1']"));
+            assertTrue(row.getText().contains("CLOSED") && row.getText().contains("$0.00"), row.getText());
+            WebElement waitingDrawer = supervisor.waitFor(By.cssSelector("#drawers-list tr[data-drawer='" + shortDrawer + "']"));
+            assertTrue(waitingDrawer.getText().contains("AWAITING_APPROVAL") && waitingDrawer.getText().contains("-$80.00"),
+                    waitingDrawer.getText());
+            supervisor.screenshot("18-drawers");
+            supervisor.driver().findElement(By.id("close-reason-" + shortDrawer)).sendKeys("Recounted with rep2: a misplaced bill.", Keys.ENTER);
+            supervisor.waitForText(By.id("drawers-result"), "APPROVED, EXECUTED");
+            supervisor.waitFor(By.cssSelector("#drawers-list tr[data-drawer='" + shortDrawer + "'][data-state='CLOSED']"));
+            supervisor.driver().findElement(By.linkText("Team")).click();
+            WebElement target = supervisor.waitFor(By.id("target-rep1"));
+            target.clear();
+            target.sendKeys("7", Keys.ENTER);
+            supervisor.waitForText(By.id("team-result"), "Referral target of rep1");
+            assertTrue(supervisor.driver().findElement(By.id("team-result")).getText().endsWith(": 7."));
+            // the table is read again after the change; read the field as it is then, not an element found before
+            supervisor.until(driver -> "7".equals(supervisor.script("return document.getElementById('target-rep1')?.value")));
+            assertFalse(supervisor.driver().findElements(By.cssSelector("figure[data-figure='CALLS_HANDLED'] svg rect.bar")).isEmpty(),
+                    "a bar per rep with a value");
+            supervisor.screenshot("19-team-scorecard");
+            supervisor.driver().findElement(By.linkText("BSA")).click();
+            WebElement bought = supervisor.waitForText(By.id("bsa-purchases"), "MONEY_ORDER");
+            assertTrue(bought.getText().contains("$3,000.00") && bought.getText().contains("ending 4321"), bought.getText());
+            supervisor.screenshot("21-bsa");
+            assertEquals(List.of(), supervisor.policyViolations());
+        } finally {
+            supervisor.close();
+        }
+
+        // the rep's own scorecard: referrals against the new target as a progress bar
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        WebElement progress = browser.waitFor(By.id("referral-progress"));
+        assertEquals("7", progress.getAttribute("max"));
+        assertTrue(browser.driver().findElement(By.id("referral-figure")).getText().contains(" of 7 referrals"));
+        assertTrue(Integer.parseInt(browser.driver().findElement(By.id("calls-handled")).getText()) >= 1);
+        browser.screenshot("20-scorecard");
+    }
+
     /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
     private String outboxCode(String callId) {
         Api.Reply outbox = Api.at(deployment).signIn("admin1").get("api/outbox");
@@ -366,9 +562,13 @@ class ConsoleIT {
     }
 
     private void signIn(String username) {
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
-        browser.waitFor(By.id("sign-out"));
+        signIn(browser, username);
+    }
+
+    private static void signIn(Browser in, String username) {
+        in.waitFor(By.id("username")).sendKeys(username);
+        in.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
+        in.waitFor(By.id("sign-out"));
     }
 
     private BigDecimal balance(String account) {
