@@ -212,9 +212,9 @@ public final class TallyProcess implements AutoCloseable {
         command.add(Integer.toString(port));
         command.add("--contextroot");
         command.add("/");
-        if (Files.exists(settings.postBootCommands)) {
-            command.add("--postbootcommandfile");
-            command.add(settings.postBootCommands.toAbsolutePath().toString());
+        if (Files.exists(settings.preBootCommands)) {
+            command.add("--prebootcommandfile");
+            command.add(settings.preBootCommands.toAbsolutePath().toString());
         }
         command.add("--deploy");
         command.add(settings.war.toAbsolutePath().toString());
@@ -346,7 +346,7 @@ public final class TallyProcess implements AutoCloseable {
         private final Path dataFolder;
         private Path microJar = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
         private Path war = Path.of(System.getProperty("tally.war", "target/tally.war"));
-        private Path postBootCommands = Path.of("payara-config/post-boot-commands.asadmin");
+        private Path preBootCommands = Path.of("payara-config/pre-boot-commands.asadmin");
         private Path logFolder = Path.of("target");
         private String name = "tally";
         private int port;
