@@ -47,7 +47,7 @@ final class JournalRows {
 
     private static final String ALL_ENTRIES = """
             SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
-                   idempotency_key, memo, reverses_entry_id, reason_code
+                   idempotency_key, memo, reverses_entry_id, reason_code, approved_by
               FROM journal_entry ORDER BY id""";
 
     private static final String ALL_LINES = """

@@ -138,6 +138,10 @@ class ApprovalIT {
         JsonObject entry = desk.entry(entryId);
         assertEquals("super1", entry.getString("postedBy"));
         assertEquals("super2", entry.getString("approvedBy"));
+        // the approver is sealed with the entry: the auditor's verification recomputes the entry with it
+        Api.Reply verified = desk.audit1.post("api/audit/verify", "");
+        assertEquals(200, verified.status(), verified.toString());
+        assertTrue(verified.json().getBoolean("ok"), verified.toString());
         assertEquals(id, entry.getJsonNumber("approvalId").longValue());
         assertEquals(approval.getString("sessionId"), entry.getString("sessionId"));
 
