@@ -35,6 +35,8 @@ import java.util.logging.Logger;
 class OpeningBalanceLoader {
 
     static final int ACCOUNTS_PER_ENTRY = 500;
+    /** What the demo credit union's vault holds at conversion. */
+    static final Money DEMO_VAULT_CASH = Money.parseAmount("250000.00");
     private static final Logger LOG = Logger.getLogger(OpeningBalanceLoader.class.getName());
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
@@ -54,6 +56,10 @@ class OpeningBalanceLoader {
             connection.setAutoCommit(false);
             for (int from = 0; from < funded.size(); from += ACCOUNTS_PER_ENTRY) {
                 postEntry(connection, funded.subList(from, Math.min(funded.size(), from + ACCOUNTS_PER_ENTRY)), businessDate);
+                connection.commit();
+            }
+            if (!hasLines(connection, GlAccounts.VAULT_CASH)) {
+                postVaultCash(connection, businessDate);
                 connection.commit();
             }
         }
@@ -85,6 +91,31 @@ class OpeningBalanceLoader {
             }
             line.executeBatch();
             balance.executeBatch();
+        }
+    }
+
+    /**
+     * The vault's cash as converted, once: the drawers' vault buys draw on it, and a vault that
+     * issued cash it never had would show a negative balance.
+     */
+    private void postVaultCash(Connection connection, LocalDate businessDate) throws SQLException {
+        long entryId = insertHeader(connection, businessDate, clock.now().truncatedTo(ChronoUnit.MICROS));
+        try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no, account_kind,"
+                + " account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            addLine(line, entryId, 1, "G", GlAccounts.VAULT_CASH, null, GlAccounts.VAULT_CASH, "D", DEMO_VAULT_CASH);
+            addLine(line, entryId, 2, "G", GlAccounts.OPENING_BALANCE_EQUITY, null, GlAccounts.OPENING_BALANCE_EQUITY, "C",
+                    DEMO_VAULT_CASH);
+            line.executeBatch();
+        }
+    }
+
+    private static boolean hasLines(Connection connection, String glCode) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM journal_line WHERE gl_code = ?")) {
+            query.setString(1, glCode);
+            query.setMaxRows(1);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
