@@ -29,21 +29,13 @@ public class CallGate {
 
     /**
      * Admits a posting in the posting's own transaction (after its accounts are locked, before
-     * anything is planned), or throws 403 VERIFICATION_REQUIRED. Returns the session's member
-     * number. The posting itself goes to the session's log once it has an entry ({@link #recordPosting}).
+     * anything is planned), or throws 403 VERIFICATION_REQUIRED. {@code cash} says the posting's
+     * tender is notes and coin, which change hands only at the counter: in a phone call it is
+     * refused with 422 CASH_NEEDS_VISIT. Returns the session, locked; the posting itself goes to its
+     * log once it has an entry ({@link #recordPosting}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String admitPosting(String staff, String sessionId, PostingAccess access) {
-        return admitPosting(staff, sessionId, access, false);
-    }
-
-    /**
-     * As above; {@code cash} says the posting's tender is notes and coin, which change hands only
-     * at the counter: in a phone call it is refused with 422 CASH_NEEDS_VISIT. Returns the
-     * session's member number.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public String admitPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
+    public MemberCall admitPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
         return admit(staff, sessionId, access, false, cash);
     }
 
@@ -52,10 +44,10 @@ public class CallGate {
      * as {@link #admitPosting} at this moment (the maker's session, the member verified to the level
      * the posting needs, cash only in a visit), except that the session may have ended or timed out
      * since the member asked (the approval was given for what they asked while verified). The
-     * outcome goes to that session's log either way. Returns the session's member number.
+     * outcome goes to that session's log either way. Returns the session, locked.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public String admitApprovedPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
+    public MemberCall admitApprovedPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
         return admit(staff, sessionId, access, true, cash);
     }
 
@@ -67,7 +59,7 @@ public class CallGate {
         }
     }
 
-    private String admit(String staff, String sessionId, PostingAccess access, boolean approved, boolean cash) {
+    private MemberCall admit(String staff, String sessionId, PostingAccess access, boolean approved, boolean cash) {
         String implied = Optional.ofNullable(access.fromOwner()).or(() -> Optional.ofNullable(access.toOwner()))
                 .orElse(access.loanOwner());
         VerificationLevel neededIfTheirs = implied == null ? VerificationLevel.STRONG
@@ -89,18 +81,18 @@ public class CallGate {
         if (call.stateAt(clock.now(), calls.timeout()) == MemberCall.State.OPEN) {
             call.touch(clock.now());
         }
-        return call.memberNumber();
+        return call;
     }
 
     /**
-     * Writes a posting to the log of the session it was made in, once its journal entry exists, so
+     * Writes a posting to the log of the session that admitted it (as {@link #admitPosting} returned
+     * it, still locked), once its journal entry exists, so
      * that the line names the entry ({@code detail}, e.g. "WITHDRAWAL 75.00, entry 412"). Joins the
      * posting's transaction: the line and the entry commit together or not at all.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPosting(String sessionId, String staff, String detail) {
-        MemberCall call = calls.lock(sessionId).orElseThrow(() -> new IllegalStateException("The session admitted the posting"));
-        log.append(call, staff, CallEvent.Type.POSTING, detail);
+    public void recordPosting(MemberCall session, String staff, String detail) {
+        log.append(session, staff, CallEvent.Type.POSTING, detail);
     }
 
     /**

@@ -4,9 +4,10 @@ import coop.tally.money.Money;
 import coop.tally.web.ApiProblem;
 
 /**
- * The out-of-tolerance rule of a drawer close, and who may approve such a close, in one place so
- * that it can be routed through the supervisor approvals queue when that exists. Until then a
- * supervisor approves at {@code POST /api/drawers/{id}/close/approval}.
+ * The out-of-tolerance rule of a drawer close, and who may approve such a close. A close beyond
+ * tolerance waits in the supervisors' approval queue ({@link DrawerCloseApproval}); the queue's
+ * approve endpoint is for SUPERVISORs only and refuses the request's maker, and this class checks
+ * again, against the drawer itself, that its own rep does not approve it.
  */
 public final class CloseApproval {
 
@@ -20,13 +21,10 @@ public final class CloseApproval {
     }
 
     /**
-     * Checks that {@code approver} may approve the close of {@code drawer} with {@code reason}:
-     * a supervisor, not the drawer's own rep, a reason given, and the drawer waiting for it.
+     * Checks that {@code approver} (a supervisor) may approve the close of {@code drawer} with
+     * {@code reason}: not the drawer's own rep, a reason given, and the drawer waiting for it.
      */
-    public static void requireApprovable(Drawer drawer, String approver, boolean supervisor, String reason) {
-        if (!supervisor) {
-            throw ApiProblem.forbidden("SUPERVISOR_REQUIRED", "Only a supervisor approves a drawer close out of tolerance.");
-        }
+    public static void requireApprovable(Drawer drawer, String approver, String reason) {
         if (drawer.owner().equals(approver)) {
             throw ApiProblem.forbidden("SELF_APPROVAL", "A supervisor may not approve the close of their own drawer.");
         }

@@ -29,7 +29,7 @@ public class DrawerCloseApproval implements ApprovalExecutor {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Executed execute(ApprovalRequest request, String approver, String reason) {
         long drawerId = request.payload().getJsonNumber("drawerId").longValue();
-        Drawer drawer = drawers.approveClose(approver, true, drawerId, reason);
+        Drawer drawer = drawers.approveClose(approver, drawerId, reason);
         return new Executed(null, JsonBuilders.JSON.createObjectBuilder().add("drawerId", drawer.id())
                 .add("state", drawer.state().name()).add("overShort", drawer.overShort().toPlainString()).build());
     }

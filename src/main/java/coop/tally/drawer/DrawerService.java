@@ -281,9 +281,9 @@ public class DrawerService {
 
     /** A supervisor approves the close of a drawer counted out of tolerance (through the approval queue: {@link DrawerCloseApproval}). */
     @Transactional
-    public Drawer approveClose(String supervisor, boolean isSupervisor, long drawerId, String reason) {
+    public Drawer approveClose(String supervisor, long drawerId, String reason) {
         Drawer drawer = lock(drawerId);
-        CloseApproval.requireApprovable(drawer, supervisor, isSupervisor, reason);
+        CloseApproval.requireApprovable(drawer, supervisor, reason);
         finishClose(drawer, supervisor, supervisor, reason.strip());
         securityLog.record("DRAWER_CLOSE_APPROVED", supervisor, "drawer " + drawer.id(),
                 "over/short " + drawer.overShort().toPlainString() + ": " + reason.strip());

@@ -6,6 +6,7 @@ import coop.tally.approval.Approvals;
 import coop.tally.approval.policy.OverrideFacts;
 import coop.tally.approval.policy.OverridePolicies;
 import coop.tally.caller.CallGate;
+import coop.tally.caller.MemberCall;
 import coop.tally.drawer.DenominationCount;
 import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
@@ -113,11 +114,6 @@ public class PostingService {
     public record ApprovedBy(long approvalId, String approver, Set<String> coveredReasons) {
     }
 
-    @Transactional
-    public Outcome post(Actor actor, String idempotencyKey, PostingRequest request, String sessionId) {
-        return post(actor, idempotencyKey, request, sessionId, null, null);
-    }
-
     /**
      * Posts, or (when a policy needs a supervisor) raises an approval request and answers 202 with
      * it, or refuses. {@code requestedDate} is the business date asked for (null: the current one);
@@ -160,7 +156,7 @@ public class PostingService {
         boolean cash = request.tender() == Tender.CASH;
         String summary = SessionScope.summary(request)
                 + (approval == null ? "" : " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")");
-        String callMember = approval == null
+        MemberCall session = approval == null
                 ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash)
                 : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash);
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
@@ -194,7 +190,7 @@ public class PostingService {
         if (!verdict.overrides().isEmpty()) {
             if (approval == null) {
                 Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,
-                        callMember, SessionScope.summary(request),
+                        session.memberNumber(), SessionScope.summary(request),
                         PostingRequestReader.toJson(request, sessionId, requestedDate, denominations), verdict.overrides(),
                         results.balances(accounts.values()).build());
                 String body = JsonBuilders.JSON.createObjectBuilder()
@@ -222,7 +218,7 @@ public class PostingService {
         drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
         JournalEntry entry = journal.append(header, draft, accounts);
         drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
-        callGate.recordPosting(sessionId, actor.username(), summary + ", entry " + entry.id());
+        callGate.recordPosting(session, actor.username(), summary + ", entry " + entry.id());
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());
@@ -231,7 +227,7 @@ public class PostingService {
         if (allocation != null) {
             loans.recordPayment(entry, accounts.get(request.loanAccount()), loanBefore, allocation, businessDate);
         }
-        posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), callMember));
+        posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), session.memberNumber()));
         String body = results.posted(entry, accounts.values(), placed, allocation).toString();
         claim.answer(201, body, entry.id());
         return new Outcome(201, body, false);
