@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.ledger.GlAccounts;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -764,6 +765,17 @@ class AuditIT {
         assertTrue(named.stream().anyMatch(p -> Set.of("LEAF_SEALED_LATE", "ENTRY_UNSEALED").contains(p.getString("kind"))),
                 named.toString());
         assertEquals(Set.of(share), differingAccounts(replay()));
+    }
+
+    @Test
+    @Order(21)
+    void the_demo_vault_holds_its_converted_cash_in_one_opening_entry() {
+        List<JsonObject> vault = trail("account=" + GlAccounts.VAULT_CASH + "&type=OPENING_BALANCE").getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(1, vault.size(), vault.toString());
+        List<String> lines = vault.get(0).getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .map(line -> line.getString("account") + " " + line.getString("side") + " " + line.getString("amount")).toList();
+        assertEquals(List.of(GlAccounts.VAULT_CASH + " DEBIT 250000.00", GlAccounts.OPENING_BALANCE_EQUITY + " CREDIT 250000.00"), lines);
     }
 
     // ====================================================================== helpers
