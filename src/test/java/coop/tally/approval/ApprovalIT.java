@@ -1,5 +1,6 @@
 package coop.tally.approval;
 
+import coop.tally.support.ScenarioSteps;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.JsonObject;
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * posts); the request's history is a list of appended events that no endpoint edits or deletes.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ScenarioSteps.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApprovalIT {

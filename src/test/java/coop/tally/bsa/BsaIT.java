@@ -1,6 +1,7 @@
 package coop.tally.bsa;
 
 import coop.tally.approval.Desk;
+import coop.tally.support.ScenarioSteps;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.JsonObject;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * cash record the buyer, and deposits just under 10,000.00 on nearby business days raise an alert.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ScenarioSteps.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BsaIT {

@@ -47,7 +47,8 @@ class VisitIT {
         Api audit1 = anonymous.signIn("audit1");
         Calls calls = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1"));
         calls.endCall(rep1);
-        LocalDate today = LocalDate.now();
+        // the credit union's day, as the server sees it (the machine's calendar may be a day ahead)
+        LocalDate today = LocalDate.parse(rep1.get("api/business-date").json().getString("businessDate"));
 
         Api.Reply started = rep1.post("api/visits", "");
         assertEquals(201, started.status(), started.toString());
@@ -129,7 +130,7 @@ class VisitIT {
         Drawers.ensureOpen(rep2);
         String call = calls.verifiedCall(rep2, "100001", "STRONG");
 
-        Api.Reply photoId = rep2.post("api/visits/" + call + "/photo-id", Calls.photoId(LocalDate.now().plusYears(1).toString(), true).toString());
+        Api.Reply photoId = rep2.post("api/visits/" + call + "/photo-id", Calls.photoId(Calls.unexpiredOn(rep2), true).toString());
         assertEquals(409, photoId.status(), photoId.toString());
         assertEquals("PHOTO_ID_NEEDS_VISIT", photoId.code());
         for (String type : List.of("DEPOSIT", "WITHDRAWAL")) {

@@ -419,7 +419,7 @@ class ConsoleIT {
         assertEquals("branch visit (counter)", browser.waitFor(By.id("call-channel")).getText());
         new Select(browser.waitFor(By.id("photo-id-type"))).selectByValue("DRIVERS_LICENSE");
         browser.driver().findElement(By.id("photo-id-last4")).sendKeys("4321");
-        browser.driver().findElement(By.id("photo-id-expires")).sendKeys("2030-05-31");
+        browser.driver().findElement(By.id("photo-id-expires")).sendKeys(Calls.unexpiredOn(Api.at(deployment).signIn("rep1")));
         browser.driver().findElement(By.id("photo-id-in-name")).click();
         browser.driver().findElement(By.id("check-photo-id")).click();
         browser.waitForText(By.id("call-level"), "STRONG");

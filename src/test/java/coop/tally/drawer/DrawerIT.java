@@ -2,6 +2,7 @@ package coop.tally.drawer;
 
 import coop.tally.posting.Calls;
 import coop.tally.posting.Drawers;
+import coop.tally.support.ScenarioSteps;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server and run in order: the second day starts where the first left the vault.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ScenarioSteps.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DrawerIT {

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.support.ScenarioSteps;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -57,6 +58,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test the ledger's invariants must hold.
  */
 @ExtendWith(ArquillianExtension.class)
+@ExtendWith(ScenarioSteps.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostingIT {

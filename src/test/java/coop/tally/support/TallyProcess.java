@@ -83,6 +83,8 @@ public final class TallyProcess implements AutoCloseable {
             Files.createDirectories(settings.logFolder);
             // a killed Payara leaves its unpacked runtime (~130 MB) behind; this folder is ours alone
             Folders.recreate(settings.tmpFolder());
+            // as the start profile does: Payara's runtime folder starts empty on every start
+            Folders.recreate(settings.dataFolder.resolve("payara"));
             process = new ProcessBuilder(command())
                     .redirectErrorStream(true)
                     .redirectOutput(currentLog.toFile())
@@ -203,11 +205,16 @@ public final class TallyProcess implements AutoCloseable {
         command.add("-Dtally.demo.enabled=" + (settings.demoMembers > 0));
         command.add("-Dtally.demo.members=" + settings.demoMembers);
         command.add("-Dderby.stream.error.file=" + data.resolve("derby.log"));
+        // the same server settings as the start profile in pom.xml (mvn -Pstart package), so that a test
+        // of a first start sees what a newcomer sees
+        command.add("-Dhazelcast.logging.type=none");
         // Payara unpacks itself into the temp folder on every start; keep that litter under target/.
         command.add("-Djava.io.tmpdir=" + settings.tmpFolder().toAbsolutePath());
         command.add("-jar");
         command.add(settings.microJar.toAbsolutePath().toString());
         command.add("--nocluster");
+        command.add("--rootdir");
+        command.add(data.resolve("payara").toString());
         command.add("--port");
         command.add(Integer.toString(port));
         command.add("--contextroot");
