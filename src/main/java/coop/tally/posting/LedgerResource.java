@@ -147,7 +147,8 @@ public class LedgerResource {
     @GET
     @Path("ledger/invariants")
     @RolesAllowed({"SUPERVISOR", "AUDITOR"})
-    @Operation(summary = "Recompute balances from the journal lines and check every entry balances")
+    @Operation(summary = "Recompute balances from the journal lines, check every entry balances and no cash account"
+            + " (vault, drawers) is below zero")
     public JsonObject checkInvariants() {
         LedgerInvariants.Report report = invariants.check();
         JsonArrayBuilder unbalanced = JsonBuilders.JSON.createArrayBuilder();
@@ -163,12 +164,17 @@ public class LedgerResource {
                 .add("ledgerBalanceFromLines", mismatch.fromLines().toPlainString())
                 .add("storedAvailableBalance", mismatch.storedAvailable().toPlainString())
                 .add("expectedAvailableBalance", mismatch.expectedAvailable().toPlainString())));
+        JsonArrayBuilder negativeCash = JsonBuilders.JSON.createArrayBuilder();
+        report.negativeCash().forEach(cash -> negativeCash.add(JsonBuilders.JSON.createObjectBuilder()
+                .add("glAccount", cash.glCode())
+                .add("balance", cash.balance().toPlainString())));
         return JsonBuilders.JSON.createObjectBuilder()
                 .add("ok", report.ok())
                 .add("entriesChecked", report.entriesChecked())
                 .add("accountsChecked", report.accountsChecked())
                 .add("unbalancedEntries", unbalanced)
                 .add("balanceMismatches", mismatches)
+                .add("negativeCash", negativeCash)
                 .build();
     }
 
