@@ -1,16 +1,24 @@
 package coop.tally.approval;
 
+import coop.tally.ledger.Viewer;
 import coop.tally.web.JsonBuilders;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 
-/** The JSON shape of an approval request and its appended events. */
+/**
+ * The JSON shape of an approval request and its appended events, as {@code viewer} may see it: the
+ * balances checked are kept for every account when the request is raised (the supervisor deciding
+ * sees them all), and a rep is shown only those of the member the request is for.
+ */
 public final class ApprovalJson {
 
     private ApprovalJson() {
     }
 
-    public static JsonObjectBuilder of(Approvals.View view) {
+    public static JsonObjectBuilder of(Approvals.View view, Viewer viewer) {
         ApprovalRequest request = view.request();
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", request.id())
@@ -26,7 +34,7 @@ public final class ApprovalJson {
         if (request.memberNumber() != null) {
             json.add("memberNumber", request.memberNumber());
         }
-        json.add("request", request.payload()).add("reasons", request.reasons()).add("balancesChecked", request.balances());
+        json.add("request", request.payload()).add("reasons", request.reasons()).add("balancesChecked", visible(request.balances(), viewer));
         var events = JsonBuilders.JSON.createArrayBuilder();
         JsonObjectBuilder outcome = null;
         for (ApprovalEvent event : view.events()) {
@@ -63,6 +71,19 @@ public final class ApprovalJson {
             json.add("outcome", outcome);
         }
         return json;
+    }
+
+    /** Balances of member accounts ({@code "account"}) the viewer may not see are left out; other items (a drawer's) stay. */
+    private static JsonArray visible(JsonArray balances, Viewer viewer) {
+        JsonArrayBuilder shown = JsonBuilders.JSON.createArrayBuilder();
+        for (JsonValue item : balances) {
+            boolean otherMembers = item instanceof JsonObject balance && balance.containsKey("account")
+                    && !viewer.seesMemberAccount(balance.getString("account"));
+            if (!otherMembers) {
+                shown.add(item);
+            }
+        }
+        return shown.build();
     }
 
     private static JsonObject read(String text) {

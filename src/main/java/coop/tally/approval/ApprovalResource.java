@@ -1,5 +1,7 @@
 package coop.tally.approval;
 
+import coop.tally.ledger.Viewer;
+import coop.tally.posting.Viewers;
 import coop.tally.staff.SignedInStaff;
 import coop.tally.web.ApiProblem;
 import coop.tally.web.JsonBuilders;
@@ -40,6 +42,9 @@ public class ApprovalResource {
     @Inject
     Approvals approvals;
 
+    @Inject
+    Viewers viewers;
+
     @Context
     SecurityContext security;
 
@@ -65,7 +70,7 @@ public class ApprovalResource {
         }
         String maker = seesAll() ? null : me().username();
         var items = JsonBuilders.JSON.createArrayBuilder();
-        approvals.list(wanted, maker, size).forEach(view -> items.add(ApprovalJson.of(view)));
+        approvals.list(wanted, maker, size).forEach(view -> items.add(ApprovalJson.of(view, viewerOf(view))));
         return JsonBuilders.JSON.createObjectBuilder().add("items", items).build();
     }
 
@@ -77,7 +82,7 @@ public class ApprovalResource {
         Approvals.View view = approvals.find(id)
                 .filter(found -> seesAll() || found.request().requestedBy().equals(me().username()))
                 .orElseThrow(() -> ApiProblem.notFound("APPROVAL_NOT_FOUND", "No approval request with that id."));
-        return ApprovalJson.of(view).build();
+        return ApprovalJson.of(view, viewerOf(view)).build();
     }
 
     @POST
@@ -112,11 +117,11 @@ public class ApprovalResource {
         return answer(approvals.cancel(id, me().username(), reason));
     }
 
-    private static Response answer(Approvals.Decided decided) {
+    private Response answer(Approvals.Decided decided) {
         if (decided.problem() != null) {
             throw decided.problem();
         }
-        Response.ResponseBuilder response = Response.ok(ApprovalJson.of(decided.view()).build());
+        Response.ResponseBuilder response = Response.ok(ApprovalJson.of(decided.view(), viewerOf(decided.view())).build());
         if (decided.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -137,6 +142,11 @@ public class ApprovalResource {
             throw new ApiProblem(400, "FIELD_REQUIRED", "Say why.", Map.of("field", "reason"));
         }
         return reason.strip();
+    }
+
+    /** A rep (the maker) sees the request as the member it is for; supervisors and auditors see all of it. */
+    private Viewer viewerOf(Approvals.View view) {
+        return viewers.of(seesAll(), view.request().memberNumber());
     }
 
     private boolean seesAll() {

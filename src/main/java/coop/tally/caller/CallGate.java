@@ -51,6 +51,11 @@ public class CallGate {
         return admit(staff, sessionId, access, true, cash);
     }
 
+    /** The member of a session (call or visit), if it was identified: whose entries were posted in it. */
+    public Optional<String> memberOf(String sessionId) {
+        return calls.memberOf(sessionId);
+    }
+
     /** Writes an approval request raised on the call, or what became of it, to the call's log (for the maker to see on the call). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void noteApprovalOutcome(String sessionId, String actor, String detail) {

@@ -336,6 +336,14 @@ public class CallService {
         return new CallView(call, call.stateAt(clock.now(), timeout()), log.of(callId));
     }
 
+    /** The member a call or visit is (or was) about, if it got that far. */
+    public Optional<String> memberOf(String callId) {
+        if (callId == null || callId.isBlank() || callId.length() > 40) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(em.find(MemberCall.class, callId)).map(MemberCall::memberNumber);
+    }
+
     /** The open call the staff member handles, if any (a timed-out one is closed on the way). */
     public Optional<CallView> current(String staff) {
         Instant now = clock.now();

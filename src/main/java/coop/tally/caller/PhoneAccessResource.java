@@ -1,6 +1,7 @@
 package coop.tally.caller;
 
 import coop.tally.approval.ApprovalJson;
+import coop.tally.ledger.Viewer;
 import coop.tally.approval.Approvals;
 import jakarta.ws.rs.core.Response;
 import coop.tally.web.ApiProblem;
@@ -46,6 +47,6 @@ public class PhoneAccessResource {
         }
         Approvals.View view = unlocks.request(security.getUserPrincipal().getName(), memberNumber, reason.strip());
         return Response.status(202).entity(JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
-                .add("approval", ApprovalJson.of(view)).build()).build();
+                .add("approval", ApprovalJson.of(view, Viewer.noMember())).build()).build(); // an unlock carries no balances
     }
 }

@@ -63,12 +63,16 @@ public class DrawerService {
     @Inject
     Approvals approvals;
 
+    @Inject
+    Vault vault;
+
     // ------------------------------------------------------------------ open
 
     /**
      * Opens the rep's drawer for the current business day: the vault's issue moves from the vault
      * to the drawer's own GL account (VAULT_BUY), and the rep's opening count is checked against
-     * it; a difference is flagged to supervisors (the books follow the vault's issue).
+     * it; a difference is flagged to supervisors (the books follow the vault's issue). The vault
+     * must hold the issue (VAULT_CASH_SHORT) and the issue must fit the cash limit (DRAWER_OVER_LIMIT).
      */
     @Transactional
     public Drawer open(String rep, Money vaultIssue, DenominationCount count) {
@@ -79,6 +83,8 @@ public class DrawerService {
             throw new ApiProblem(409, "DRAWER_ALREADY_OPENED", "You already have a drawer for business date " + businessDate + ".",
                     Map.of("drawerId", existing.get().id()));
         }
+        vault.reserve(vaultIssue);
+        requireWithinLimit(Money.ZERO, vaultIssue, settings.cashLimit(), null);
         Instant now = clock.now();
         Drawer drawer = new Drawer(rep, businessDate, settings.cashLimit(), vaultIssue, count, now);
         em.persist(drawer);
@@ -200,12 +206,17 @@ public class DrawerService {
 
     // ------------------------------------------------------------------ vault
 
-    /** Buys cash from the vault into the rep's drawer, counted by denomination. */
+    /**
+     * Buys cash from the vault into the rep's drawer, counted by denomination: the vault must hold
+     * it, and the drawer must stay within its cash limit.
+     */
     @Transactional
     public Drawer buyFromVault(String rep, long drawerId, DenominationCount count) {
         Drawer drawer = ownDrawer(rep, drawerId);
         Money amount = positiveTotal(count);
-        admit(drawer, amount);
+        requireOpen(drawer);
+        vault.reserve(amount);
+        requireWithinLimit(drawer.expectedCash(), amount, drawer.cashLimit(), drawer.id());
         JournalEntry entry = append(EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
                 drawer, amount, AccountRef.gl(GlAccounts.VAULT_CASH));
         record(drawer, entry, DrawerMovement.Kind.VAULT_BUY, amount, rep, count);
@@ -376,6 +387,18 @@ public class DrawerService {
         if (drawer.state() != DrawerState.OPEN) {
             throw new ApiProblem(409, "DRAWER_CLOSED", "The drawer has been counted for close and takes no more cash.",
                     Map.of("drawerId", drawer.id(), "state", drawer.state().name()));
+        }
+    }
+
+    /**
+     * Cash from the vault may not put a drawer above its cash limit (a member's cash in is taken up
+     * to the limit and refused beyond it, {@link #admit(Drawer, Money)}: the vault can wait for a sale).
+     */
+    private static void requireWithinLimit(Money held, Money incoming, Money cashLimit, Long drawerId) {
+        if (held.plus(incoming).isGreaterThan(cashLimit)) {
+            throw new ApiProblem(422, "DRAWER_OVER_LIMIT", "That much cash from the vault would put the drawer above its cash limit.",
+                    drawerId == null ? Map.of("cashLimit", cashLimit.toPlainString())
+                            : Map.of("drawerId", drawerId, "cashLimit", cashLimit.toPlainString()));
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The ledger's invariants, recomputed from the journal lines: every entry has two or more lines
  * and balances; every member account's stored ledger balance equals the sum of its lines; its
- * available balance equals the ledger balance less its active holds. Used by tests after every
+ * available balance equals the ledger balance less its active holds; no cash account (the vault,
+ * GL 1000, nor any drawer's 1010-D&lt;id&gt;) holds less than nothing. Used by tests after every
  * scenario and by auditors. (A loan has no holds, so its available balance is its principal owed.)
  */
 @ApplicationScoped
@@ -48,6 +49,10 @@ public class LedgerInvariants {
                           GROUP BY member_account_id) h ON h.member_account_id = a.id
             """;
 
+    /** Cash accounts (the vault and every drawer) that hold less than nothing: cash handed out that was never there. */
+    private static final String NEGATIVE_CASH = "SELECT gl_code, SUM(CASE WHEN side = 'D' THEN amount ELSE -amount END)"
+            + " FROM journal_line WHERE gl_code = '" + GlAccounts.VAULT_CASH + "' OR gl_code LIKE '" + GlAccounts.TELLER_CASH_PREFIX + "%'"
+            + " GROUP BY gl_code HAVING SUM(CASE WHEN side = 'D' THEN amount ELSE -amount END) < 0";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -59,10 +64,21 @@ public class LedgerInvariants {
                                   Money storedAvailable, Money expectedAvailable) {
     }
 
+    /** A cash GL account's balance (debits − credits) below zero. */
+    public record NegativeCash(String glCode, Money balance) {
+    }
+
     public record Report(long entriesChecked, long accountsChecked, List<UnbalancedEntry> unbalancedEntries,
-                         List<BalanceMismatch> balanceMismatches) {
+                         List<BalanceMismatch> balanceMismatches, List<NegativeCash> negativeCash) {
+
+        /** A report of the member accounts only (a replay's), which says nothing of cash. */
+        public Report(long entriesChecked, long accountsChecked, List<UnbalancedEntry> unbalancedEntries,
+                      List<BalanceMismatch> balanceMismatches) {
+            this(entriesChecked, accountsChecked, unbalancedEntries, balanceMismatches, List.of());
+        }
+
         public boolean ok() {
-            return unbalancedEntries.isEmpty() && balanceMismatches.isEmpty();
+            return unbalancedEntries.isEmpty() && balanceMismatches.isEmpty() && negativeCash.isEmpty();
         }
     }
 
@@ -93,13 +109,20 @@ public class LedgerInvariants {
                     }
                 }
             }
+            List<NegativeCash> negativeCash = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(NEGATIVE_CASH);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    negativeCash.add(new NegativeCash(rows.getString(1), Money.of(rows.getBigDecimal(2))));
+                }
+            }
             long entries;
             try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM journal_entry");
                  ResultSet rows = query.executeQuery()) {
                 rows.next();
                 entries = rows.getLong(1);
             }
-            return new Report(entries, accounts, unbalanced, mismatches);
+            return new Report(entries, accounts, unbalanced, mismatches, negativeCash);
         } catch (SQLException e) {
             throw new IllegalStateException("Ledger invariant check failed to run", e);
         }

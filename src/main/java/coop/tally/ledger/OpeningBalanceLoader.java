@@ -1,8 +1,6 @@
 package coop.tally.ledger;
 
-import coop.tally.member.AccountType;
 import coop.tally.member.DemoAccountsSeeded;
-import coop.tally.member.SeededAccount;
 import coop.tally.money.Money;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
@@ -19,25 +17,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Posts the opening balances of newly loaded demo accounts as OPENING_BALANCE journal entries
- * (a data conversion: each entry credits up to {@value #ACCOUNTS_PER_ENTRY} deposit accounts or
- * debits loans, balanced against GL 3900), and sets the same balances on the accounts in the same
- * transaction. Batched JDBC, because a benchmark data set has hundreds of thousands of accounts.
+ * Posts the opening balances of newly loaded demo accounts as OPENING_BALANCE journal entries,
+ * one per member ({@link OpeningEntries}), and sets the same balances on the accounts in the same
+ * transactions. The only writer of journal rows besides {@link Journal}: a benchmark data set has
+ * 100,000 members, so it writes with batched JDBC, and it takes its entry ids as one block reserved
+ * up front (as the demo member loader does), so that headers can be batched like their lines and
+ * each entry is complete before it is written.
  */
 @ApplicationScoped
 class OpeningBalanceLoader {
 
-    static final int ACCOUNTS_PER_ENTRY = 500;
+    /** Entries written per transaction. */
+    static final int ENTRIES_PER_COMMIT = 1000;
     /** What the demo credit union's vault holds at conversion. */
     static final Money DEMO_VAULT_CASH = Money.parseAmount("250000.00");
+    static final String MEMO = "Opening balances converted from the previous core system (demo data)";
     private static final Logger LOG = Logger.getLogger(OpeningBalanceLoader.class.getName());
+
+    private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, posted_at,"
+            + " posted_by, memo) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LINE = "INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref,"
+            + " member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SET_BALANCE = "UPDATE member_account SET ledger_balance = ?, available_balance = ? WHERE id = ?";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -49,63 +59,95 @@ class OpeningBalanceLoader {
     TallyClock clock;
 
     void post(@Observes DemoAccountsSeeded seeded) throws SQLException {
-        List<SeededAccount> funded = seeded.accounts().stream().filter(a -> a.openingBalance().isPositive()).toList();
         long started = System.nanoTime();
+        List<OpeningEntries.Entry> entries = new ArrayList<>(OpeningEntries.perMember(seeded.accounts()));
         LocalDate businessDate = businessDates.current();
+        Instant convertedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            for (int from = 0; from < funded.size(); from += ACCOUNTS_PER_ENTRY) {
-                postEntry(connection, funded.subList(from, Math.min(funded.size(), from + ACCOUNTS_PER_ENTRY)), businessDate);
-                connection.commit();
-            }
             if (!hasLines(connection, GlAccounts.VAULT_CASH)) {
-                postVaultCash(connection, businessDate);
-                connection.commit();
+                // the vault's cash as converted, once: the drawers' vault buys draw on it
+                entries.add(OpeningEntries.vaultCash(DEMO_VAULT_CASH));
+            }
+            long firstId = reserveIds(connection, entries.size());
+            connection.commit();
+            try (PreparedStatement entryRows = connection.prepareStatement(INSERT_ENTRY);
+                 PreparedStatement lineRows = connection.prepareStatement(INSERT_LINE);
+                 PreparedStatement balances = connection.prepareStatement(SET_BALANCE)) {
+                for (int from = 0; from < entries.size(); from += ENTRIES_PER_COMMIT) {
+                    int to = Math.min(entries.size(), from + ENTRIES_PER_COMMIT);
+                    for (int i = from; i < to; i++) {
+                        long entryId = firstId + i;
+                        addEntryRow(entryRows, entryId, businessDate, convertedAt);
+                        addLines(lineRows, balances, entryId, entries.get(i));
+                    }
+                    // headers before their lines: the foreign key is checked row by row
+                    entryRows.executeBatch();
+                    lineRows.executeBatch();
+                    balances.executeBatch();
+                    connection.commit();
+                }
             }
         }
-        LOG.info(() -> "Opening balances of " + funded.size() + " accounts posted in "
+        LOG.info(() -> "Opening balances posted as " + entries.size() + " entries in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
 
-    private void postEntry(Connection connection, List<SeededAccount> accounts, LocalDate businessDate) throws SQLException {
-        long entryId = insertHeader(connection, businessDate, clock.now().truncatedTo(ChronoUnit.MICROS));
-        Money net = Money.ZERO;
-        try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no, account_kind,"
-                + " account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement balance = connection.prepareStatement(
-                     "UPDATE member_account SET ledger_balance = ?, available_balance = ? WHERE id = ?")) {
-            int lineNo = 0;
-            for (SeededAccount account : accounts) {
-                boolean loan = account.type() == AccountType.LOAN;
-                addLine(line, entryId, ++lineNo, "M", account.accountNumber(), account.accountId(), null,
-                        loan ? "D" : "C", account.openingBalance());
-                net = loan ? net.minus(account.openingBalance()) : net.plus(account.openingBalance());
-                balance.setBigDecimal(1, account.openingBalance().toBigDecimal());
-                balance.setBigDecimal(2, account.openingBalance().toBigDecimal());
-                balance.setLong(3, account.accountId());
-                balance.addBatch();
-            }
-            if (!net.isZero()) {
-                addLine(line, entryId, ++lineNo, "G", GlAccounts.OPENING_BALANCE_EQUITY, null,
-                        GlAccounts.OPENING_BALANCE_EQUITY, net.isPositive() ? "D" : "C", net.isPositive() ? net : net.negate());
-            }
-            line.executeBatch();
-            balance.executeBatch();
+    /**
+     * Takes ids {@code first .. first + count - 1} for this load and moves the identity past them
+     * (the caller commits). Runs at start-up, before anything else posts.
+     */
+    private static long reserveIds(Connection connection, int count) throws SQLException {
+        long first;
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT MAX(id) FROM journal_entry")) {
+            first = (rows.next() ? rows.getLong(1) : 0) + 1;
         }
+        try (Statement statement = connection.createStatement()) {
+            // the same statement on Derby and PostgreSQL
+            statement.execute("ALTER TABLE journal_entry ALTER COLUMN id RESTART WITH " + (first + count));
+        }
+        return first;
     }
 
-    /**
-     * The vault's cash as converted, once: the drawers' vault buys draw on it, and a vault that
-     * issued cash it never had would show a negative balance.
-     */
-    private void postVaultCash(Connection connection, LocalDate businessDate) throws SQLException {
-        long entryId = insertHeader(connection, businessDate, clock.now().truncatedTo(ChronoUnit.MICROS));
-        try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no, account_kind,"
-                + " account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            addLine(line, entryId, 1, "G", GlAccounts.VAULT_CASH, null, GlAccounts.VAULT_CASH, "D", DEMO_VAULT_CASH);
-            addLine(line, entryId, 2, "G", GlAccounts.OPENING_BALANCE_EQUITY, null, GlAccounts.OPENING_BALANCE_EQUITY, "C",
-                    DEMO_VAULT_CASH);
-            line.executeBatch();
+    /** The one place this loader writes a journal_entry row (every column an entry's header has). */
+    private static void addEntryRow(PreparedStatement entryRows, long entryId, LocalDate businessDate, Instant postedAt)
+            throws SQLException {
+        entryRows.setLong(1, entryId);
+        entryRows.setString(2, EntryType.OPENING_BALANCE.name());
+        entryRows.setDate(3, Date.valueOf(businessDate));
+        entryRows.setTimestamp(4, Timestamp.from(postedAt));
+        entryRows.setString(5, "system");
+        entryRows.setString(6, MEMO);
+        entryRows.addBatch();
+    }
+
+    /** The entry's lines, and each member account's balance set to what its line opens it with. */
+    private static void addLines(PreparedStatement lineRows, PreparedStatement balances, long entryId,
+                                 OpeningEntries.Entry entry) throws SQLException {
+        int lineNo = 0;
+        for (OpeningEntries.Line line : entry.lines()) {
+            boolean member = line.account().isMember();
+            lineRows.setLong(1, entryId);
+            lineRows.setInt(2, ++lineNo);
+            lineRows.setString(3, member ? "M" : "G");
+            lineRows.setString(4, line.account().id());
+            if (member) {
+                lineRows.setLong(5, line.memberAccountId());
+                lineRows.setNull(6, Types.VARCHAR);
+            } else {
+                lineRows.setNull(5, Types.BIGINT);
+                lineRows.setString(6, line.account().id());
+            }
+            lineRows.setString(7, line.side() == Side.DEBIT ? "D" : "C");
+            lineRows.setBigDecimal(8, line.amount().toBigDecimal());
+            lineRows.addBatch();
+            if (member) {
+                balances.setBigDecimal(1, line.amount().toBigDecimal());
+                balances.setBigDecimal(2, line.amount().toBigDecimal());
+                balances.setLong(3, line.memberAccountId());
+                balances.addBatch();
+            }
         }
     }
 
@@ -117,38 +159,5 @@ class OpeningBalanceLoader {
                 return rows.next();
             }
         }
-    }
-
-    private static long insertHeader(Connection connection, LocalDate businessDate, Instant postedAt) throws SQLException {
-        try (PreparedStatement header = connection.prepareStatement("INSERT INTO journal_entry (entry_type, business_date,"
-                + " posted_at, posted_by, memo) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            header.setString(1, EntryType.OPENING_BALANCE.name());
-            header.setDate(2, Date.valueOf(businessDate));
-            header.setTimestamp(3, Timestamp.from(postedAt));
-            header.setString(4, "system");
-            header.setString(5, "Opening balances converted from the previous core system (demo data)");
-            header.executeUpdate();
-            try (ResultSet keys = header.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void addLine(PreparedStatement line, long entryId, int lineNo, String kind, String ref,
-                                Long memberAccountId, String glCode, String side, Money amount) throws SQLException {
-        line.setLong(1, entryId);
-        line.setInt(2, lineNo);
-        line.setString(3, kind);
-        line.setString(4, ref);
-        if (memberAccountId == null) {
-            line.setNull(5, java.sql.Types.BIGINT);
-        } else {
-            line.setLong(5, memberAccountId);
-        }
-        line.setString(6, glCode);
-        line.setString(7, side);
-        line.setBigDecimal(8, amount.toBigDecimal());
-        line.addBatch();
     }
 }

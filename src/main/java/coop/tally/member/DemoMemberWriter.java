@@ -107,7 +107,7 @@ final class DemoMemberWriter {
                     DemoMember.Account account = member.accounts().get(k);
                     long accountId = ids.account() + index * ACCOUNTS_PER_MEMBER + k + 1;
                     addAccount(accountRows, accountId, memberId, account);
-                    seeded.add(new SeededAccount(accountId, account.accountNumber(), account.type(), account.status(),
+                    seeded.add(new SeededAccount(memberId, accountId, account.accountNumber(), account.type(), account.status(),
                             account.openingBalance()));
                 }
             }

@@ -47,6 +47,13 @@ public class MemberAccounts {
                 .getResultStream().findFirst();
     }
 
+    /** The account numbers of a member, whatever their status. */
+    public List<String> numbersOf(String memberNumber) {
+        return em.createQuery("select a.accountNumber from MemberAccount a where a.member.memberNumber = :number", String.class)
+                .setParameter("number", memberNumber)
+                .getResultList();
+    }
+
     public List<MemberAccount> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -52,6 +52,9 @@ public class PostingResource {
     @Inject
     PostingResults results;
 
+    @Inject
+    Viewers viewers;
+
     @Context
     SecurityContext security;
 
@@ -80,7 +83,8 @@ public class PostingResource {
     @Path("{id}")
     @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
     @Transactional
-    @Operation(summary = "One journal entry with its lines (a rep sees the entries they posted)")
+    @Operation(summary = "One journal entry with its lines (a rep sees the entries they posted, as the member they"
+            + " posted it for: other members' lines masked)")
     public JsonObject entry(@PathParam("id") long id) {
         JournalEntry entry = journal.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
@@ -88,7 +92,7 @@ public class PostingResource {
         if (!seesAll && !entry.postedBy().equals(security.getUserPrincipal().getName())) {
             throw ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
         }
-        var json = results.entry(entry);
+        var json = results.entry(entry, viewers.ofSession(seesAll, entry.sessionId()));
         journal.reversalOf(id).ifPresent(reversal -> json.add("reversedBy", reversal.id()));
         return json.build();
     }

@@ -2,8 +2,9 @@ package coop.tally.posting;
 
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.AccountHold;
+import coop.tally.ledger.EntryView;
 import coop.tally.ledger.JournalEntry;
-import coop.tally.ledger.JournalLine;
+import coop.tally.ledger.Viewer;
 import coop.tally.member.MemberAccount;
 import coop.tally.posting.loan.Allocation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +16,20 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-/** The JSON shapes of journal entries and posting results. Amounts are decimal strings. */
+/**
+ * The JSON shapes of journal entries and posting results, as one {@link Viewer} may see them: a
+ * rep serving a member sees that member's lines and balances, with other members' lines masked
+ * ({@link EntryView}: the entry then says {@code "masked": true}) and their balances left out.
+ * Amounts are decimal strings.
+ */
 @ApplicationScoped
 public class PostingResults {
 
     public JsonObject posted(JournalEntry entry, Collection<MemberAccount> accounts, List<AccountHold> holds,
-                             Allocation allocation) {
+                             Allocation allocation, Viewer viewer) {
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
-                .add("entry", entry(entry))
-                .add("balances", balances(accounts));
+                .add("entry", entry(entry, viewer))
+                .add("balances", balances(accounts, viewer));
         if (!holds.isEmpty()) {
             JsonArrayBuilder array = JsonBuilders.JSON.createArrayBuilder();
             holds.forEach(hold -> array.add(hold(hold)));
@@ -39,7 +45,12 @@ public class PostingResults {
         return json.build();
     }
 
+    /** The whole entry: for auditors (and supervisors), who see every member. */
     public JsonObjectBuilder entry(JournalEntry entry) {
+        return entry(entry, Viewer.wholeEntries());
+    }
+
+    public JsonObjectBuilder entry(JournalEntry entry, Viewer viewer) {
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", entry.id())
                 .add("type", entry.type().name())
@@ -56,21 +67,31 @@ public class PostingResults {
             json.add("reverses", entry.reversesEntryId());
         }
         addIfPresent(json, "reasonCode", entry.reasonCode());
+        List<EntryView.VisibleLine> visible = EntryView.linesOf(entry, viewer);
         JsonArrayBuilder lines = JsonBuilders.JSON.createArrayBuilder();
-        for (JournalLine line : entry.lines()) {
-            lines.add(JsonBuilders.JSON.createObjectBuilder()
-                    .add("line", line.lineNo())
+        for (EntryView.VisibleLine line : visible) {
+            JsonObjectBuilder item = JsonBuilders.JSON.createObjectBuilder()
+                    .add("line", line.lineNumber())
                     .add("account", line.account().id())
                     .add("accountKind", line.account().kind().name())
                     .add("side", line.side().name())
-                    .add("amount", line.amount().toPlainString()));
+                    .add("amount", line.amount().toPlainString());
+            if (line.masked()) {
+                item.add("masked", true);
+            }
+            lines.add(item);
+        }
+        if (EntryView.isMasked(visible)) {
+            json.add("masked", true);
         }
         return json.add("lines", lines);
     }
 
-    public JsonArrayBuilder balances(Collection<MemberAccount> accounts) {
+    /** The balances of the accounts the viewer may see, by account number. */
+    public JsonArrayBuilder balances(Collection<MemberAccount> accounts, Viewer viewer) {
         JsonArrayBuilder array = JsonBuilders.JSON.createArrayBuilder();
-        accounts.stream().sorted(Comparator.comparing(MemberAccount::accountNumber)).forEach(account -> array.add(
+        accounts.stream().filter(account -> viewer.seesMemberAccount(account.accountNumber()))
+                .sorted(Comparator.comparing(MemberAccount::accountNumber)).forEach(account -> array.add(
                 JsonBuilders.JSON.createObjectBuilder()
                         .add("account", account.accountNumber())
                         .add("ledgerBalance", account.ledgerBalance().toPlainString())

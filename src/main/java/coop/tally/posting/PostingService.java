@@ -22,6 +22,7 @@ import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LineDraft;
+import coop.tally.ledger.Viewer;
 import coop.tally.ledger.AccountHold;
 import coop.tally.member.AccountType;
 import coop.tally.member.MemberAccount;
@@ -86,6 +87,9 @@ public class PostingService {
 
     @Inject
     PostingResults results;
+
+    @Inject
+    Viewers viewers;
 
     @Inject
     CallGate callGate;
@@ -159,6 +163,8 @@ public class PostingService {
         MemberCall session = approval == null
                 ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash)
                 : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash);
+        // what the answer shows (and an idempotent replay repeats): a rep sees the session member's side of the entry
+        Viewer viewer = viewers.of(actor.supervisor(), session.memberNumber());
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
         Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), currentDate) : Optional.empty();
         holds.releaseDue(accounts.values(), currentDate);
@@ -192,11 +198,11 @@ public class PostingService {
                 Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,
                         session.memberNumber(), SessionScope.summary(request),
                         PostingRequestReader.toJson(request, sessionId, requestedDate, denominations), verdict.overrides(),
-                        results.balances(accounts.values()).build());
+                        results.balances(accounts.values(), Viewer.wholeEntries()).build());
                 String body = JsonBuilders.JSON.createObjectBuilder()
                         .add("code", "OVERRIDE_REQUIRED")
                         .add("detail", "This posting needs a supervisor's override; it waits in the approval queue.")
-                        .add("approval", ApprovalJson.of(view)).build().toString();
+                        .add("approval", ApprovalJson.of(view, viewer)).build().toString();
                 callGate.noteApprovalOutcome(sessionId, actor.username(), "approval " + view.request().id()
                         + " requested: " + String.join(", ", verdict.reasons()));
                 claim.answer(202, body, null);
@@ -228,7 +234,7 @@ public class PostingService {
             loans.recordPayment(entry, accounts.get(request.loanAccount()), loanBefore, allocation, businessDate);
         }
         posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), session.memberNumber()));
-        String body = results.posted(entry, accounts.values(), placed, allocation).toString();
+        String body = results.posted(entry, accounts.values(), placed, allocation, viewer).toString();
         claim.answer(201, body, entry.id());
         return new Outcome(201, body, false);
     }

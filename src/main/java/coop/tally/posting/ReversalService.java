@@ -15,6 +15,7 @@ import coop.tally.ledger.EntryType;
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.Viewer;
 import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAccounts;
 import coop.tally.platform.TallyClock;
@@ -79,6 +80,9 @@ public class ReversalService {
     @Inject
     Approvals approvals;
 
+    @Inject
+    Viewers viewers;
+
     /** A reversal is a supervisor's act: a supervisor's posts now; anyone else's waits for one (202 with the request). */
     @Transactional
     public PostingService.Outcome reverseOrRequest(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
@@ -101,7 +105,7 @@ public class ReversalService {
                 JsonBuilders.JSON.createArrayBuilder().build());
         String body = JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
                 .add("detail", "A reversal needs a supervisor's override; it waits in the approval queue.")
-                .add("approval", ApprovalJson.of(view)).build().toString();
+                .add("approval", ApprovalJson.of(view, viewers.of(false, member))).build().toString();
         return new PostingService.Outcome(202, body, false);
     }
 
@@ -159,7 +163,9 @@ public class ReversalService {
         }
         JournalEntry reversal = journal.append(header, contra, accounts);
         drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
-        var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null));
+        // a rep (the maker of an approved reversal) sees it as the member of the call the original was posted in
+        Viewer viewer = viewers.ofSession(actor.supervisor(), original.sessionId());
+        var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null, viewer));
         if (reason == ReversalReason.POSTING_ERROR) {
             json.add("postingErrorAttributedTo", original.postedBy());
         }

@@ -410,4 +410,83 @@ class ApprovalIT {
         assertTrue(log.array().toString().contains("admin1"), log.toString());
         assertFalse(log.array().toString().contains("COFFEE"));
     }
+
+    @Test
+    @Order(7)
+    void a_rep_sees_only_the_served_members_side_of_a_transfer_to_another_member_in_every_answer() {
+        JsonObject sender = desk.claimActive("privacy: the member served");
+        JsonObject receiver = desk.claimActive("privacy: the other member");
+        String from = sender.getString("memberNumber");
+        String to = receiver.getString("memberNumber");
+        String senderShare = numberOf(sender, "SHARE", "ACTIVE");
+        String receiverShare = numberOf(receiver, "SHARE", "ACTIVE");
+        desk.fund(senderShare, "3000.00");
+
+        // the receipt: the member's own line, the other member's masked; the member's balances only
+        String key = UUID.randomUUID().toString();
+        JsonObject body = request("TRANSFER").add("fromAccount", senderShare).add("toAccount", receiverShare).add("amount", "200.00").build();
+        Api.Reply receipt = desk.post(desk.rep1, from, key, body);
+        assertEquals(201, receipt.status(), receipt.toString());
+        JsonObject entry = receipt.json().getJsonObject("entry");
+        long entryId = entry.getJsonNumber("id").longValue();
+        assertEquals(List.of(senderShare + " DEBIT 200.00", "OTHER_MEMBER CREDIT 200.00"), lines(entry));
+        assertTrue(entry.getBoolean("masked"), entry.toString());
+        assertSeesOnly(from, receipt.body());
+        assertEquals(receipt.body(), desk.post(desk.rep1, from, key, body).body(), "the idempotent replay is the same answer");
+
+        // the entry by id and the account's history, read by the rep; a supervisor sees the whole entry
+        assertSeesOnly(from, desk.rep1.get("api/transactions/" + entryId).body());
+        Api.Reply history = desk.rep1.get("api/accounts/" + senderShare + "/history");
+        assertEquals(200, history.status(), history.toString());
+        assertSeesOnly(from, history.body());
+        assertEquals(List.of(senderShare + " DEBIT 200.00", receiverShare + " CREDIT 200.00"),
+                lines(desk.super1.get("api/transactions/" + entryId).json()));
+
+        // the other member's rep sees the same entry from the other side
+        desk.cashSession(desk.rep2, to);
+        Api.Reply received = desk.rep2.get("api/accounts/" + receiverShare + "/history");
+        assertSeesOnly(to, received.body());
+        JsonObject seenByReceiver = received.json().getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getJsonNumber("id").longValue() == entryId).findFirst().orElseThrow();
+        assertEquals(List.of("OTHER_MEMBER DEBIT 200.00", receiverShare + " CREDIT 200.00"), lines(seenByReceiver));
+
+        // above the rep's authority: the 202 and the request show the served member's balances only
+        Api.Reply asked = desk.post(desk.rep1, from, request("TRANSFER").add("fromAccount", senderShare)
+                .add("toAccount", receiverShare).add("amount", "1500.00"));
+        long approvalId = id(pending(asked));
+        assertSeesOnly(from, asked.body());
+        assertTrue(desk.approval(desk.super1, approvalId).getJsonArray("balancesChecked").toString().contains(receiverShare),
+                "the supervisor deciding sees every balance checked");
+        assertEquals(200, desk.approve(desk.super1, approvalId, "member confirmed the payee").status());
+        JsonObject decided = desk.approval(desk.rep1, approvalId);
+        assertEquals("EXECUTED", decided.getJsonObject("outcome").getString("result"), decided.toString());
+        assertSeesOnly(from, decided.toString());
+        assertFalse(desk.rep1.get("api/approvals").body().contains("\"account\":\"" + receiverShare + "\""));
+
+        // a reversal the rep asks for and a supervisor approves: the rep's answers show the served member's side
+        Api.Reply reversal = desk.rep1.post("api/transactions/" + entryId + "/reversal", "{\"reasonCode\":\"MEMBER_REQUEST\"}");
+        long reversalApproval = id(pending(reversal));
+        assertEquals(200, desk.approve(desk.super2, reversalApproval, "member asked").status());
+        JsonObject reversed = desk.approval(desk.rep1, reversalApproval);
+        assertEquals("EXECUTED", reversed.getJsonObject("outcome").getString("result"), reversed.toString());
+        assertEquals(List.of(senderShare + " CREDIT 200.00", "OTHER_MEMBER DEBIT 200.00"),
+                lines(reversed.getJsonObject("outcome").getJsonObject("detail").getJsonObject("entry")));
+        assertSeesOnly(from, reversed.toString());
+
+        // and the session's trail
+        assertSeesOnly(from, desk.rep1.get("api/calls/" + desk.cashSession(desk.rep1, from)).body());
+    }
+
+    /** Every member account an answer names (as an entry line or a balance) is one of {@code member}'s. */
+    private static void assertSeesOnly(String member, String answer) {
+        java.util.regex.Matcher accounts = java.util.regex.Pattern.compile("\"account\":\"(\\d{6})-").matcher(answer);
+        while (accounts.find()) {
+            assertEquals(member, accounts.group(1), "another member's account in " + answer);
+        }
+    }
+
+    private static List<String> lines(JsonObject entry) {
+        return entry.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                .map(line -> line.getString("account") + " " + line.getString("side") + " " + line.getString("amount")).toList();
+    }
 }

@@ -778,13 +778,32 @@ class AuditIT {
 
     @Test
     @Order(21)
-    void the_demo_vault_holds_its_converted_cash_in_one_opening_entry() {
+    void the_demo_conversion_is_one_opening_entry_per_member_and_one_for_the_vaults_cash() {
         List<JsonObject> vault = trail("account=" + GlAccounts.VAULT_CASH + "&type=OPENING_BALANCE").getJsonArray("items")
                 .getValuesAs(JsonObject.class);
         assertEquals(1, vault.size(), vault.toString());
         List<String> lines = vault.get(0).getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .map(line -> line.getString("account") + " " + line.getString("side") + " " + line.getString("amount")).toList();
         assertEquals(List.of(GlAccounts.VAULT_CASH + " DEBIT 250000.00", GlAccounts.OPENING_BALANCE_EQUITY + " CREDIT 250000.00"), lines);
+
+        // every other opening entry is one member's: their accounts, balanced against conversion equity
+        List<JsonObject> openings = trail("type=OPENING_BALANCE&size=100").getJsonArray("items").getValuesAs(JsonObject.class);
+        Set<String> members = new java.util.HashSet<>();
+        for (JsonObject entry : openings) {
+            List<JsonObject> entryLines = entry.getJsonArray("lines").getValuesAs(JsonObject.class);
+            Set<String> owners = entryLines.stream().filter(line -> line.getString("accountKind").equals("MEMBER"))
+                    .map(line -> line.getString("account").substring(0, line.getString("account").indexOf('-')))
+                    .collect(Collectors.toSet());
+            assertTrue(owners.size() <= 1, "one member per opening entry: " + entry);
+            assertTrue(owners.isEmpty() == (entry.getJsonNumber("id").longValue() == vault.get(0).getJsonNumber("id").longValue()),
+                    entry.toString());
+            assertTrue(members.addAll(owners) || owners.isEmpty(), "one opening entry per member: " + entry);
+            java.math.BigDecimal net = entryLines.stream().map(line -> new java.math.BigDecimal(line.getString("amount"))
+                    .multiply(line.getString("side").equals("DEBIT") ? java.math.BigDecimal.ONE : java.math.BigDecimal.ONE.negate()))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+            assertEquals(0, net.signum(), "balanced: " + entry);
+        }
+        assertTrue(members.contains("100001") && members.size() > 1, members.toString());
     }
 
     // ====================================================================== helpers

@@ -381,6 +381,116 @@ class DrawerIT {
         return closed.json();
     }
 
+    @Test
+    @Order(4)
+    void the_vault_never_issues_cash_it_does_not_hold_nor_more_than_a_drawer_may_hold() {
+        signIn();
+        BigDecimal vault = vaultCash();
+        int entries = entriesChecked();
+        Api rep = newRep("vault");
+
+        // an opening issue beyond what the vault holds: 422, no drawer, nothing posted
+        String beyondVault = cents(vault.add(new BigDecimal("0.01")));
+        assertProblem(422, "VAULT_CASH_SHORT", rep.post("api/drawers", openBody(beyondVault, Drawers.count(beyondVault).build().toString())));
+        assertEquals(404, rep.get("api/drawers/current").status(), "no drawer was opened");
+        assertEquals(cents(vault), cents(vaultCash()));
+        assertEquals(entries, entriesChecked(), "nothing posted");
+
+        // an issue the vault holds but above the drawer's cash limit is refused as cash in above it is
+        assertProblem(422, "DRAWER_OVER_LIMIT", rep.post("api/drawers", openBody("25000.01", Drawers.count("25000.01").build().toString())));
+        assertEquals(404, rep.get("api/drawers/current").status(), "no drawer was opened");
+
+        // a buy that would put the drawer above its limit, and one beyond the vault, post nothing
+        long drawer = id(open(rep, "20000.00", Drawers.count("20000.00").build().toString()));
+        BigDecimal afterOpening = vault.subtract(new BigDecimal("20000.00"));
+        assertEquals(cents(afterOpening), cents(vaultCash()));
+        assertProblem(422, "DRAWER_OVER_LIMIT", rep.post("api/drawers/" + drawer + "/vault/buy", Drawers.countBody("5000.01")));
+        String beyondVaultNow = cents(afterOpening.add(new BigDecimal("0.01")));
+        assertProblem(422, "VAULT_CASH_SHORT", rep.post("api/drawers/" + drawer + "/vault/buy", Drawers.countBody(beyondVaultNow)));
+        assertEquals(cents(afterOpening), cents(vaultCash()), "nothing moved");
+        vault(rep, drawer, "buy", Drawers.count("5000.00").build().toString());
+
+        // the drawer closes in balance and gives its cash back
+        assertEquals("0.00", close(rep, drawer, Drawers.count("25000.00").build().toString()).getString("overShort"));
+        assertEquals(cents(vault), cents(vaultCash()));
+        assertInvariantsHold();
+    }
+
+    @Test
+    @Order(5)
+    void two_vault_issues_at_once_that_together_exceed_the_vault_cannot_both_succeed() throws Exception {
+        signIn();
+        BigDecimal vault = vaultCash();
+        BigDecimal left = new BigDecimal("30000.00");
+        assertTrue(vault.compareTo(left) > 0, "the vault holds more than " + left + ": " + vault);
+        record Opened(Api rep, long drawer, String issue) {
+        }
+        List<Opened> opened = new ArrayList<>();
+        try {
+            // other reps' drawers take the vault down to 30,000.00, 25,000.00 (their limit) at a time
+            for (BigDecimal holds = vault; holds.compareTo(left) > 0; holds = vaultCash()) {
+                String issue = cents(holds.subtract(left).min(new BigDecimal("25000.00")));
+                Api rep = newRep("drain");
+                opened.add(new Opened(rep, id(open(rep, issue, Drawers.count(issue).build().toString())), issue));
+            }
+            assertEquals(cents(left), cents(vaultCash()));
+
+            // four reps open a 20,000.00 drawer at the same moment: the vault has cash for one
+            List<Api> racers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                racers.add(newRep("race"));
+            }
+            String body = openBody("20000.00", Drawers.count("20000.00").build().toString());
+            ExecutorService pool = Executors.newFixedThreadPool(racers.size());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Reply>> replies = new ArrayList<>();
+            for (Api racer : racers) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return racer.post("api/drawers", body);
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new ArrayList<>();
+            for (int i = 0; i < racers.size(); i++) {
+                Api.Reply reply = replies.get(i).get(60, TimeUnit.SECONDS);
+                outcomes.add(reply.status() == 201 ? "201" : reply.status() + " " + reply.code());
+                if (reply.status() == 201) {
+                    opened.add(new Opened(racers.get(i), id(reply.json()), "20000.00"));
+                }
+            }
+            pool.shutdown();
+            assertEquals(List.of("201", "422 VAULT_CASH_SHORT", "422 VAULT_CASH_SHORT", "422 VAULT_CASH_SHORT"),
+                    outcomes.stream().sorted().toList());
+            assertEquals("10000.00", cents(vaultCash()));
+            assertInvariantsHold();
+        } finally {
+            // every drawer opened here closes in balance, so that the vault holds what it held before
+            for (Opened drawer : opened) {
+                close(drawer.rep(), drawer.drawer(), Drawers.count(drawer.issue()).build().toString());
+            }
+        }
+        assertEquals(cents(vault), cents(vaultCash()));
+    }
+
+    /** A new rep, signed in: a rep opens one drawer a business day, so each of these tests brings its own. */
+    private static Api newRep(String purpose) {
+        String username = purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply created = admin1.post("api/staff", Json.createObjectBuilder().add("username", username)
+                .add("displayName", "Vault test " + username).add("roles", Json.createArrayBuilder().add("REP"))
+                .add("password", Api.DEMO_PASSWORD).build().toString());
+        assertEquals(201, created.status(), created.toString());
+        return Api.at(signedInAt).signIn(username);
+    }
+
+    private static BigDecimal vaultCash() {
+        return money(overview(null).getString("vaultCash"));
+    }
+
+    private static int entriesChecked() {
+        return audit1.get("api/ledger/invariants").json().getInt("entriesChecked");
+    }
+
     /** The drawer figure of the rep's scorecard this month: net over/short, drawers closed, closed out of tolerance. */
     private static List<String> drawerScore(Api rep) {
         Api.Reply card = rep.get("api/scorecards/" + (rep == rep2 ? "rep2" : "rep1"));
@@ -477,5 +587,6 @@ class DrawerIT {
         assertTrue(report.json().getBoolean("ok"), report.toString());
         assertNotNull(report.json().getJsonArray("unbalancedEntries"));
         assertEquals(0, report.json().getJsonArray("unbalancedEntries").size(), report.toString());
+        assertEquals(0, report.json().getJsonArray("negativeCash").size(), "no cash account is below zero: " + report);
     }
 }

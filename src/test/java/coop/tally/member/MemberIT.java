@@ -1,5 +1,6 @@
 package coop.tally.member;
 
+import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.JsonArray;
@@ -190,6 +191,34 @@ class MemberIT {
         events.getValuesAs(JsonObject.class).forEach(event -> seen.add(event.getString("actor") + " " + event.getString("subject")));
         assertTrue(seen.contains("audit1 100001"), events.toString());
         assertTrue(seen.contains("super1 100002"), events.toString());
+    }
+
+    @Test
+    void in_a_call_the_rep_sees_the_members_own_opening_balances_and_no_other_members_money() {
+        Api rep = anonymous().signIn("rep1");
+        Calls calls = new Calls(supervisor(), anonymous().signIn("admin1"));
+        String call = calls.verifiedCall(rep, "100001", "BASIC");
+        try {
+            Api.Reply history = rep.get("api/accounts/100001-S00/history?size=200");
+            assertEquals(200, history.status(), history.toString());
+            List<JsonObject> entries = history.json().getJsonArray("entries").getValuesAs(JsonObject.class);
+            List<JsonObject> openings = entries.stream().filter(e -> e.getString("type").equals("OPENING_BALANCE")).toList();
+            assertEquals(1, openings.size(), history.toString());
+            JsonObject opening = openings.get(0);
+            // the member's own conversion entry: their accounts and the conversion equity, nothing masked
+            List<JsonObject> lines = opening.getJsonArray("lines").getValuesAs(JsonObject.class);
+            assertTrue(lines.stream().anyMatch(line -> line.getString("account").equals("100001-S00")), opening.toString());
+            assertTrue(lines.stream().allMatch(line -> line.getString("accountKind").equals("GL")
+                    || line.getString("account").startsWith("100001-")), "only the member's own accounts: " + opening);
+            assertFalse(opening.containsKey("masked"), opening.toString());
+            assertEquals(supervisor().get("api/transactions/" + opening.getJsonNumber("id")).json().getJsonArray("lines"),
+                    opening.getJsonArray("lines"), "the member's entry is whole as it is");
+            // and nothing in the answer names another member's account
+            assertFalse(java.util.regex.Pattern.compile("\"account\":\"(?!100001-)\\d{6}-").matcher(history.body()).find(),
+                    history.body());
+        } finally {
+            calls.endCall(rep);
+        }
     }
 
     @Test

@@ -1,0 +1,41 @@
+package coop.tally.posting;
+
+import coop.tally.caller.CallGate;
+import coop.tally.ledger.Viewer;
+import coop.tally.member.MemberAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Builds the {@link Viewer} an answer is rendered for. Every answer that shows journal lines or
+ * balances to staff goes through one of these, so that what a rep sees of other members is
+ * decided in one place ({@link coop.tally.ledger.EntryView}).
+ */
+@ApplicationScoped
+public class Viewers {
+
+    @Inject
+    MemberAccounts accounts;
+
+    @Inject
+    CallGate callGate;
+
+    /**
+     * Staff who see every member (supervisors, auditors) see whole entries; anyone else sees the
+     * accounts of {@code memberNumber} (the member verified in their session), or none when null.
+     */
+    public Viewer of(boolean seesEveryMember, String memberNumber) {
+        if (seesEveryMember) {
+            return Viewer.wholeEntries();
+        }
+        return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, accounts.numbersOf(memberNumber));
+    }
+
+    /** As {@link #of}, for the member of the session (call or visit) an entry was posted in. */
+    public Viewer ofSession(boolean seesEveryMember, String sessionId) {
+        if (seesEveryMember) {
+            return Viewer.wholeEntries();
+        }
+        return of(false, callGate.memberOf(sessionId).orElse(null));
+    }
+}
