@@ -50,7 +50,7 @@ class FirstStartIT {
 
             List<String> output = runWalkThrough(tally.baseUri());
             String all = String.join("\n", output);
-            assertTrue(output.size() >= 6, all);
+            assertEquals(5, output.size(), all);
             assertTrue(output.get(1).contains("\"level\":\"BASIC\""), "the knowledge answers verify the caller: " + all);
             assertTrue(output.get(2).startsWith("{\"entry\":{") && output.get(2).contains("\"type\":\"TRANSFER\""),
                     "the transfer posts: " + all);
