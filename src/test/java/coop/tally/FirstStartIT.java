@@ -29,8 +29,10 @@ class FirstStartIT {
 
     /** The only warning a first start may log: demo mode's published password. */
     private static final Pattern EXPECTED_WARNING = Pattern.compile(".*DEMO MODE: demo staff accounts.*");
+    /** A warning or error record (either of Payara's two log formats), a stack trace, or a printed exception. */
     private static final Pattern LOOKS_LIKE_A_FAILURE = Pattern.compile(
-            ".*(WARNING|SEVERE|Exception|ERROR|\\bat [a-z]+\\.[a-z]+\\.).*");
+            "^(WARNING|SEVERE|ERROR):.*|.*\\[[^\\]A-Z]*(WARNING|SEVERE|ERROR)[^\\]]*\\].*|^\\s+at .*|^Caused by:.*"
+                    + "|.*\\b[\\w.$]*(Exception|Error)\\b: .*");
 
     @Test
     void a_first_start_serves_the_readme_walk_through_and_logs_no_failure() throws Exception {
