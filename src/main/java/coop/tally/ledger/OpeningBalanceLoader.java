@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.member.AccountType;
 import coop.tally.member.DemoAccountsSeeded;
 import coop.tally.member.SeededAccount;
@@ -22,6 +23,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 
@@ -30,6 +32,7 @@ import java.util.logging.Logger;
  * (a data conversion: each entry credits up to {@value #ACCOUNTS_PER_ENTRY} deposit accounts or
  * debits loans, balanced against GL 3900), and sets the same balances on the accounts in the same
  * transaction. Batched JDBC, because a benchmark data set has hundreds of thousands of accounts.
+ * Each entry's MAC is recorded with it ({@link RowMacs}), as {@link Journal} does for postings.
  */
 @ApplicationScoped
 class OpeningBalanceLoader {
@@ -37,6 +40,7 @@ class OpeningBalanceLoader {
     static final int ACCOUNTS_PER_ENTRY = 500;
     /** What the demo credit union's vault holds at conversion. */
     static final Money DEMO_VAULT_CASH = Money.parseAmount("250000.00");
+    private static final String MEMO = "Opening balances converted from the previous core system (demo data)";
     private static final Logger LOG = Logger.getLogger(OpeningBalanceLoader.class.getName());
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
@@ -47,6 +51,9 @@ class OpeningBalanceLoader {
 
     @Inject
     TallyClock clock;
+
+    @Inject
+    RowMacs rowMacs;
 
     void post(@Observes DemoAccountsSeeded seeded) throws SQLException {
         List<SeededAccount> funded = seeded.accounts().stream().filter(a -> a.openingBalance().isPositive()).toList();
@@ -68,7 +75,9 @@ class OpeningBalanceLoader {
     }
 
     private void postEntry(Connection connection, List<SeededAccount> accounts, LocalDate businessDate) throws SQLException {
-        long entryId = insertHeader(connection, businessDate, clock.now().truncatedTo(ChronoUnit.MICROS));
+        Instant postedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        long entryId = insertHeader(connection, businessDate, postedAt);
+        List<CanonicalLine> lines = new ArrayList<>();
         Money net = Money.ZERO;
         try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no, account_kind,"
                 + " account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -77,8 +86,8 @@ class OpeningBalanceLoader {
             int lineNo = 0;
             for (SeededAccount account : accounts) {
                 boolean loan = account.type() == AccountType.LOAN;
-                addLine(line, entryId, ++lineNo, "M", account.accountNumber(), account.accountId(), null,
-                        loan ? "D" : "C", account.openingBalance());
+                lines.add(addLine(line, entryId, ++lineNo, "M", account.accountNumber(), account.accountId(), null,
+                        loan ? "D" : "C", account.openingBalance()));
                 net = loan ? net.minus(account.openingBalance()) : net.plus(account.openingBalance());
                 balance.setBigDecimal(1, account.openingBalance().toBigDecimal());
                 balance.setBigDecimal(2, account.openingBalance().toBigDecimal());
@@ -86,12 +95,13 @@ class OpeningBalanceLoader {
                 balance.addBatch();
             }
             if (!net.isZero()) {
-                addLine(line, entryId, ++lineNo, "G", GlAccounts.OPENING_BALANCE_EQUITY, null,
-                        GlAccounts.OPENING_BALANCE_EQUITY, net.isPositive() ? "D" : "C", net.isPositive() ? net : net.negate());
+                lines.add(addLine(line, entryId, ++lineNo, "G", GlAccounts.OPENING_BALANCE_EQUITY, null,
+                        GlAccounts.OPENING_BALANCE_EQUITY, net.isPositive() ? "D" : "C", net.isPositive() ? net : net.negate()));
             }
             line.executeBatch();
             balance.executeBatch();
         }
+        recordMac(connection, entryId, businessDate, postedAt, lines);
     }
 
     /**
@@ -99,14 +109,17 @@ class OpeningBalanceLoader {
      * issued cash it never had would show a negative balance.
      */
     private void postVaultCash(Connection connection, LocalDate businessDate) throws SQLException {
-        long entryId = insertHeader(connection, businessDate, clock.now().truncatedTo(ChronoUnit.MICROS));
+        Instant postedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
+        long entryId = insertHeader(connection, businessDate, postedAt);
+        List<CanonicalLine> lines = new ArrayList<>();
         try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no, account_kind,"
                 + " account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            addLine(line, entryId, 1, "G", GlAccounts.VAULT_CASH, null, GlAccounts.VAULT_CASH, "D", DEMO_VAULT_CASH);
-            addLine(line, entryId, 2, "G", GlAccounts.OPENING_BALANCE_EQUITY, null, GlAccounts.OPENING_BALANCE_EQUITY, "C",
-                    DEMO_VAULT_CASH);
+            lines.add(addLine(line, entryId, 1, "G", GlAccounts.VAULT_CASH, null, GlAccounts.VAULT_CASH, "D", DEMO_VAULT_CASH));
+            lines.add(addLine(line, entryId, 2, "G", GlAccounts.OPENING_BALANCE_EQUITY, null, GlAccounts.OPENING_BALANCE_EQUITY, "C",
+                    DEMO_VAULT_CASH));
             line.executeBatch();
         }
+        recordMac(connection, entryId, businessDate, postedAt, lines);
     }
 
     private static boolean hasLines(Connection connection, String glCode) throws SQLException {
@@ -126,7 +139,7 @@ class OpeningBalanceLoader {
             header.setDate(2, Date.valueOf(businessDate));
             header.setTimestamp(3, Timestamp.from(postedAt));
             header.setString(4, "system");
-            header.setString(5, "Opening balances converted from the previous core system (demo data)");
+            header.setString(5, MEMO);
             header.executeUpdate();
             try (ResultSet keys = header.getGeneratedKeys()) {
                 keys.next();
@@ -135,7 +148,16 @@ class OpeningBalanceLoader {
         }
     }
 
-    private static void addLine(PreparedStatement line, long entryId, int lineNo, String kind, String ref,
+    /** The entry's MAC, from exactly the values its header and lines were inserted with, in the same transaction. */
+    private void recordMac(Connection connection, long entryId, LocalDate businessDate, Instant postedAt,
+                           List<CanonicalLine> lines) throws SQLException {
+        CanonicalEntry entry = new CanonicalEntry(entryId, EntryType.OPENING_BALANCE, businessDate, postedAt, "system",
+                null, null, null, MEMO, null, null, lines);
+        rowMacs.record(connection, RowMacs.JOURNAL_ENTRY, entryId, EntryEncoding.encode(entry));
+    }
+
+    /** Adds one line to the batch; returns it as it takes part in the entry's canonical bytes. */
+    private static CanonicalLine addLine(PreparedStatement line, long entryId, int lineNo, String kind, String ref,
                                 Long memberAccountId, String glCode, String side, Money amount) throws SQLException {
         line.setLong(1, entryId);
         line.setInt(2, lineNo);
@@ -150,5 +172,7 @@ class OpeningBalanceLoader {
         line.setString(7, side);
         line.setBigDecimal(8, amount.toBigDecimal());
         line.addBatch();
+        return new CanonicalLine(lineNo, "M".equals(kind) ? AccountRef.member(ref) : AccountRef.gl(ref),
+                "D".equals(side) ? Side.DEBIT : Side.CREDIT, amount);
     }
 }
