@@ -9,7 +9,9 @@
  *      which should be the credit union's published key: an export can carry any key);
  *   2. the Merkle root (RFC 9162) of the exported leaf hashes at every checkpoint's tree size equals the
  *      signed root, and sizes never shrink, so every checkpoint's tree is a prefix of the next;
- *   3. every exported entry, re-encoded exactly as Tally encodes it (EntryEncoding, format 1) and hashed
+ *   3. every exported entry is sealed (an entry Tally never sealed, e.g. one written behind its back, has
+ *      no leaf: the MAC that proves a row is Tally's needs a key this verifier does not have), and,
+ *      re-encoded exactly as Tally encodes it (EntryEncoding, format 1) and hashed
  *      as SHA-256(0x00 || bytes), equals the leaf at its leaf index, covered by the newest checkpoint;
  *   4. the call log and the security log (export v2): every log checkpoint's signature (over a text that
  *      names the log, so a journal checkpoint never passes for a log's), sizes that never shrink, the root
@@ -222,7 +224,8 @@ public class TallyVerify {
         }
         Object leafIndex = entry.get("leafIndex");
         if (leafIndex == null) {
-            throw new Mismatch("entry " + id + " has no leaf yet (sealed within seconds: export again)");
+            throw new Mismatch("entry " + id + " has no leaf: an entry is sealed within seconds of its commit (export"
+                    + " again); one that stays unsealed was not written by Tally, or cannot be encoded (verify names it)");
         }
         long index = ((BigDecimal) leafIndex).longValueExact();
         if (index >= covered) {

@@ -8,16 +8,25 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -170,6 +180,154 @@ class CrashRecoveryIT {
         // Only now (server stopped) may this JVM open the embedded database.
         assertEquals(0, migrationsInstalledSince(data.resolve("db"), killedAt), "the restart applied migrations again");
         assertTrue(migrationsInstalledSince(data.resolve("db"), Instant.EPOCH) > 0, "no migrations recorded at all");
+    }
+
+    /**
+     * The business day open at the first start is signed at once; a data folder from before row MACs
+     * (no key file, no MACs) keeps verifying; and an entry inserted by SQL while the server is stopped,
+     * for the previous business day, posted "in a few minutes" and with the balance raised to match,
+     * is not sealed on restart, and verify and the offline verifier both name it.
+     */
+    @Test
+    void rows_written_while_the_server_is_stopped_are_named_and_older_data_folders_keep_verifying() throws Exception {
+        Path data = Folders.recreate(Path.of("target", "authenticity-it-data"));
+        String url = "jdbc:derby:" + data.resolve("db").toAbsolutePath();
+        try (TallyProcess tally = TallyProcess.on(data)
+                .demoMembers(5)
+                .jvmOptions("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .logs(Path.of("target"), "authenticity-it")
+                .start()) {
+            Api auditor = Api.at(tally.baseUri().toURL()).signIn("audit1");
+            assertTrue(reasons(auditor).contains("BUSINESS_DAY"), "the first day is signed at the first start: " + reasons(auditor));
+            assertVerifies(auditor);
+
+            // a data folder as it was before row MACs: no key file, no MAC rows
+            tally.stop();
+            Files.delete(data.resolve("keys").resolve("row-mac.key"));
+            execute(url, "DELETE FROM row_mac");
+            tally.start();
+            auditor = Api.at(tally.baseUri().toURL()).signIn("audit1");
+            assertTrue(reasons(auditor).contains("MAC_KEY_CREATED"), reasons(auditor).toString());
+            assertVerifies(auditor);
+
+            Api admin = Api.at(tally.baseUri().toURL()).signIn("admin1");
+            Api.Reply advanced = admin.post("api/business-date/advance", "");
+            assertEquals(200, advanced.status(), advanced.toString());
+            String previous = advanced.json().getString("previousBusinessDate");
+            tally.stop();
+            long forged = insertDeposit(url, previous, Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.MICROS),
+                    new BigDecimal("500.00"));
+            tally.start();
+
+            auditor = Api.at(tally.baseUri().toURL()).signIn("audit1");
+            TimeUnit.SECONDS.sleep(3);
+            assertEquals(404, auditor.get("api/audit/entries/" + forged + "/inclusion").status(), "the forged entry has no leaf");
+            JsonObject verify = auditor.post("api/audit/verify", "").json();
+            assertFalse(verify.getBoolean("ok"), verify.toString());
+            Set<String> named = verify.getJsonArray("problems").getValuesAs(JsonObject.class).stream()
+                    .filter(p -> p.containsKey("entryId") && p.getJsonNumber("entryId").longValue() == forged)
+                    .map(p -> p.getString("kind")).collect(Collectors.toSet());
+            assertEquals(Set.of("ENTRY_NOT_AUTHENTIC", "ENTRY_BACKDATED_WITHOUT_APPROVAL"), named, verify.toString());
+
+            HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(tally.baseUri().resolve(
+                            "api/audit/export?from=" + previous + "&to=" + previous))
+                    .header("Accept", "application/x-ndjson").header("Authorization", "Bearer " + auditor.token())
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, export.statusCode(), export.body());
+            Path file = Path.of("target", "authenticity-it-export.jsonl");
+            Files.writeString(file, export.body(), StandardCharsets.UTF_8);
+            Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "src/main/verifier/TallyVerify.java", file.toString()).redirectErrorStream(true).start();
+            String output = new String(verifier.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(verifier.waitFor(120, TimeUnit.SECONDS), "verifier finished");
+            assertEquals(1, verifier.exitValue(), output);
+            assertTrue(output.startsWith("MISMATCH: entry " + forged + " has no leaf"), output);
+        }
+    }
+
+    private static Set<String> reasons(Api auditor) {
+        return auditor.get("api/audit/checkpoints").json().getJsonArray("checkpoints").getValuesAs(JsonObject.class)
+                .stream().map(c -> c.getString("reason")).collect(Collectors.toSet());
+    }
+
+    /** Verify is clean once every row so far is sealed (within the sealer's second or two). */
+    private static void assertVerifies(Api auditor) throws InterruptedException {
+        JsonObject verify = null;
+        for (int attempt = 0; attempt < 40; attempt++) {
+            verify = auditor.post("api/audit/verify", "").json();
+            if (verify.getBoolean("ok") && verify.getJsonNumber("entriesChecked").longValue()
+                    == verify.getJsonNumber("leavesChecked").longValue()) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+        throw new AssertionError("verify is not clean: " + verify);
+    }
+
+    /** With the server stopped: a deposit of {@code amount} into a member's share, its balance raised to match. */
+    private static long insertDeposit(String url, String businessDate, Instant postedAt, BigDecimal amount) throws SQLException {
+        System.setProperty("derby.stream.error.file", "target/authenticity-it-derby.log");
+        try (Connection connection = DriverManager.getConnection(url)) {
+            long accountId;
+            String accountNumber;
+            try (PreparedStatement query = connection.prepareStatement("SELECT id, account_number FROM member_account"
+                    + " WHERE account_type = 'SHARE' AND status = 'ACTIVE' ORDER BY id FETCH FIRST 1 ROWS ONLY");
+                 ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "a share account");
+                accountId = rows.getLong(1);
+                accountNumber = rows.getString(2);
+            }
+            long entryId;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO journal_entry (entry_type, business_date,"
+                    + " posted_at, posted_by, memo) VALUES ('DEPOSIT', ?, ?, 'rep1', 'cash')", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setDate(1, java.sql.Date.valueOf(businessDate));
+                // Derby keeps the server's local time, which TallyProcess sets to UTC
+                insert.setTimestamp(2, Timestamp.valueOf(LocalDateTime.ofInstant(postedAt, ZoneOffset.UTC)));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    entryId = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement line = connection.prepareStatement("INSERT INTO journal_line (entry_id, line_no,"
+                    + " account_kind, account_ref, member_account_id, gl_code, side, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                line.setLong(1, entryId);
+                line.setInt(2, 1);
+                line.setString(3, "G");
+                line.setString(4, "2900");
+                line.setNull(5, java.sql.Types.BIGINT);
+                line.setString(6, "2900");
+                line.setString(7, "D");
+                line.setBigDecimal(8, amount);
+                line.executeUpdate();
+                line.setInt(2, 2);
+                line.setString(3, "M");
+                line.setString(4, accountNumber);
+                line.setLong(5, accountId);
+                line.setNull(6, java.sql.Types.VARCHAR);
+                line.setString(7, "C");
+                line.executeUpdate();
+            }
+            try (PreparedStatement raise = connection.prepareStatement("UPDATE member_account SET ledger_balance ="
+                    + " ledger_balance + ?, available_balance = available_balance + ? WHERE id = ?")) {
+                raise.setBigDecimal(1, amount);
+                raise.setBigDecimal(2, amount);
+                raise.setLong(3, accountId);
+                raise.executeUpdate();
+            }
+            return entryId;
+        } finally {
+            shutDown(url);
+        }
+    }
+
+    private static void execute(String url, String statement) throws SQLException {
+        System.setProperty("derby.stream.error.file", "target/authenticity-it-derby.log");
+        try (Connection connection = DriverManager.getConnection(url); Statement sql = connection.createStatement()) {
+            sql.executeUpdate(statement);
+        } finally {
+            shutDown(url);
+        }
     }
 
     private static void postUntilTheServerDies(int client, Api rep, String callId, String[] pair, List<Sent> sent,

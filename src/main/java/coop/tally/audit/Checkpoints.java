@@ -70,6 +70,19 @@ public class Checkpoints {
         }
     }
 
+    /** Whether a BUSINESS_DAY checkpoint was signed since the newest business day was opened. */
+    public boolean openBusinessDayIsSigned() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM audit_checkpoint WHERE reason = ?"
+                     + " AND created_at >= (SELECT MAX(opened_at) FROM business_day)")) {
+            query.setString(1, BUSINESS_DAY);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
+    }
+
     /** Every checkpoint, oldest first. */
     public List<Checkpoint> all() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {

@@ -1,10 +1,12 @@
 package coop.tally.audit;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * The journal as verification recomputed it: entry ids in ascending order with their leaf hashes
- * and commit times, in flat arrays (about 50 bytes an entry) so that a million entries fit easily.
+ * The journal as verification recomputed it: entry ids in ascending order with their leaf hashes,
+ * commit times, MAC verdicts, business dates, approvals and leaf indexes, in flat arrays (about 80
+ * bytes an entry) so that a million entries fit easily.
  */
 final class EntryHashes {
 
@@ -13,10 +15,19 @@ final class EntryHashes {
     private byte[] hashes = new byte[1024 * Merkle.HASH_BYTES];
     private boolean[] sealed = new boolean[1024];
     private boolean[] decoded = new boolean[1024];
+    private byte[] macs = new byte[1024];
+    private long[] businessDays = new long[1024];
+    private long[] approvalIds = new long[1024];
+    private long[] leafIndexes = new long[1024];
     private int size;
 
-    /** Appends an entry; ids must come in ascending order. A null hash marks an entry that does not decode. */
-    void add(long id, long postedAt, byte[] hash) {
+    private static final long NONE = Long.MIN_VALUE;
+
+    /**
+     * Appends an entry; ids must come in ascending order. A null hash marks an entry that does not
+     * decode; the business date and approval may be null.
+     */
+    void add(long id, long postedAt, byte[] hash, Authenticity.Mac mac, LocalDate businessDate, Long approvalId) {
         if (size == ids.length) {
             int capacity = size * 2;
             ids = Arrays.copyOf(ids, capacity);
@@ -24,10 +35,18 @@ final class EntryHashes {
             hashes = Arrays.copyOf(hashes, capacity * Merkle.HASH_BYTES);
             sealed = Arrays.copyOf(sealed, capacity);
             decoded = Arrays.copyOf(decoded, capacity);
+            macs = Arrays.copyOf(macs, capacity);
+            businessDays = Arrays.copyOf(businessDays, capacity);
+            approvalIds = Arrays.copyOf(approvalIds, capacity);
+            leafIndexes = Arrays.copyOf(leafIndexes, capacity);
         }
         ids[size] = id;
         postedAtMicros[size] = postedAt;
         decoded[size] = hash != null;
+        macs[size] = (byte) mac.ordinal();
+        businessDays[size] = businessDate == null ? NONE : businessDate.toEpochDay();
+        approvalIds[size] = approvalId == null ? NONE : approvalId;
+        leafIndexes[size] = NONE;
         if (hash != null) {
             System.arraycopy(hash, 0, hashes, size * Merkle.HASH_BYTES, Merkle.HASH_BYTES);
         }
@@ -60,8 +79,28 @@ final class EntryHashes {
         return decoded[position];
     }
 
-    void markSealed(int position) {
+    void markSealed(int position, long leafIndex) {
         sealed[position] = true;
+        leafIndexes[position] = leafIndex;
+    }
+
+    /** The leaf that seals the entry, or null. */
+    Long leafIndex(int position) {
+        return sealed[position] ? leafIndexes[position] : null;
+    }
+
+    Authenticity.Mac mac(int position) {
+        return Authenticity.Mac.values()[macs[position]];
+    }
+
+    /** The entry's business date, or null when it did not decode. */
+    LocalDate businessDate(int position) {
+        return businessDays[position] == NONE ? null : LocalDate.ofEpochDay(businessDays[position]);
+    }
+
+    /** The approval the entry was posted under, or null. */
+    Long approvalId(int position) {
+        return approvalIds[position] == NONE ? null : approvalIds[position];
     }
 
     boolean isSealed(int position) {

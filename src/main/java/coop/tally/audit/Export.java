@@ -135,9 +135,9 @@ public class Export {
             long end = Math.min(ids[1], start + JournalRows.BATCH - 1);
             Map<Long, Long> leafIndexes = leafIndexes(connection, start, end);
             for (StoredEntry entry : JournalRows.read(connection, start, end)) {
-                if (entry.canonical() == null) {
+                if (entry.canonicalBytes() == null) {
                     line(out, JSON.createObjectBuilder().add("type", "entry").add("entryId", entry.entryId())
-                            .add("unreadable", String.valueOf(entry.unreadable())).build());
+                            .add("unreadable", String.valueOf(entry.whyUnreadable())).build());
                     continue;
                 }
                 LocalDate date = entry.canonical().businessDate();

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Reads journal entries with their lines straight over JDBC, a batch of consecutive ids at a time
+ * Reads journal entries with their lines and MACs straight over JDBC, a batch of consecutive ids at a time
  * (two queries per batch), because verification and export walk the whole journal and JPA would
  * build and track an object graph for every row.
  */
@@ -28,9 +28,10 @@ final class JournalRows {
     static final int BATCH = 2_000;
 
     private static final String ENTRIES = """
-            SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
-                   idempotency_key, memo, reverses_entry_id, reason_code, approved_by
-              FROM journal_entry WHERE id >= ? AND id <= ? ORDER BY id""";
+            SELECT e.id, e.entry_type, e.business_date, e.posted_at, e.posted_by, e.session_id, e.approval_id,
+                   e.idempotency_key, e.memo, e.reverses_entry_id, e.reason_code, e.approved_by, m.mac
+              FROM journal_entry e LEFT JOIN row_mac m ON m.row_table = 'journal_entry' AND m.row_id = e.id
+             WHERE e.id >= ? AND e.id <= ? ORDER BY e.id""";
 
     private static final String LINES = """
             SELECT l.entry_id, l.line_no, l.account_kind, l.account_ref, l.member_account_id, l.gl_code,
@@ -49,6 +50,10 @@ final class JournalRows {
             SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
                    idempotency_key, memo, reverses_entry_id, reason_code, approved_by
               FROM journal_entry ORDER BY id""";
+
+    /** The entries' MACs in entry id order: the primary key's order, so the scan sorts nothing. */
+    private static final String ALL_MACS = """
+            SELECT row_id, mac FROM row_mac WHERE row_table = 'journal_entry' ORDER BY row_table, row_id""";
 
     private static final String ALL_LINES = """
             SELECT entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount
@@ -69,11 +74,15 @@ final class JournalRows {
     static void forEach(Connection connection, Map<Long, String> accountNumbers, Consumer<StoredEntry> action)
             throws SQLException {
         try (PreparedStatement entryQuery = connection.prepareStatement(ALL_ENTRIES);
-             PreparedStatement lineQuery = connection.prepareStatement(ALL_LINES)) {
+             PreparedStatement lineQuery = connection.prepareStatement(ALL_LINES);
+             PreparedStatement macQuery = connection.prepareStatement(ALL_MACS)) {
             entryQuery.setFetchSize(FETCH_SIZE);
             lineQuery.setFetchSize(FETCH_SIZE);
-            try (ResultSet entries = entryQuery.executeQuery(); ResultSet lines = lineQuery.executeQuery()) {
+            macQuery.setFetchSize(FETCH_SIZE);
+            try (ResultSet entries = entryQuery.executeQuery(); ResultSet lines = lineQuery.executeQuery();
+                 ResultSet macs = macQuery.executeQuery()) {
                 boolean moreLines = lines.next();
+                boolean moreMacs = macs.next();
                 List<RawLine> ofEntry = new ArrayList<>();
                 while (entries.next()) {
                     long id = entries.getLong(1);
@@ -84,7 +93,14 @@ final class JournalRows {
                         }
                         moreLines = lines.next();
                     }
-                    action.accept(decode(entries, id, ofEntry));
+                    String mac = null;
+                    while (moreMacs && macs.getLong(1) <= id) {
+                        if (macs.getLong(1) == id) {
+                            mac = macs.getString(2);
+                        }
+                        moreMacs = macs.next();
+                    }
+                    action.accept(decode(entries, id, ofEntry, mac));
                 }
             }
         }
@@ -139,7 +155,7 @@ final class JournalRows {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
-                    entries.add(decode(rows, id, lines.getOrDefault(id, List.of())));
+                    entries.add(decode(rows, id, lines.getOrDefault(id, List.of()), rows.getString(13)));
                 }
             }
         }
@@ -156,7 +172,7 @@ final class JournalRows {
         }
     }
 
-    private static StoredEntry decode(ResultSet row, long id, List<RawLine> rawLines) throws SQLException {
+    private static StoredEntry decode(ResultSet row, long id, List<RawLine> rawLines, String mac) throws SQLException {
         List<String> lineProblems = new ArrayList<>();
         try {
             List<CanonicalLine> lines = new ArrayList<>(rawLines.size());
@@ -172,9 +188,9 @@ final class JournalRows {
                     row.getDate(3).toLocalDate(), postedAt.toInstant(), row.getString(5), row.getString(6),
                     row.getObject(7, Long.class), row.getString(12), row.getString(8), row.getString(9),
                     row.getObject(10, Long.class), row.getString(11), lines);
-            return new StoredEntry(id, entry, null, lineProblems);
+            return new StoredEntry(id, entry, null, lineProblems, mac);
         } catch (IllegalArgumentException | NullPointerException e) {
-            return new StoredEntry(id, null, e.getMessage(), lineProblems);
+            return new StoredEntry(id, null, e.getMessage(), lineProblems, mac);
         }
     }
 

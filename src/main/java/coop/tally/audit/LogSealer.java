@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
  * {@link Sealer} seals the journal: run by the same background schedule, never on a request path,
  * one writer at a time (in this JVM by {@code synchronized}, across servers by the row lock on
  * {@code audit_lock('log_sealer')}). Ids are assigned before commit, so each pass looks again at the
- * ids above the largest one sealed {@link Sealer#RECHECK} ago.
+ * ids above the largest one sealed {@link Sealer#RECHECK} ago. Like the journal's, sealing is total:
+ * a row that cannot be encoded or is not authentic is left out, and verification names it.
  */
 @ApplicationScoped
 public class LogSealer {
@@ -41,12 +43,15 @@ public class LogSealer {
     @Inject
     TallyClock clock;
 
+    @Inject
+    RowMacs rowMacs;
+
     private final Map<SealedLog, State> states = new EnumMap<>(SealedLog.class);
 
     /** Per log: (when, largest row id sealed by then) marks and the floor of the next scan. */
     private static final class State {
         final Deque<long[]> marks = new ArrayDeque<>();
-        final Set<Long> reportedUnreadable = new HashSet<>();
+        final Set<Long> reportedUnsealable = new HashSet<>();
         long floor;
         long lastSealedId;
     }
@@ -121,9 +126,17 @@ public class LogSealer {
                 if (!wanted.contains(row.id())) {
                     continue;
                 }
+                // a row that cannot be encoded or is not authentic is left out; verification names it
                 if (row.leafHash() == null) {
-                    if (state.reportedUnreadable.add(row.id())) {
+                    if (state.reportedUnsealable.add(row.id())) {
                         LOG.warning(() -> log.logName + " row " + row.id() + " cannot be sealed: " + row.unreadable());
+                    }
+                    continue;
+                }
+                if (!Authenticity.sealable(rowMacs, log.logName, row.canonical(), row.mac())) {
+                    if (state.reportedUnsealable.add(row.id())) {
+                        LOG.warning(() -> log.logName + " row " + row.id()
+                                + " is not sealed: it has no MAC of this Tally (written behind its back, or changed)");
                     }
                     continue;
                 }

@@ -15,7 +15,8 @@ import static coop.tally.web.JsonBuilders.JSON;
 
 /**
  * An append-only log sealed into a Merkle tree of its own (table log_leaf, keyed by log name): the
- * call log and the security log. Reads its rows over JDBC and hashes them with {@link LogEncoding}.
+ * call log and the security log. Reads its rows (with the MAC recorded with each) over JDBC and
+ * hashes them with {@link LogEncoding}.
  */
 enum SealedLog {
 
@@ -84,8 +85,11 @@ enum SealedLog {
         }
     };
 
-    /** One row: its leaf hash, or null with the reason when the row cannot be encoded. */
-    record Row(long id, Instant occurredAt, byte[] leafHash, String unreadable) {
+    /**
+     * One row: its canonical bytes and leaf hash, or null for both with the reason when the row cannot
+     * be encoded; and the MAC recorded with it, or null.
+     */
+    record Row(long id, Instant occurredAt, byte[] canonical, byte[] leafHash, String unreadable, String mac) {
     }
 
     static final int BATCH = 2_000;
@@ -94,11 +98,16 @@ enum SealedLog {
     /** The hashed columns, in the order {@link #encode} and {@link #json} read them. */
     final String columns;
     private final String select;
+    /** Where {@link #select} puts the row's MAC. */
+    private final int macColumn;
 
     SealedLog(String logName, String columns) {
         this.logName = logName;
         this.columns = columns;
-        this.select = "SELECT " + columns + " FROM " + logName + " WHERE id >= ? AND id <= ? ORDER BY id";
+        String id = logName + ".id";
+        this.select = "SELECT " + columns + ", m.mac FROM " + logName + " LEFT JOIN row_mac m ON m.row_table = '"
+                + logName + "' AND m.row_id = " + id + " WHERE " + id + " >= ? AND " + id + " <= ? ORDER BY " + id;
+        this.macColumn = columns.split(",").length + 1;
     }
 
     abstract byte[] encode(ResultSet row) throws SQLException;
@@ -133,10 +142,12 @@ enum SealedLog {
                 while (row.next()) {
                     long id = row.getLong(1);
                     Instant occurred = occurredAt(row);
+                    String mac = row.getString(macColumn);
                     try {
-                        rows.add(new Row(id, occurred, Merkle.leafHash(encode(row)), null));
+                        byte[] canonical = encode(row);
+                        rows.add(new Row(id, occurred, canonical, Merkle.leafHash(canonical), null, mac));
                     } catch (IllegalArgumentException e) {
-                        rows.add(new Row(id, occurred, null, e.getMessage()));
+                        rows.add(new Row(id, occurred, null, null, e.getMessage(), mac));
                     }
                 }
             }

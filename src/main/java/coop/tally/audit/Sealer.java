@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
@@ -20,6 +21,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +33,10 @@ import java.util.logging.Logger;
  * <p>Entries are taken in id order, but an id is assigned before its transaction commits, so a
  * smaller id can become visible after a larger one was sealed. Each pass therefore looks again at
  * the ids above the largest one sealed {@link #RECHECK} ago, and seals any it had not seen yet.
+ *
+ * <p>Sealing is total: an entry whose rows cannot be encoded, or that is not authentic
+ * ({@link Authenticity#sealable}), is left out with a warning and the others are sealed; no row can
+ * stop the sealer. Verification names what was left out.
  */
 @ApplicationScoped
 public class Sealer {
@@ -50,9 +56,12 @@ public class Sealer {
     @Inject
     TallyClock clock;
 
+    @Inject
+    RowMacs rowMacs;
+
     /** (when, largest entry id sealed by then): the floor of the next scan is the newest one older than RECHECK. */
     private final Deque<long[]> sealedMarks = new ArrayDeque<>();
-    private final Set<Long> reportedUnreadable = new HashSet<>();
+    private final Set<Long> reportedUnsealable = new HashSet<>();
     private long floor;
     private long lastSealedId;
     private long lastScannedId;
@@ -116,13 +125,19 @@ public class Sealer {
                 if (!wanted.contains(entry.entryId())) {
                     continue;
                 }
-                byte[] hash = entry.leafHash();
-                if (hash == null) {
-                    if (reportedUnreadable.add(entry.entryId())) {
-                        LOG.warning(() -> "Journal entry " + entry.entryId() + " cannot be sealed: " + entry.unreadable());
-                    }
+                // a row that cannot be encoded or is not authentic is left out; verification names it
+                byte[] canonical = entry.canonicalBytes();
+                if (canonical == null) {
+                    warnOnce(entry.entryId(), () -> "Journal entry " + entry.entryId() + " cannot be sealed: "
+                            + entry.whyUnreadable());
                     continue;
                 }
+                if (!Authenticity.sealable(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac())) {
+                    warnOnce(entry.entryId(), () -> "Journal entry " + entry.entryId()
+                            + " is not sealed: it has no MAC of this Tally (written behind its back, or changed)");
+                    continue;
+                }
+                byte[] hash = Merkle.leafHash(canonical);
                 insert.setLong(1, next++);
                 insert.setLong(2, entry.entryId());
                 insert.setString(3, Hex.of(hash));
@@ -134,6 +149,12 @@ public class Sealer {
             insert.executeBatch();
         }
         return added;
+    }
+
+    private void warnOnce(long entryId, Supplier<String> message) {
+        if (reportedUnsealable.add(entryId)) {
+            LOG.warning(message);
+        }
     }
 
     private static long nextLeafIndex(Connection connection) throws SQLException {

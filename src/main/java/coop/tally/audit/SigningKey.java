@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.KeyFiles;
 import coop.tally.platform.DataFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,10 +8,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.logging.Logger;
@@ -73,22 +72,8 @@ public class SigningKey {
     }
 
     private static void create(Path file) throws IOException {
-        String encoded = Hex.of(Ed25519.newPrivateKey(new SecureRandom()));
-        Path temporary = file.resolveSibling(FILE + ".new");
-        Files.deleteIfExists(temporary);
-        try {
-            // owner-only from the moment it exists, never briefly readable by others
-            Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(temporary);
-        }
-        Files.writeString(temporary, encoded, StandardCharsets.US_ASCII);
-        try {
-            // no replace: if another server created it meanwhile, theirs wins and ours is dropped
-            Files.move(temporary, file);
+        if (KeyFiles.createOnce(file, Hex.of(Ed25519.newPrivateKey(new SecureRandom())))) {
             LOG.info(() -> "Generated the ledger signing key in " + file.getParent());
-        } catch (FileAlreadyExistsException raced) {
-            Files.deleteIfExists(temporary);
         }
     }
 }

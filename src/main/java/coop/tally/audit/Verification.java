@@ -1,5 +1,7 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.RowMacs;
+import coop.tally.ledger.CanonicalEntry;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +60,11 @@ public class Verification {
 
     /** An entry committed longer ago than this must have a leaf. */
     static final Duration SEALING_DELAY = Duration.ofSeconds(60);
+    /**
+     * How far the clocks of the servers of a cluster may disagree: an entry is posted before it is
+     * sealed, but by one server's clock, and may be sealed by another's.
+     */
+    static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
     private static final int MAX_PROBLEMS = 1_000;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
@@ -71,6 +79,9 @@ public class Verification {
 
     @Inject
     TallyClock clock;
+
+    @Inject
+    RowMacs rowMacs;
 
     public record Report(boolean ok, long entriesChecked, long leavesChecked, long checkpointsChecked,
                          List<LogTree> logs, List<Problem> problems, boolean truncated) {
@@ -107,10 +118,10 @@ public class Verification {
                 // the leaves on a second connection and thread while this one reads and hashes the journal
                 CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(runner,
                         () -> StoredLeaves.read(leafConnection, leafCount));
-                EntryHashes entries = recomputeEntries(connection, runner, findings);
+                EntryHashes entries = recomputeEntries(connection, runner, rowMacs, findings);
                 long leaves = checkLeaves(join(storedLeaves), entries, checkpoints, findings);
-                checkUnsealed(entries, findings);
-                checkSignatures(checkpoints, findings);
+                List<Authenticity.SignedSize> signed = checkSignatures(checkpoints, findings);
+                checkEntries(entries, Authenticity.legacyBoundary(signed), EntryDates.read(connection), findings);
                 List<LogTree> logs = new ArrayList<>();
                 List<LogCheckpoint> logCheckpoints = LogCheckpoints.all(connection);
                 for (SealedLog log : SealedLog.values()) {
@@ -168,8 +179,8 @@ public class Verification {
      * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
      * time, taking the results back in order (a few chunks in flight, so memory stays flat).
      */
-    private static EntryHashes recomputeEntries(Connection connection, Executor runner, Findings findings)
-            throws SQLException {
+    private static EntryHashes recomputeEntries(Connection connection, Executor runner, RowMacs rowMacs,
+                                                Findings findings) throws SQLException {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
         Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
@@ -178,7 +189,7 @@ public class Verification {
             JournalRows.forEach(connection, accountNumbers, entry -> {
                 chunk.add(entry);
                 if (chunk.size() == HASH_CHUNK) {
-                    pending.addLast(hash(List.copyOf(chunk), runner));
+                    pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
                     chunk.clear();
                     while (pending.size() > HASH_WINDOW) {
                         record(pending.removeFirst().join(), hashes, findings);
@@ -186,7 +197,7 @@ public class Verification {
                 }
             });
             if (!chunk.isEmpty()) {
-                pending.addLast(hash(List.copyOf(chunk), runner));
+                pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
             }
             while (!pending.isEmpty()) {
                 record(join(pending.removeFirst()), hashes, findings);
@@ -200,16 +211,23 @@ public class Verification {
         return hashes;
     }
 
-    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes) {
+    /** A chunk of entries with, for each, its leaf hash (null when it has no canonical bytes) and MAC verdict. */
+    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes, Authenticity.Mac[] macs) {
     }
 
-    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner) {
+    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner, RowMacs rowMacs) {
         return CompletableFuture.supplyAsync(() -> {
             byte[][] hashes = new byte[entries.size()][];
+            Authenticity.Mac[] macs = new Authenticity.Mac[entries.size()];
             for (int i = 0; i < hashes.length; i++) {
-                hashes[i] = entries.get(i).leafHash();
+                StoredEntry entry = entries.get(i);
+                byte[] canonical = entry.canonicalBytes();
+                if (canonical != null) {
+                    hashes[i] = Merkle.leafHash(canonical);
+                    macs[i] = Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac());
+                }
             }
-            return new HashedChunk(entries, hashes);
+            return new HashedChunk(entries, hashes, macs);
         }, runner);
     }
 
@@ -218,14 +236,19 @@ public class Verification {
             StoredEntry entry = chunk.entries().get(i);
             byte[] hash = chunk.hashes()[i];
             if (hash == null) {
-                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, entry.unreadable()));
+                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, "entry " + entry.entryId()
+                        + " cannot be encoded, so it cannot be sealed: " + entry.whyUnreadable()));
             }
             for (String lineProblem : entry.lineProblems()) {
                 findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
             }
-            long posted = entry.canonical() == null ? Long.MIN_VALUE
-                    : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
-            hashes.add(entry.entryId(), posted, hash);
+            if (hash == null) {
+                hashes.add(entry.entryId(), Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
+            } else {
+                CanonicalEntry canonical = entry.canonical();
+                hashes.add(entry.entryId(), ChronoUnit.MICROS.between(Instant.EPOCH, canonical.postedAt()), hash,
+                        chunk.macs()[i], canonical.businessDate(), canonical.approvalId());
+            }
         }
     }
 
@@ -237,6 +260,7 @@ public class Verification {
         int nextSize = 0;
         TreeHead tree = new TreeHead();
         long[] sealedEntryIds = new long[1024];
+        long[] sealedAt = new long[1024];
         while (nextSize < sizes.length && sizes[nextSize] == 0) {
             roots[nextSize++] = tree.root();
         }
@@ -257,7 +281,7 @@ public class Verification {
             } else if (entries.isSealed(position)) {
                 findings.add(Problem.leaf("LEAF_DUPLICATE", index, entryId, "entry " + entryId + " has two leaves"));
             } else {
-                entries.markSealed(position);
+                entries.markSealed(position, index);
                 if (entries.decoded(position)) {
                     recomputed = entries.hash(position);
                     if (!Arrays.equals(stored, recomputed)) {
@@ -267,6 +291,12 @@ public class Verification {
                 }
             }
             if (position >= 0 && entries.decoded(position)) {
+                long early = entries.postedAtMicros(position) - leaves.sealedAtMicros(at);
+                if (early > CLOCK_TOLERANCE.toNanos() / 1_000) {
+                    findings.add(Problem.leaf("ENTRY_POSTED_AFTER_SEALING", index, entryId, "entry " + entryId
+                            + " says it was posted " + early / 1_000_000 + " s after leaf " + index
+                            + " sealed it: its posting time was changed, or it was moved to an earlier leaf"));
+                }
                 long late = leaves.sealedAtMicros(at) - entries.postedAtMicros(position);
                 if (late > SEALING_DELAY.toNanos() / 1_000) {
                     findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
@@ -276,14 +306,16 @@ public class Verification {
             }
             if (tree.size() == sealedEntryIds.length) {
                 sealedEntryIds = Arrays.copyOf(sealedEntryIds, sealedEntryIds.length * 2);
+                sealedAt = Arrays.copyOf(sealedAt, sealedAt.length * 2);
             }
             sealedEntryIds[(int) tree.size()] = entryId;
+            sealedAt[(int) tree.size()] = leaves.sealedAtMicros(at);
             tree.append(recomputed);
             while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
                 roots[nextSize++] = tree.root();
             }
         }
-        compareRoots(checkpoints, sizes, roots, sealedEntryIds, (int) tree.size(), findings);
+        compareRoots(checkpoints, sizes, roots, sealedEntryIds, sealedAt, (int) tree.size(), findings);
         return tree.size();
     }
 
@@ -297,7 +329,7 @@ public class Verification {
     }
 
     private static void compareRoots(List<Checkpoint> checkpoints, long[] sizes, byte[][] roots, long[] sealedEntryIds,
-                                     int leaves, Findings findings) {
+                                     long[] sealedAt, int leaves, Findings findings) {
         boolean mismatch = false;
         long previousSize = -1;
         for (Checkpoint checkpoint : checkpoints) {
@@ -317,7 +349,7 @@ public class Verification {
             }
         }
         if (mismatch) {
-            for (long index : SealingOrder.displaced(sealedEntryIds, leaves)) {
+            for (long index : SealingOrder.displaced(sealedEntryIds, sealedAt, leaves)) {
                 long entryId = sealedEntryIds[(int) index];
                 findings.add(Problem.leaf("LEAF_OUT_OF_ORDER", index, entryId, "leaf " + index + " seals entry "
                         + entryId + " out of the sealing order: a likely place where leaves were moved"));
@@ -325,27 +357,54 @@ public class Verification {
         }
     }
 
-    private void checkUnsealed(EntryHashes entries, Findings findings) {
+    /**
+     * Per entry, after the leaves: authenticity ({@link Authenticity}), a missing leaf, and a business
+     * date in the past without approval ({@link EntryDates}). An entry that is not authentic is named
+     * for that alone: that the sealer left it out follows from it.
+     */
+    private void checkEntries(EntryHashes entries, long legacyBoundary, EntryDates dates, Findings findings) {
         long cutoff = ChronoUnit.MICROS.between(Instant.EPOCH, clock.now().minus(SEALING_DELAY));
         for (int i = 0; i < entries.size(); i++) {
-            if (!entries.isSealed(i) && entries.postedAtMicros(i) < cutoff) {
-                findings.add(Problem.entry("ENTRY_UNSEALED", entries.id(i), null, "entry " + entries.id(i)
-                        + " was committed more than " + SEALING_DELAY.toSeconds() + " s ago and has no leaf"));
+            if (!entries.decoded(i)) {
+                continue;
+            }
+            long id = entries.id(i);
+            Long leafIndex = entries.leafIndex(i);
+            if (!Authenticity.authentic(entries.mac(i), leafIndex, legacyBoundary)) {
+                findings.add(Problem.entry("ENTRY_NOT_AUTHENTIC", id, leafIndex, "entry " + id + (entries.mac(i)
+                        == Authenticity.Mac.WRONG ? " does not match the MAC it was written with: it was changed, or forged"
+                        : " has no MAC of this Tally and was not sealed before MACs existed: it was written behind"
+                        + " Tally's back")));
+            } else if (leafIndex == null && entries.postedAtMicros(i) < cutoff) {
+                findings.add(Problem.entry("ENTRY_UNSEALED", id, null, "entry " + id + " was committed more than "
+                        + SEALING_DELAY.toSeconds() + " s ago and has no leaf"));
+            }
+            if (dates.backdatedWithoutApproval(entries.businessDate(i), entries.postedAtMicros(i), entries.approvalId(i))) {
+                findings.add(Problem.entry("ENTRY_BACKDATED_WITHOUT_APPROVAL", id, leafIndex, "entry " + id
+                        + " is dated " + entries.businessDate(i) + ", a business day already past when it was posted ("
+                        + dates.openAt(entries.postedAtMicros(i)) + " was open), without an approved BUSINESS_DATE override"));
             }
         }
     }
 
-    private void checkSignatures(List<Checkpoint> checkpoints, Findings findings) {
+    /** Checks every checkpoint's signature; returns what the legacy boundary needs of each. */
+    private List<Authenticity.SignedSize> checkSignatures(List<Checkpoint> checkpoints, Findings findings) {
         byte[] publicKey = key.publicKey();
+        List<Authenticity.SignedSize> signed = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
+            boolean valid = false;
             if (!checkpoint.keyId().equals(key.keyId())) {
                 findings.add(Problem.checkpoint("CHECKPOINT_KEY_UNKNOWN", checkpoint.id(),
                         "signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
-            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), Hex.parse(checkpoint.signature()))) {
+            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
                 findings.add(Problem.checkpoint("CHECKPOINT_SIGNATURE_INVALID", checkpoint.id(),
                         "the signature does not match the checkpoint's size, root, time and reason"));
+            } else {
+                valid = true;
             }
+            signed.add(new Authenticity.SignedSize(checkpoint.reason(), checkpoint.treeSize(), valid));
         }
+        return signed;
     }
 
     /**
@@ -366,12 +425,12 @@ public class Verification {
                     rows.put(row.id(), row);
                     if (row.leafHash() == null) {
                         findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
-                                + " row " + row.id() + " cannot be encoded: " + row.unreadable()));
+                                + " row " + row.id() + " cannot be encoded, so it cannot be sealed: " + row.unreadable()));
                     }
                 }
             }
         }
-        Set<Long> sealed = new HashSet<>();
+        Map<Long, Long> sealed = new HashMap<>();
         TreeHead tree = new TreeHead();
         while (nextSize < sizes.length && sizes[nextSize] == 0) {
             roots[nextSize++] = tree.root();
@@ -394,7 +453,7 @@ public class Verification {
                     if (row == null) {
                         findings.add(Problem.logRow("LOG_ROW_MISSING", log.logName, rowId, index, log.logName + " leaf "
                                 + index + " seals row " + rowId + ", which is no longer in the log"));
-                    } else if (!sealed.add(rowId)) {
+                    } else if (sealed.putIfAbsent(rowId, index) != null) {
                         findings.add(Problem.logRow("LOG_LEAF_DUPLICATE", log.logName, rowId, index,
                                 log.logName + " row " + rowId + " has two leaves"));
                     } else if (row.leafHash() != null) {
@@ -412,30 +471,49 @@ public class Verification {
                 }
             }
         }
-        checkLogCheckpoints(log, checkpoints, sizes, roots, findings);
+        long legacyBoundary = Authenticity.legacyBoundary(checkLogCheckpoints(log, checkpoints, sizes, roots, findings));
         Instant cutoff = clock.now().minus(SEALING_DELAY);
-        rows.values().stream()
-                .filter(row -> !sealed.contains(row.id()) && row.occurredAt() != null && row.occurredAt().isBefore(cutoff))
-                .map(SealedLog.Row::id).sorted()
-                .forEach(id -> findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, id, null, log.logName
-                        + " row " + id + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf")));
+        for (SealedLog.Row row : rows.values().stream().sorted(Comparator.comparingLong(SealedLog.Row::id)).toList()) {
+            if (row.canonical() == null) {
+                continue;
+            }
+            Long leafIndex = sealed.get(row.id());
+            Authenticity.Mac mac = Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac());
+            if (!Authenticity.authentic(mac, leafIndex, legacyBoundary)) {
+                findings.add(Problem.logRow("LOG_ROW_NOT_AUTHENTIC", log.logName, row.id(), leafIndex, log.logName + " row "
+                        + row.id() + (mac == Authenticity.Mac.WRONG ? " does not match the MAC it was written with: it was"
+                        + " changed, or forged" : " has no MAC of this Tally and was not sealed before MACs existed: it was"
+                        + " written behind Tally's back")));
+            } else if (leafIndex == null && row.occurredAt() != null && row.occurredAt().isBefore(cutoff)) {
+                findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, row.id(), null, log.logName
+                        + " row " + row.id() + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf"));
+            }
+        }
         return new LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
     }
 
-    /** Signature, consistency (sizes never shrink, each root a prefix root of the rows) and root of each log checkpoint. */
-    private void checkLogCheckpoints(SealedLog log, List<LogCheckpoint> checkpoints, long[] sizes, byte[][] roots,
-                                     Findings findings) {
+    /**
+     * Signature, consistency (sizes never shrink, each root a prefix root of the rows) and root of each
+     * log checkpoint; returns what the legacy boundary needs of each.
+     */
+    private List<Authenticity.SignedSize> checkLogCheckpoints(SealedLog log, List<LogCheckpoint> checkpoints, long[] sizes,
+                                                              byte[][] roots, Findings findings) {
         byte[] publicKey = key.publicKey();
         long previousSize = -1;
+        List<Authenticity.SignedSize> signed = new ArrayList<>();
         for (LogCheckpoint checkpoint : checkpoints) {
             String name = log.logName + " checkpoint " + checkpoint.id();
+            boolean valid = false;
             if (!checkpoint.keyId().equals(key.keyId())) {
                 findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_KEY_UNKNOWN", log.logName, checkpoint.id(),
                         name + " is signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
             } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
                 findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_SIGNATURE_INVALID", log.logName, checkpoint.id(),
                         "the signature of " + name + " does not match its log, size, root, time and reason"));
+            } else {
+                valid = true;
             }
+            signed.add(new Authenticity.SignedSize(checkpoint.reason(), checkpoint.treeSize(), valid));
             if (checkpoint.treeSize() < previousSize) {
                 findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_INCONSISTENT", log.logName, checkpoint.id(), name
                         + ": tree size " + checkpoint.treeSize() + " is smaller than the previous checkpoint's " + previousSize));
@@ -451,6 +529,7 @@ public class Verification {
                         + " root signed by " + name));
             }
         }
+        return signed;
     }
 
     /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */

@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import coop.tally.audit.LogEncoding;
+
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One line of a call's log: append-only, every column {@code updatable = false} and no setter.
@@ -71,7 +74,8 @@ public class CallEvent {
 
     CallEvent(MemberCall call, Instant at, String staff, Type type, Factor factor, Outcome outcome, String detail) {
         this.callId = call.id();
-        this.occurredAt = at;
+        // whole microseconds, as the database keeps them: the MAC is computed from these values
+        this.occurredAt = at.truncatedTo(ChronoUnit.MICROS);
         this.staff = staff;
         this.type = type;
         this.memberNumber = call.memberNumber();
@@ -110,5 +114,11 @@ public class CallEvent {
 
     public String detail() {
         return detail;
+    }
+
+    /** The row as the call log's canonical encoding reads it (enums by name, as stored). */
+    public LogEncoding.CallEventRow toLogRow() {
+        return new LogEncoding.CallEventRow(id, callId, occurredAt, staff, type.name(), memberNumber,
+                factor == null ? null : factor.name(), outcome == null ? null : outcome.name(), detail);
     }
 }

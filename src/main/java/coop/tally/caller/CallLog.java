@@ -1,6 +1,8 @@
 package coop.tally.caller;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.platform.TallyClock;
+import coop.tally.audit.LogEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +12,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** Appends to and reads the call log. Appending joins the caller's transaction. */
+/** Appends to and reads the call log. Appending joins the caller's transaction and records the row's MAC with it. */
 @ApplicationScoped
 public class CallLog {
 
@@ -20,6 +22,9 @@ public class CallLog {
     @Inject
     TallyClock clock;
 
+    @Inject
+    RowMacs rowMacs;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(MemberCall call, String staff, CallEvent.Type type, String detail) {
         append(call, staff, type, null, null, detail);
@@ -28,9 +33,11 @@ public class CallLog {
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(MemberCall call, String staff, CallEvent.Type type, Factor factor, CallEvent.Outcome outcome,
                        String detail) {
-        em.persist(new CallEvent(call, clock.now(), staff, type, factor, outcome, detail));
+        CallEvent event = new CallEvent(call, clock.now(), staff, type, factor, outcome, detail);
+        em.persist(event);
         // flushed at once so that the id order is the order of events within one request
         em.flush();
+        rowMacs.record(em, RowMacs.CALL_EVENT, event.id(), LogEncoding.encode(event.toLogRow()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.member.MemberAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The journal: the one place that writes entries and moves member balances, always together in
- * the caller's transaction. It only appends.
+ * the caller's transaction. It only appends, and records each entry's MAC with it.
  */
 @ApplicationScoped
 public class Journal {
@@ -24,6 +25,9 @@ public class Journal {
 
     @Inject
     GlChart chart;
+
+    @Inject
+    RowMacs rowMacs;
 
     /**
      * Appends a balanced entry and applies each member line to its account. The member accounts
@@ -57,6 +61,8 @@ public class Journal {
         JournalEntry entry = new JournalEntry(header, lines);
         em.persist(entry);
         em.flush();
+        // bound to this Tally in the same transaction: the sealer seals only entries whose MAC verifies
+        rowMacs.record(em, RowMacs.JOURNAL_ENTRY, entry.id(), EntryEncoding.encode(entry.toCanonical()));
         return entry;
     }
 

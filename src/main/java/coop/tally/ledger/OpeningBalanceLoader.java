@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import coop.tally.crypto.RowMacs;
 import coop.tally.member.DemoAccountsSeeded;
 import coop.tally.money.Money;
 import coop.tally.platform.SchemaMigration;
@@ -31,7 +32,8 @@ import java.util.logging.Logger;
  * transactions. The only writer of journal rows besides {@link Journal}: a benchmark data set has
  * 100,000 members, so it writes with batched JDBC, and it takes its entry ids as one block reserved
  * up front (as the demo member loader does), so that headers can be batched like their lines and
- * each entry is complete before it is written.
+ * each entry is complete before it is written. Each entry's MAC is recorded with it ({@link RowMacs}),
+ * as {@link Journal} does for postings.
  */
 @ApplicationScoped
 class OpeningBalanceLoader {
@@ -58,6 +60,9 @@ class OpeningBalanceLoader {
     @Inject
     TallyClock clock;
 
+    @Inject
+    RowMacs rowMacs;
+
     void post(@Observes DemoAccountsSeeded seeded) throws SQLException {
         long started = System.nanoTime();
         List<OpeningEntries.Entry> entries = new ArrayList<>(OpeningEntries.perMember(seeded.accounts()));
@@ -73,18 +78,23 @@ class OpeningBalanceLoader {
             connection.commit();
             try (PreparedStatement entryRows = connection.prepareStatement(INSERT_ENTRY);
                  PreparedStatement lineRows = connection.prepareStatement(INSERT_LINE);
-                 PreparedStatement balances = connection.prepareStatement(SET_BALANCE)) {
+                 PreparedStatement balances = connection.prepareStatement(SET_BALANCE);
+                 PreparedStatement macRows = rowMacs.prepare(connection)) {
                 for (int from = 0; from < entries.size(); from += ENTRIES_PER_COMMIT) {
                     int to = Math.min(entries.size(), from + ENTRIES_PER_COMMIT);
                     for (int i = from; i < to; i++) {
                         long entryId = firstId + i;
                         addEntryRow(entryRows, entryId, businessDate, convertedAt);
-                        addLines(lineRows, balances, entryId, entries.get(i));
+                        List<CanonicalLine> lines = addLines(lineRows, balances, entryId, entries.get(i));
+                        rowMacs.addBatch(macRows, RowMacs.JOURNAL_ENTRY, entryId, EntryEncoding.encode(new CanonicalEntry(
+                                entryId, EntryType.OPENING_BALANCE, businessDate, convertedAt, "system",
+                                null, null, null, MEMO, null, null, lines)));
                     }
                     // headers before their lines: the foreign key is checked row by row
                     entryRows.executeBatch();
                     lineRows.executeBatch();
                     balances.executeBatch();
+                    macRows.executeBatch();
                     connection.commit();
                 }
             }
@@ -122,11 +132,16 @@ class OpeningBalanceLoader {
         entryRows.addBatch();
     }
 
-    /** The entry's lines, and each member account's balance set to what its line opens it with. */
-    private static void addLines(PreparedStatement lineRows, PreparedStatement balances, long entryId,
-                                 OpeningEntries.Entry entry) throws SQLException {
+    /**
+     * The entry's lines, and each member account's balance set to what its line opens it with;
+     * returns the lines as they take part in the entry's canonical bytes.
+     */
+    private static List<CanonicalLine> addLines(PreparedStatement lineRows, PreparedStatement balances, long entryId,
+                                                OpeningEntries.Entry entry) throws SQLException {
+        List<CanonicalLine> written = new ArrayList<>();
         int lineNo = 0;
         for (OpeningEntries.Line line : entry.lines()) {
+            written.add(new CanonicalLine(lineNo + 1, line.account(), line.side(), line.amount()));
             boolean member = line.account().isMember();
             lineRows.setLong(1, entryId);
             lineRows.setInt(2, ++lineNo);
@@ -149,6 +164,7 @@ class OpeningBalanceLoader {
                 balances.addBatch();
             }
         }
+        return written;
     }
 
     private static boolean hasLines(Connection connection, String glCode) throws SQLException {

@@ -7,7 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import coop.tally.audit.LogEncoding;
+
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** One line of the append-only security log. Immutable once written. */
 @Entity
@@ -40,7 +43,8 @@ public class SecurityEvent {
     }
 
     SecurityEvent(Instant occurredAt, String eventType, String actor, String subject, String detail, String remoteAddress) {
-        this.occurredAt = occurredAt;
+        // whole microseconds, as the database keeps them: the MAC is computed from these values
+        this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
         this.eventType = eventType;
         this.actor = actor;
         this.subject = subject;
@@ -74,5 +78,10 @@ public class SecurityEvent {
 
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The row as the security log's canonical encoding reads it. */
+    public LogEncoding.SecurityEventRow toLogRow() {
+        return new LogEncoding.SecurityEventRow(id, occurredAt, eventType, actor, subject, detail, remoteAddress);
     }
 }

@@ -1,5 +1,7 @@
 package coop.tally.staff;
 
+import coop.tally.audit.LogEncoding;
+import coop.tally.crypto.RowMacs;
 import coop.tally.platform.TallyClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +15,7 @@ import java.util.logging.Logger;
 /**
  * The append-only security log: sign-ins, failures, lockouts, sign-outs, staff changes, refusals
  * and reads of member data. Each record commits on its own, so a refused request (whose own
- * transaction rolls back) is still on record. Never pass secrets, answers or full SSNs here.
+ * transaction rolls back) is still on record, with its MAC. Never pass secrets, answers or full SSNs here.
  */
 @ApplicationScoped
 public class SecurityLog {
@@ -30,10 +32,18 @@ public class SecurityLog {
     @Inject
     RequestOrigin origin;
 
+    @Inject
+    RowMacs rowMacs;
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(String eventType, String actor, String subject, String detail) {
         String clipped = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
-        em.persist(new SecurityEvent(clock.now(), eventType, actor, subject, clipped, origin.remoteAddress()));
+        // a record must never fail on what a request carried: text the log cannot seal is made sealable
+        SecurityEvent event = new SecurityEvent(clock.now(), eventType, wellFormed(actor), wellFormed(subject),
+                wellFormed(clipped), wellFormed(origin.remoteAddress()));
+        em.persist(event);
+        em.flush();
+        rowMacs.record(em, RowMacs.SECURITY_EVENT, event.id(), LogEncoding.encode(event.toLogRow()));
         LOG.info(() -> "security " + eventType + " actor=" + actor + " subject=" + subject);
     }
 
@@ -56,5 +66,25 @@ public class SecurityLog {
             query.setParameter("type", eventType);
         }
         return query.setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    /** The text with each unpaired surrogate (which has no UTF-8 form, so cannot be sealed) replaced by U+FFFD. */
+    static String wellFormed(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
+            if (!paired && out == null) {
+                out = new StringBuilder(text.substring(0, i));
+            }
+            if (out != null) {
+                out.append(paired ? c : '\uFFFD');
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

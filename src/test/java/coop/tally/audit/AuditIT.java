@@ -85,6 +85,7 @@ class AuditIT {
     private static String draft;
     private static String otherShare;
     private static Instant beforeDeposits;
+    /** The business day test 6 closed by opening the next one. */
 
     @BeforeEach
     void signIn() {
@@ -254,6 +255,7 @@ class AuditIT {
         long logsBefore = logCheckpoints().size();
         Api.Reply advanced = admin.post("api/business-date/advance", "");
         assertEquals(200, advanced.status(), advanced.toString());
+        assertEquals(depositDay, advanced.json().getString("previousBusinessDate"));
         List<JsonObject> after = checkpoints();
         assertEquals(before + 1, after.size());
         assertEquals("BUSINESS_DAY", after.get(after.size() - 1).getString("reason"));
@@ -467,6 +469,7 @@ class AuditIT {
         assertFalse(verify.getBoolean("ok"));
         assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
         assertTrue(kinds(verify).contains("CHECKPOINT_ROOT_MISMATCH"), verify.toString());
+        assertFalse(kinds(verify).contains("LEAF_OUT_OF_ORDER"), "no untouched leaf is suspect: " + verify);
         JsonObject replay = replay();
         assertFalse(replay.getBoolean("ok"));
         assertEquals(Set.of(share), differingAccounts(replay));
@@ -485,9 +488,29 @@ class AuditIT {
         sql("UPDATE journal_entry SET memo = 'nothing to see' WHERE id = " + entry);
         JsonObject verify = verify();
         assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
+        assertNamed(verify, "ENTRY_NOT_AUTHENTIC", "entryId", entry);
         assertTrue(replay().getBoolean("ok"), "a memo moves no money");
         sql("UPDATE journal_entry SET memo = " + (memo == null ? "NULL" : "'" + memo.replace("'", "''") + "'")
                 + " WHERE id = " + entry);
+        assertClean();
+    }
+
+    @Test
+    @Order(11)
+    void a_posting_time_moved_after_the_sealing_is_named() {
+        long entry = posted.get(5);
+        List<String> row = query("SELECT e.posted_at, l.sealed_at, l.leaf_index FROM journal_entry e"
+                + " JOIN merkle_leaf l ON l.entry_id = e.id WHERE e.id = " + entry).get(0);
+        // five minutes after the sealing, in whole microseconds as Tally stores posting times
+        String later = java.time.LocalDateTime.parse(row.get(1).replace(' ', 'T')).plusMinutes(5)
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
+        sql("UPDATE journal_entry SET posted_at = TIMESTAMP('" + later + "') WHERE id = " + entry);
+        JsonObject verify = verify();
+        assertNamed(verify, "ENTRY_POSTED_AFTER_SEALING", "entryId", entry);
+        assertNamed(verify, "ENTRY_POSTED_AFTER_SEALING", "leafIndex", Long.parseLong(row.get(2)));
+        assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
+        assertNamed(verify, "ENTRY_NOT_AUTHENTIC", "entryId", entry);
+        sql("UPDATE journal_entry SET posted_at = TIMESTAMP('" + row.get(0) + "') WHERE id = " + entry);
         assertClean();
     }
 
@@ -550,18 +573,34 @@ class AuditIT {
     @Order(15)
     void two_swapped_leaf_rows_break_the_signed_root_and_are_both_named() {
         long first = leafIndexOf(posted.get(0));
-        long second = leafIndexOf(posted.get(4));
-        assertTrue(second - first >= 3, "at least two leaves between them");
-        swapLeafColumns(first, second, "entry_id");
-        swapLeafColumns(first, second, "leaf_hash");
+        List<List<String>> later = query("SELECT leaf_index, sealed_at FROM merkle_leaf WHERE leaf_index >= " + first
+                + " ORDER BY leaf_index");
+        // a second leaf with at least two leaves of other sealing passes between them
+        long second = -1;
+        for (int candidate = 3; candidate < later.size() && second < 0; candidate++) {
+            String from = later.get(0).get(1);
+            String to = later.get(candidate).get(1);
+            long between = later.subList(1, candidate).stream()
+                    .filter(leaf -> leaf.get(1).compareTo(from) > 0 && leaf.get(1).compareTo(to) < 0).count();
+            if (between >= 2) {
+                second = Long.parseLong(later.get(candidate).get(0));
+            }
+        }
+        assertTrue(second > first, "leaves of several sealing passes after leaf " + first + ": " + later);
+        for (String column : List.of("entry_id", "leaf_hash", "sealed_at")) {
+            swapLeafColumns(first, second, column);
+        }
         JsonObject verify = verify();
         assertFalse(verify.getBoolean("ok"));
         assertFalse(kinds(verify).contains("LEAF_HASH_MISMATCH"), "each leaf still matches its entry: " + verify);
         assertTrue(kinds(verify).contains("CHECKPOINT_ROOT_MISMATCH"), verify.toString());
         assertNamed(verify, "LEAF_OUT_OF_ORDER", "leafIndex", first);
         assertNamed(verify, "LEAF_OUT_OF_ORDER", "leafIndex", second);
-        swapLeafColumns(first, second, "leaf_hash");
-        swapLeafColumns(first, second, "entry_id");
+        assertEquals(2, problems(verify).stream().filter(p -> p.getString("kind").equals("LEAF_OUT_OF_ORDER")).count(),
+                "only the two moved leaves: " + verify);
+        for (String column : List.of("sealed_at", "leaf_hash", "entry_id")) {
+            swapLeafColumns(first, second, column);
+        }
         assertClean();
     }
 
@@ -601,7 +640,9 @@ class AuditIT {
         assertFalse(verify.getBoolean("ok"));
         assertLogRowNamed(verify, "LOG_LEAF_HASH_MISMATCH", "security_event", securityId);
         assertLogRowNamed(verify, "LOG_LEAF_HASH_MISMATCH", "call_event", callEventId);
-        assertEquals(2, problems(verify).stream().filter(p -> !p.getString("kind").equals("LOG_CHECKPOINT_ROOT_MISMATCH"))
+        assertLogRowNamed(verify, "LOG_ROW_NOT_AUTHENTIC", "security_event", securityId);
+        assertLogRowNamed(verify, "LOG_ROW_NOT_AUTHENTIC", "call_event", callEventId);
+        assertEquals(4, problems(verify).stream().filter(p -> !p.getString("kind").equals("LOG_CHECKPOINT_ROOT_MISMATCH"))
                 .count(), "only the two rows: " + verify);
         for (String log : List.of("security_event", "call_event")) {
             assertTrue(problems(verify).stream().anyMatch(p -> p.getString("kind").equals("LOG_CHECKPOINT_ROOT_MISMATCH")
@@ -754,26 +795,40 @@ class AuditIT {
 
     @Test
     @Order(20)
-    void an_inserted_backdated_entry_is_named_and_moves_a_balance() throws Exception {
-        String date = query("SELECT business_date, posted_at FROM journal_entry WHERE id = " + posted.get(0)).get(0).get(0);
+    void an_entry_and_a_log_row_inserted_behind_tallys_back_are_never_sealed_and_are_named() throws Exception {
+        // dated to a business day already past (test 6 opened the next one), posted "in five minutes"
+        String date = query("SELECT business_date FROM journal_entry WHERE id = " + posted.get(0)).get(0).get(0);
+        String today = auditor.get("api/business-date").json().getString("businessDate");
+        assertTrue(date.compareTo(today) < 0, date + " is a past business day, today is " + today);
         String accountId = query("SELECT id FROM member_account WHERE account_number = '" + share + "'").get(0).get(0);
         sql("INSERT INTO journal_entry (entry_type, business_date, posted_at, posted_by, memo) VALUES ('DEPOSIT', '"
-                + date + "', {fn TIMESTAMPADD(SQL_TSI_HOUR, -1, CURRENT_TIMESTAMP)}, 'rep1', 'backdated')");
+                + date + "', {fn TIMESTAMPADD(SQL_TSI_MINUTE, 5, CURRENT_TIMESTAMP)}, 'rep1', 'backdated')");
         long entry = Long.parseLong(query("SELECT MAX(id) FROM journal_entry").get(0).get(0));
         sql("INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount)"
                 + " VALUES (" + entry + ", 1, 'G', '2900', NULL, '2900', 'D', 500.00)");
         sql("INSERT INTO journal_line (entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount)"
                 + " VALUES (" + entry + ", 2, 'M', '" + share + "', " + accountId + ", NULL, 'C', 500.00)");
+        sql("INSERT INTO security_event (occurred_at, event_type, actor, subject, detail) VALUES (CURRENT_TIMESTAMP,"
+                + " 'SIGN_IN', 'admin1', 'admin1', 'inserted')");
+        long securityId = Long.parseLong(query("SELECT MAX(id) FROM security_event WHERE detail = 'inserted'").get(0).get(0));
+
+        // the sealer keeps sealing what Tally wrote, and leaves these two out
+        long next = deposit(share, "1.50");
+        awaitSealed(next);
         TimeUnit.SECONDS.sleep(2);
+        assertTrue(query("SELECT leaf_index FROM merkle_leaf WHERE entry_id = " + entry).isEmpty(), "the inserted entry is not sealed");
+        assertTrue(query("SELECT leaf_index FROM log_leaf WHERE log_name = 'security_event' AND row_id = " + securityId).isEmpty(),
+                "the inserted security event is not sealed");
+
         JsonObject verify = verify();
-        List<JsonObject> named = problems(verify).stream()
-                .filter(p -> p.containsKey("entryId") && p.getJsonNumber("entryId").longValue() == entry).toList();
-        assertFalse(named.isEmpty(), verify.toString());
-        // the sealer may seal the header before the two lines are inserted (three statements, each its
-        // own commit): then LEAF_HASH_MISMATCH is named as well, besides the late sealing
-        assertTrue(named.stream().anyMatch(p -> Set.of("LEAF_SEALED_LATE", "ENTRY_UNSEALED").contains(p.getString("kind"))),
-                named.toString());
+        assertNamed(verify, "ENTRY_NOT_AUTHENTIC", "entryId", entry);
+        assertNamed(verify, "ENTRY_BACKDATED_WITHOUT_APPROVAL", "entryId", entry);
+        assertLogRowNamed(verify, "LOG_ROW_NOT_AUTHENTIC", "security_event", securityId);
+        assertEquals(Set.of("ENTRY_NOT_AUTHENTIC", "ENTRY_BACKDATED_WITHOUT_APPROVAL", "LOG_ROW_NOT_AUTHENTIC"), kinds(verify),
+                "nothing else is named: " + verify);
         assertEquals(Set.of(share), differingAccounts(replay()));
+        assertEquals(201, auditor.post("api/audit/checkpoints", "").status(), "a checkpoint leaves them out too");
+        assertTrue(query("SELECT leaf_index FROM merkle_leaf WHERE entry_id = " + entry).isEmpty());
     }
 
     @Test
@@ -806,7 +861,54 @@ class AuditIT {
         assertTrue(members.contains("100001") && members.size() > 1, members.toString());
     }
 
+    @Test
+    @Order(22)
+    void rows_that_cannot_be_encoded_stop_neither_the_sealers_nor_verify() throws Exception {
+        // a memo and a call note with a lone surrogate, written straight into the database
+        long entry = posted.get(1);
+        String memo = query("SELECT memo FROM journal_entry WHERE id = " + entry).get(0).get(0);
+        Api.Reply changed = anonymous.post("test-only/sql?unescape", "UPDATE journal_entry SET memo = 'x\\ud800y' WHERE id = " + entry);
+        assertEquals(200, changed.status(), changed.toString());
+        Api.Reply inserted = anonymous.post("test-only/sql?unescape", "INSERT INTO journal_entry (entry_type, business_date,"
+                + " posted_at, posted_by, memo) VALUES ('DEPOSIT', CURRENT_DATE, CURRENT_TIMESTAMP, 'rep1', 'x\\ud800y')");
+        assertEquals(200, inserted.status(), inserted.toString());
+        long unreadable = Long.parseLong(query("SELECT MAX(id) FROM journal_entry").get(0).get(0));
+        Api.Reply note = anonymous.post("test-only/sql?unescape", "INSERT INTO call_event (call_id, occurred_at, staff,"
+                + " event_type, detail) VALUES ('" + rep1Call + "', CURRENT_TIMESTAMP, 'rep1', 'NOTE', 'x\\udc00y')");
+        assertEquals(200, note.status(), note.toString());
+        long noteId = Long.parseLong(query("SELECT MAX(id) FROM call_event").get(0).get(0));
+
+        // postings and their call-log rows after them are still sealed
+        long next = deposit(share, "2.25");
+        awaitSealed(next);
+        long nextCallRow = Long.parseLong(query("SELECT MAX(id) FROM call_event").get(0).get(0));
+        assertTrue(nextCallRow > noteId, "the deposit's call logged after the note");
+        awaitLogRowSealed("call_event", nextCallRow);
+
+        JsonObject verify = verify();
+        assertNamed(verify, "ENTRY_UNREADABLE", "entryId", entry);
+        assertNamed(verify, "ENTRY_UNREADABLE", "entryId", unreadable);
+        assertLogRowNamed(verify, "LOG_ROW_UNREADABLE", "call_event", noteId);
+        Api.Reply checkpoint = auditor.post("api/audit/checkpoints", "");
+        assertEquals(201, checkpoint.status(), checkpoint.toString());
+        assertEquals(200, auditor.post("api/audit/verify", "").status());
+
+        sql("UPDATE journal_entry SET memo = " + sqlText(memo) + " WHERE id = " + entry);
+        assertTrue(problems(verify()).stream().noneMatch(p -> p.getString("kind").equals("LEAF_HASH_MISMATCH")
+                && p.getJsonNumber("entryId").longValue() == entry), "the restored memo hashes to its leaf again");
+    }
+
     // ====================================================================== helpers
+
+    private void awaitSealed(long entryId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (query("SELECT leaf_index FROM merkle_leaf WHERE entry_id = " + entryId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("entry " + entryId + " not sealed within 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
 
     /** Posts as {@code staff} inside a call verified (STRONG) for the member whose money moves; the entry as answered. */
     private JsonObject postEntry(Api staff, jakarta.json.JsonObjectBuilder body) {
@@ -944,7 +1046,7 @@ class AuditIT {
         List<String> a = query("SELECT " + column + " FROM merkle_leaf WHERE leaf_index = " + first).get(0);
         List<String> b = query("SELECT " + column + " FROM merkle_leaf WHERE leaf_index = " + second).get(0);
         boolean number = column.equals("entry_id");
-        String parked = number ? "-1" : "'" + "f".repeat(64) + "'";
+        String parked = number ? "-1" : column.equals("sealed_at") ? "'1970-01-01 00:00:00'" : "'" + "f".repeat(64) + "'";
         sql("UPDATE merkle_leaf SET " + column + " = " + parked + " WHERE leaf_index = " + first);
         sql("UPDATE merkle_leaf SET " + column + " = " + quote(a.get(0), number) + " WHERE leaf_index = " + second);
         sql("UPDATE merkle_leaf SET " + column + " = " + quote(b.get(0), number) + " WHERE leaf_index = " + first);

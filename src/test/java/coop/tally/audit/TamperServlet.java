@@ -22,7 +22,9 @@ import java.sql.Statement;
  * play the attacker who edits the database directly (the in-memory Derby lives in the server's JVM,
  * out of the test's reach). POST one SQL statement as the body: {@code ?query} runs a SELECT and
  * answers its rows as a JSON array of arrays of strings; otherwise it is an update, answered with
- * its row count. Each statement commits on its own.
+ * its row count. Each statement commits on its own. With {@code ?unescape}, each {@code \\uXXXX} in the
+ * statement becomes that UTF-16 unit first, so that text no HTTP body can carry (a lone surrogate)
+ * can be written.
  */
 @WebServlet("/test-only/sql")
 public class TamperServlet extends HttpServlet {
@@ -33,6 +35,11 @@ public class TamperServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String sql = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (request.getParameter("unescape") != null) {
+            sql = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(sql)
+                    .replaceAll(unit -> java.util.regex.Matcher.quoteReplacement(
+                            String.valueOf((char) Integer.parseInt(unit.group(1), 16))));
+        }
         response.setContentType("application/json");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
