@@ -296,6 +296,6 @@ public class Approvals {
 
     /** For problem bodies: the request's id, so the maker can poll it. */
     public static Map<String, Object> details(View view) {
-        return Map.of("approvalId", view.request().id(), "status", view.status().name());
+        return Map.of("approvalId", view.request().id(), "approvalStatus", view.status().name());
     }
 }

@@ -144,6 +144,10 @@ public class CallResource {
     @Operation(summary = "Check the passcode the caller reads out; with BASIC it gives STRONG; each code works once")
     public JsonObject checkPasscode(@PathParam("id") String id, JsonObject body) {
         String code = JsonFields.of(body).requiredString("code", 6);
+        if (!code.matches("\\d{" + Totp.DIGITS + "}")) {
+            // a code that cannot be one is the rep's to correct, and uses up none of the member's tries
+            throw new ApiProblem(400, "FIELD_INVALID", "A passcode is " + Totp.DIGITS + " digits.", Map.of("field", "code"));
+        }
         return answered(calls.checkPasscode(me(), id, code));
     }
 

@@ -154,6 +154,11 @@ public class CallService {
         if (answers.size() != KnowledgeCheck.QUESTIONS) {
             throw ApiProblem.badRequest("KNOWLEDGE_QUESTIONS", "Ask exactly two different knowledge questions.");
         }
+        // refused before the attempt: an answer that is not one is the rep's to correct, not a failed try
+        KnowledgeCheck.notAnAnswer(answers).ifPresent(question -> {
+            throw new ApiProblem(400, "FIELD_INVALID", "'answers." + question.field() + "' is not " + question.expected() + ".",
+                    Map.of("field", "answers." + question.field()));
+        });
         return attempt(staff, callId, Factor.KNOWLEDGE, (call, member) ->
                 KnowledgeCheck.passes(answers, onFile(member)));
     }

@@ -2,6 +2,7 @@ package coop.tally.caller;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks a set of knowledge answers against the member's file. Exactly two different questions
@@ -20,6 +21,15 @@ public final class KnowledgeCheck {
         public WrongQuestionCount() {
             super("Ask exactly " + QUESTIONS + " different knowledge questions.");
         }
+    }
+
+    /** The first question whose answer is not an answer to it ({@link KnowledgeQuestion#isAnswer}), if any. */
+    public static Optional<KnowledgeQuestion> notAnAnswer(Map<KnowledgeQuestion, String> answers) {
+        return answers.entrySet().stream()
+                .filter(answer -> !answer.getKey().isAnswer(answer.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst();
     }
 
     /**

@@ -2,8 +2,6 @@ package coop.tally.posting;
 
 import coop.tally.web.ApiProblem;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,13 +51,11 @@ public class PostingRefused extends ApiProblem {
 
     private final Kind kind;
     private final String code;
-    private final Map<String, Object> details;
 
     public PostingRefused(Kind kind, String code, String message, Map<String, ?> details) {
         super(kind.httpStatus(), code, message, details);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.code = Objects.requireNonNull(code, "code");
-        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /** A 400: the client sent something the posting engine cannot read as a valid request. */
@@ -87,6 +83,6 @@ public class PostingRefused extends ApiProblem {
 
     /** Extra members for the problem body (values are strings or numbers), never null. */
     public Map<String, Object> details() {
-        return details;
+        return extensions();
     }
 }

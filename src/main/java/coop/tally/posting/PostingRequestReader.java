@@ -57,7 +57,7 @@ final class PostingRequestReader {
         EntryType type = fields.requiredEnum("type", EntryType.class);
         if (!POSTABLE.contains(type)) {
             throw PostingRefused.malformed("TYPE_NOT_ALLOWED", "A " + type + " entry cannot be requested as a posting.",
-                    Map.of("type", type.name()));
+                    Map.of("entryType", type.name()));
         }
         Tender tender = fields.optionalEnum("tender", Tender.class).orElse(null);
         Money amount = amount(body, "amount", true);

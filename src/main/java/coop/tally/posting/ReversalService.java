@@ -126,7 +126,7 @@ public class ReversalService {
                 .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
         if (!REVERSIBLE.contains(original.type())) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
-                    Map.of("type", original.type().name()));
+                    Map.of("entryType", original.type().name()));
         }
         if (journal.reversalOf(entryId).isPresent()) {
             throw new ApiProblem(409, "ALREADY_REVERSED", "This entry has already been reversed.");

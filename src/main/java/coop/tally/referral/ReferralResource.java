@@ -34,8 +34,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Referrals: a rep logs one inside their own call verified for the member; a supervisor records a
- * conversion; a rep lists their follow-ups due. A rep sees their own referrals, a supervisor also
+ * Referrals: a rep logs one inside their own call verified for the member; the supervisor of the
+ * rep's team records a conversion; a rep lists their follow-ups due. A rep sees their own referrals, a supervisor also
  * those of their team.
  */
 @Path("referrals")
@@ -111,14 +111,14 @@ public class ReferralResource {
     @GET
     @Path("{id: [0-9]+}")
     @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
-    @Operation(summary = "One referral with its status")
+    @Operation(summary = "One referral with its status (yours, your team's as its supervisor, any as an auditor;"
+            + " else 403 NOT_YOUR_TEAM)")
     public JsonObject one(@PathParam("id") long id) {
         referrals.expireDue();
         Referrals.ReferralView view = referrals.find(id);
         SignedInStaff me = me();
-        if (!me.hasRole(Role.AUDITOR) && !teams.maySeeFiguresOf(me, view.referral().referredBy())) {
-            // not found rather than forbidden: ids of other teams' referrals reveal nothing
-            throw ApiProblem.notFound("REFERRAL_NOT_FOUND", "No referral with that id.");
+        if (!me.hasRole(Role.AUDITOR)) {
+            requireTeamOf(me, view);
         }
         return ReferralJson.referral(view);
     }
@@ -128,13 +128,25 @@ public class ReferralResource {
     @RolesAllowed("SUPERVISOR")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record that the referred product was opened: CONVERTED, credited to the referring rep",
-            description = "{note?}. Not for your own referral; 409 REFERRAL_ENDED when already converted or expired.")
+            description = "{note?}. Only by the supervisor of the referring rep's team (403 NOT_YOUR_TEAM), never for your"
+                    + " own referral; 409 REFERRAL_ENDED when already converted or expired.")
     public Response convert(@PathParam("id") long id, JsonObject body) {
         ReferralJson.onlyFields(body, Set.of("note"), "a conversion");
         String note = body == null ? null
                 : JsonFields.of(body).optionalString("note", MAX_CONVERSION_NOTE).filter(text -> !text.isBlank()).orElse(null);
         referrals.expireDue();
-        return Response.status(201).entity(ReferralJson.referral(referrals.convert(me().username(), id, note))).build();
+        SignedInStaff me = me();
+        requireTeamOf(me, referrals.find(id));
+        return Response.status(201).entity(ReferralJson.referral(referrals.convert(me.username(), id, note))).build();
+    }
+
+    /**
+     * The one rule for every action on one referral (reading, converting): the referring rep and the
+     * supervisor of their team, else 403 NOT_YOUR_TEAM, as for a rep's list and scorecard. A
+     * supervisor who may not see a referral may not credit it either.
+     */
+    private void requireTeamOf(SignedInStaff me, Referrals.ReferralView view) {
+        teams.requireMaySeeFiguresOf(me, view.referral().referredBy(), "referrals");
     }
 
     private static JsonArrayBuilder items(List<Referrals.ReferralView> views) {

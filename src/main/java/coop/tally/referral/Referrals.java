@@ -140,11 +140,11 @@ public class Referrals {
         Instant now = clock.now();
         if (view.ending().isEmpty() && ReferralRules.isExpiredAt(referral.loggedAt(), now)) {
             throw new ApiProblem(409, "REFERRAL_ENDED", "The referral expired 90 days after it was logged.",
-                    Map.of("status", ReferralStatus.EXPIRED.name()));
+                    Map.of("referralStatus", ReferralStatus.EXPIRED.name()));
         }
         if (view.ending().isPresent()) {
             throw new ApiProblem(409, "REFERRAL_ENDED", "The referral has already ended.",
-                    Map.of("status", view.status().name()));
+                    Map.of("referralStatus", view.status().name()));
         }
         ReferralEvent converted = new ReferralEvent(id, ReferralStatus.CONVERTED, now, supervisor, note);
         try {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * A first-call-resolution proxy. Of a rep's handled calls that identified a member, the share that
  * the rep ended as RESOLVED and after which the same member did not call again (to anyone) within
- * 7 days of the call's end. The percent has one decimal, rounded half up. A call less than 7 days
+ * 7 days of the call's end: a repeat is a call that starts after this one ended. The percent has one decimal, rounded half up. A call less than 7 days
  * old may still lose its "resolved" status when the member calls back.
  */
 public final class FirstCallResolution {
@@ -51,7 +51,9 @@ public final class FirstCallResolution {
         var windowEnd = call.endedAt().plus(REPEAT_WINDOW);
         return allCalls.stream().anyMatch(other -> !other.id().equals(call.id())
                 && call.memberNumber().equals(other.memberNumber())
-                && other.startedAt().isAfter(call.startedAt())
+                // a repeat is a call the member made after this one ended: one that overlaps it (a
+                // second line, a transfer to another rep) is part of the same contact, not a callback
+                && other.startedAt().isAfter(call.endedAt())
                 && !other.startedAt().isAfter(windowEnd));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    // built directly rather than parsed, which needs the JAX-RS runtime, so that plain tests can build bodies
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
     private Problems() {
     }
@@ -45,7 +46,11 @@ public final class Problems {
         if (detail != null) {
             json.add("detail", detail);
         }
-        extensions.forEach((name, value) -> json.add(name, toJson(value)));
+        extensions.forEach((name, value) -> {
+            if (!ApiProblem.RESERVED_MEMBERS.contains(name)) {
+                json.add(name, toJson(value));
+            }
+        });
         return json.build();
     }
 

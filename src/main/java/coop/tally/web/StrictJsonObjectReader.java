@@ -2,8 +2,6 @@ package coop.tally.web;
 
 import jakarta.annotation.Priority;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -11,14 +9,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Reads a request body as exactly one JSON object. Anything after the object (a second object,
- * a stray brace) makes the whole body malformed: a lenient reader would post the first part of
- * a body the client did not mean to send.
+ * Reads every JSON request body: exactly one JSON object of UTF-8 text, with no member twice and
+ * only well-formed text in it (see {@link StrictJson}). Every resource takes its body as a
+ * {@link JsonObject}, so this is the one place a body's text comes in.
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
@@ -32,18 +31,9 @@ public class StrictJsonObjectReader implements MessageBodyReader<JsonObject> {
 
     @Override
     public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                               MultivaluedMap<String, String> headers, InputStream body) {
-        try (JsonParser parser = JsonBuilders.JSON.createParser(body)) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ApiProblem(400, "MALFORMED_JSON", "The request body must be one JSON object.");
-            }
-            JsonObject object = parser.getObject();
-            if (parser.hasNext()) {
-                throw new ApiProblem(400, "MALFORMED_JSON", "The request body has content after its JSON object.");
-            }
-            return object;
-        } catch (JsonParsingException | java.util.NoSuchElementException malformed) {
-            throw new ApiProblem(400, "MALFORMED_JSON", "The request body is not valid JSON.");
-        }
+                               MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+        // the whole body is read before it is decoded, so that a byte that is not UTF-8 is refused
+        // rather than replaced; RequestSizeLimitFilter bounds it to 64 KB
+        return StrictJson.readObject(body.readAllBytes());
     }
 }

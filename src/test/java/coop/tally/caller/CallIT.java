@@ -369,6 +369,71 @@ class CallIT {
         calls.endCall(super2);
     }
 
+    /**
+     * An answer that is not an answer (a date of birth that is no date, a "last four" of five digits,
+     * a ZIP of letters, an amount in words, a passcode of letters) goes back to the rep as a 400 and
+     * uses up none of the member's three tries: no attempt is logged and nothing locks.
+     */
+    @Test
+    void answers_that_are_not_answers_are_refused_and_use_up_no_try() {
+        String member = "100010";
+        JsonObject file = super1.get("api/members/" + member).json();
+        String call = start(rep1, "+13125550000");
+        identify(rep1, call, member);
+        String zip = file.getJsonArray("addresses").getJsonObject(0).getString("zip");
+        List<Map<String, String>> notAnswers = List.of(
+                Map.of("dateOfBirth", "not a date", "zip", zip),
+                Map.of("dateOfBirth", "12/04/1978", "zip", zip),
+                Map.of("dateOfBirth", "1978-02-30", "zip", zip),
+                Map.of("ssnLast4", "12345", "zip", zip),
+                Map.of("ssnLast4", "12a4", "zip", zip),
+                Map.of("dateOfBirth", file.getString("dateOfBirth"), "zip", "six0six"),
+                Map.of("dateOfBirth", file.getString("dateOfBirth"), "zip", "6065"),
+                Map.of("dateOfBirth", file.getString("dateOfBirth"), "recentAmount", "a hundred dollars"),
+                Map.of("dateOfBirth", file.getString("dateOfBirth"), "recentAmount", ""));
+        for (Map<String, String> answers : notAnswers) {
+            Api.Reply reply = rep1.post("api/calls/" + call + "/knowledge", answers(answers));
+            assertEquals(400, reply.status(), answers + ": " + reply);
+            assertEquals("FIELD_INVALID", reply.code(), reply.toString());
+            assertTrue(reply.json().getString("field").startsWith("answers."), reply.toString());
+        }
+        assertEquals(200, rep1.post("api/calls/" + call + "/passcode", "").status());
+        for (String code : List.of("abcdef", "12345", "12 456")) {
+            Api.Reply reply = rep1.post("api/calls/" + call + "/passcode/check",
+                    Json.createObjectBuilder().add("code", code).build().toString());
+            assertEquals(400, reply.status(), code + ": " + reply);
+            assertEquals("FIELD_INVALID", reply.code(), reply.toString());
+        }
+        List<String> attempts = rep1.get("api/calls/" + call).json().getJsonArray("events").getValuesAs(JsonObject.class)
+                .stream().map(event -> event.getString("type")).filter(type -> type.startsWith("ATTEMPT")).toList();
+        assertEquals(List.of(), attempts, "no attempt was made");
+
+        // two real wrong answers and then the right ones: three tries, the third passes
+        Map<String, String> wrong = Map.of("dateOfBirth", "1900-01-01", "zip", "00000");
+        assertFalse(knowledge(rep1, call, wrong).getBoolean("locked"));
+        assertFalse(knowledge(rep1, call, wrong).getBoolean("locked"));
+        JsonObject right = knowledge(rep1, call, Map.of("dateOfBirth", " " + file.getString("dateOfBirth") + " ", "zip", zip));
+        assertTrue(right.getBoolean("passed"), right.toString());
+        assertEquals("BASIC", right.getString("level"));
+        end(rep1, call, "RESOLVED");
+    }
+
+    /** A call note, like every text a request carries, is well-formed Unicode or refused whole. */
+    @Test
+    void a_note_that_is_not_well_formed_text_is_refused_and_the_log_unchanged() {
+        String call = start(rep1, "+13125550101");
+        identify(rep1, call, "100011");
+        int events = rep1.get("api/calls/" + call).json().getJsonArray("events").size();
+        for (String body : List.of("{\"text\":\"x\\ud800y\"}", "{\"text\":\"nul \\u0000\"}",
+                "{\"text\":\"one\",\"text\":\"two\"}")) {
+            Api.Reply reply = rep1.post("api/calls/" + call + "/notes", body);
+            assertEquals(400, reply.status(), body + ": " + reply);
+            assertTrue(List.of("MALFORMED_TEXT", "MALFORMED_JSON").contains(reply.code()), reply.toString());
+        }
+        assertEquals(events, rep1.get("api/calls/" + call).json().getJsonArray("events").size(), "nothing was logged");
+        end(rep1, call, "RESOLVED");
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String start(Api staff, String ani) {

@@ -67,6 +67,35 @@ class VerificationRulesTest {
     }
 
     @Test
+    void an_answer_that_is_not_an_answer_is_told_apart_from_a_wrong_one() {
+        assertTrue(KnowledgeQuestion.DATE_OF_BIRTH.isAnswer(" 1978-04-12 "));
+        assertTrue(KnowledgeQuestion.DATE_OF_BIRTH.isAnswer("1900-01-01"), "wrong, but an answer");
+        for (String notADate : new String[] {"", "not a date", "12/04/1978", "1978-02-30", "19780412", "1978-4-12"}) {
+            assertFalse(KnowledgeQuestion.DATE_OF_BIRTH.isAnswer(notADate), notADate);
+        }
+        assertTrue(KnowledgeQuestion.SSN_LAST4.isAnswer("0000"));
+        for (String notFourDigits : new String[] {"", "123", "12345", "12a4", "one two", "１２３４"}) {
+            assertFalse(KnowledgeQuestion.SSN_LAST4.isAnswer(notFourDigits), notFourDigits);
+        }
+        for (String zip : new String[] {"60657", "60657-1234", "606571234", " 00000 "}) {
+            assertTrue(KnowledgeQuestion.ZIP.isAnswer(zip), zip);
+        }
+        for (String notAZip : new String[] {"", "6065", "606577", "six0six", "60657-12", "SW1A 1AA"}) {
+            assertFalse(KnowledgeQuestion.ZIP.isAnswer(notAZip), notAZip);
+        }
+        for (String amount : new String[] {"125.00", "$1,250.00", "12", "0.5"}) {
+            assertTrue(KnowledgeQuestion.RECENT_AMOUNT.isAnswer(amount), amount);
+        }
+        for (String notAnAmount : new String[] {"", "a hundred dollars", "12.345", "-5.00", "1e3"}) {
+            assertFalse(KnowledgeQuestion.RECENT_AMOUNT.isAnswer(notAnAmount), notAnAmount);
+        }
+        assertEquals(Optional.of(KnowledgeQuestion.SSN_LAST4), KnowledgeCheck.notAnAnswer(
+                Map.of(KnowledgeQuestion.SSN_LAST4, "12345", KnowledgeQuestion.ZIP, "60657")));
+        assertEquals(Optional.empty(), KnowledgeCheck.notAnAnswer(
+                Map.of(KnowledgeQuestion.SSN_LAST4, "9999", KnowledgeQuestion.ZIP, "00000")));
+    }
+
+    @Test
     void knowledge_needs_two_different_right_answers() {
         Map<KnowledgeQuestion, List<String>> file = Map.of(KnowledgeQuestion.DATE_OF_BIRTH, List.of("1978-04-12"),
                 KnowledgeQuestion.SSN_LAST4, List.of("1234"), KnowledgeQuestion.ZIP, List.of("60657"),

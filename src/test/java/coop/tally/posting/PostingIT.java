@@ -481,6 +481,10 @@ class PostingIT {
         Api.Reply reversingTheReversal = teller.reverse(teller.super2, reversal.getJsonNumber("id").longValue(), "MEMBER_REQUEST", null);
         assertEquals(422, reversingTheReversal.status(), reversingTheReversal.toString());
         assertEquals("NOT_REVERSIBLE", reversingTheReversal.code());
+        assertEquals("urn:tally:problem:not-reversible", reversingTheReversal.json().getString("type"),
+                "the problem's type is Tally's own URI, not the entry's type");
+        assertEquals(422, reversingTheReversal.json().getInt("status"));
+        assertEquals("REVERSAL", reversingTheReversal.json().getString("entryType"));
         Api.Reply unknown = teller.reverse(teller.super1, 987_654_321L, "MEMBER_REQUEST", null);
         assertEquals(404, unknown.status(), unknown.toString());
         Api.Reply badReason = teller.super1.post("api/transactions/" + id + "/reversal", "{\"reasonCode\":\"OOPS\"}");
@@ -867,6 +871,109 @@ class PostingIT {
         assertEquals(400, reply.status(), reply.toString());
         assertEquals("MALFORMED_JSON", reply.code());
         assertEquals(entries, teller.entries());
+    }
+
+    /**
+     * Text that cannot be sealed is never stored: a lone surrogate or a control character in any
+     * string of the body (values and member names, at any depth), bytes that are not UTF-8, a member
+     * named twice, and a path or query whose bytes are not UTF-8 text are each a 400 that posts nothing.
+     */
+    @Test
+    @Order(53)
+    void text_that_is_not_well_formed_unicode_is_refused_whole_and_posts_nothing() {
+        JsonObject member = teller.claimActiveMember("malformed text", "0.00");
+        String draft = numberOf(member, "SHARE_DRAFT", "ACTIVE");
+        // a valid INTERNAL deposit of 5.00 with a memo to replace, sessionId included
+        String valid = teller.withSession(teller.rep1, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", draft)
+                .add("amount", "5.00").add("memo", "MEMO").build().toString());
+        Map<String, String> before = teller.snapshot(draft);
+        int entries = teller.entries();
+
+        record Row(String what, String body, int status, String code, String field) {
+        }
+        List<Row> rows = List.of(
+                new Row("an escaped lone high surrogate in the memo", valid.replace("\"MEMO\"", "\"x\\ud800y\""),
+                        400, "MALFORMED_TEXT", "/memo"),
+                new Row("an escaped lone low surrogate", valid.replace("\"MEMO\"", "\"\\udc00\""), 400, "MALFORMED_TEXT", "/memo"),
+                new Row("a surrogate pair in the wrong order", valid.replace("\"MEMO\"", "\"\\udc00\\ud800\""),
+                        400, "MALFORMED_TEXT", "/memo"),
+                new Row("NUL in the memo", valid.replace("\"MEMO\"", "\"a\\u0000b\""), 400, "MALFORMED_TEXT", "/memo"),
+                new Row("ESC in the memo", valid.replace("\"MEMO\"", "\"\\u001b[2J\""), 400, "MALFORMED_TEXT", "/memo"),
+                new Row("a lone surrogate in a member name", valid.replace("\"memo\"", "\"memo\\ud800\""), 400, "MALFORMED_TEXT", ""),
+                new Row("a lone surrogate in an array", valid.replace("\"MEMO\"", "\"ok\",\"x\":[\"a\",[\"\\ud800\"]]"),
+                        400, "MALFORMED_TEXT", "/x/1/0"),
+                new Row("a lone surrogate in a nested object", valid.replace("\"MEMO\"", "\"ok\",\"x\":{\"y\":\"\\udbff\"}"),
+                        400, "MALFORMED_TEXT", "/x/y"),
+                new Row("the amount twice", valid.replace("\"amount\":\"5.00\"", "\"amount\":\"5.00\",\"amount\":\"500.00\""),
+                        400, "MALFORMED_JSON", "/amount"),
+                new Row("the memo twice", valid.replace("\"MEMO\"", "\"one\",\"memo\":\"two\""), 400, "MALFORMED_JSON", "/memo"),
+                new Row("a member twice in a nested object", valid.replace("\"MEMO\"", "\"ok\",\"x\":{\"20\":1,\"20\":2}"),
+                        400, "MALFORMED_JSON", "/x/20"));
+        List<String> failures = new ArrayList<>();
+        for (Row row : rows) {
+            Api.Reply reply = teller.rep1.post("api/transactions", row.body(), Map.of("Idempotency-Key", Teller.newKey()));
+            if (reply.status() != row.status() || !reply.isProblem() || !row.code().equals(reply.code())
+                    || !row.field().equals(reply.json().getString("field", null))) {
+                failures.add(row.what() + ": expected " + row.status() + " " + row.code() + " at '" + row.field() + "', got " + reply);
+            }
+        }
+        // bytes that are not UTF-8: never decoded to U+FFFD and stored
+        byte[][] notUtf8 = {
+                {(byte) 0xFF}, {(byte) 0xC3}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xE9}};
+        for (byte[] bad : notUtf8) {
+            for (String contentType : List.of("application/json", "application/json; charset=ISO-8859-1")) {
+                Api.Reply reply = sendRaw(contentType, Teller.newKey(), HttpRequest.BodyPublishers.ofByteArray(withBytes(valid, bad)));
+                if (reply.status() != 400 || !"MALFORMED_JSON".equals(reply.code())) {
+                    failures.add("bytes " + java.util.HexFormat.of().formatHex(bad) + " as " + contentType + ": got " + reply);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(entries, teller.entries(), "nothing posted");
+        assertEquals(before, teller.snapshot(draft), "no balance moved");
+
+        // text in the URL: percent-encoded bytes that are not UTF-8, or that spell a control character
+        for (String path : List.of("api/members?q=%FF", "api/members?q=%ED%A0%80", "api/members?q=a%00b", "api/members?q=%C0%AF",
+                "api/members?q=%1B%5B2J", "api/accounts/a%1Bb/history", "api/accounts/%C2%85/history")) {
+            Api.Reply reply = teller.super1.get(path);
+            assertEquals(400, reply.status(), path + ": " + reply);
+            assertEquals("MALFORMED_TEXT", reply.code(), path + ": " + reply);
+            assertEquals(path.contains("?") ? "query" : "path", reply.json().getString("in"), path);
+        }
+        // a path whose bytes are not UTF-8, or hold NUL, the HTTP server itself refuses (a bare 400)
+        // before any filter or resource sees it
+        for (String path : List.of("api/accounts/%FF/history", "api/accounts/" + draft + "%00/history", "api/transactions/%E9",
+                "api/accounts/%ED%A0%80/history")) {
+            assertEquals(400, teller.super1.get(path).status(), path);
+        }
+        assertEquals(200, teller.super1.get("api/members?q=Zo%C3%AB").status(), "percent-encoded UTF-8 is text");
+
+        // well-formed text outside the BMP, raw or escaped as a pair, is posted and read back as sent
+        JsonObject posted = teller.posted(teller.rep1, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", draft)
+                .add("amount", "1.00").add("memo", "💸 tab\tline\n"));
+        assertEquals("💸 tab\tline\n", posted.getJsonObject("entry").getString("memo"));
+        Api.Reply pair = teller.rep1.post("api/transactions", valid.replace("\"MEMO\"", "\"\\ud83d\\udcb8\""),
+                Map.of("Idempotency-Key", Teller.newKey()));
+        assertEquals(201, pair.status(), pair.toString());
+        assertEquals("💸", pair.json().getJsonObject("entry").getString("memo"));
+
+        // an extension never overwrites a problem's own members
+        Api.Reply opening = teller.rep1.post("api/transactions", valid.replace("\"DEPOSIT\"", "\"OPENING_BALANCE\"")
+                .replace("\"tender\":\"INTERNAL\",", ""), Map.of("Idempotency-Key", Teller.newKey()));
+        assertEquals("TYPE_NOT_ALLOWED", opening.code(), opening.toString());
+        assertEquals("urn:tally:problem:type-not-allowed", opening.json().getString("type"));
+        assertEquals(400, opening.json().getInt("status"));
+        assertEquals("OPENING_BALANCE", opening.json().getString("entryType"));
+    }
+
+    /** The text with the bytes in place of the memo's MEMO. */
+    private static byte[] withBytes(String text, byte[] bad) {
+        String[] parts = text.split("MEMO", 2);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(parts[0].getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(bad);
+        bytes.writeBytes(parts[1].getBytes(StandardCharsets.UTF_8));
+        return bytes.toByteArray();
     }
 
     @Test

@@ -49,6 +49,20 @@ class FirstCallResolutionTest {
     }
 
     @Test
+    void a_call_that_overlaps_this_one_is_no_repeat() {
+        var resolved = call("rep1", "100001", "2026-01-05T15:00:00Z", "2026-01-05T15:10:00Z", "RESOLVED");
+        var overlapping = call("rep2", "100001", "2026-01-05T15:05:00Z", "2026-01-05T15:20:00Z", "RESOLVED");
+        var atTheEnd = call("rep2", "100001", "2026-01-05T15:10:00Z", "2026-01-05T15:12:00Z", "RESOLVED");
+        assertEquals(Optional.of(new BigDecimal("100.0")),
+                FirstCallResolution.of(List.of(resolved), List.of(resolved, overlapping, atTheEnd)).percent(),
+                "calls that start before this one has ended are not callbacks");
+        var callback = call("rep2", "100001", "2026-01-05T15:10:01Z", "2026-01-05T15:12:00Z", "RESOLVED");
+        assertEquals(Optional.of(new BigDecimal("0.0")),
+                FirstCallResolution.of(List.of(resolved), List.of(resolved, overlapping, callback)).percent(),
+                "a call one second after the end is");
+    }
+
+    @Test
     void nothing_eligible_no_percent() {
         assertEquals(Optional.empty(), FirstCallResolution.of(List.of(), List.of()).percent());
     }

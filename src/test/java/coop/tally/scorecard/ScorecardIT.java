@@ -122,15 +122,23 @@ class ScorecardIT {
         // a supervisor records the conversion; it credits rep1 in the month it is recorded
         long autoLoanId = autoLoan.getJsonNumber("id").longValue();
         assertEquals(403, rep1.post("api/referrals/" + autoLoanId + "/conversion", "{}").status(), "a rep cannot credit");
+        // seeing and converting follow one rule: only the supervisor of rep1's team (super1)
+        assertProblem(403, "NOT_YOUR_TEAM", super2.get("api/referrals/" + autoLoanId));
+        assertProblem(403, "NOT_YOUR_TEAM", super2.post("api/referrals/" + autoLoanId + "/conversion", "{}"));
+        assertEquals("OPEN", rep1.get("api/referrals/" + autoLoanId).json().getString("status"), "nothing was converted");
+        assertEquals(0, referrals(scorecard(rep1, "rep1", "2026-02")).getInt("converted"), "nothing was credited");
         Api.Reply converted = super1.post("api/referrals/" + autoLoanId + "/conversion", "{\"note\":\"loan 7781 funded\"}");
         assertEquals(201, converted.status(), converted.toString());
         assertEquals("CONVERTED", converted.json().getString("status"));
         assertEquals("super1", converted.json().getJsonObject("ending").getString("recordedBy"));
-        assertProblem(409, "REFERRAL_ENDED", super2.post("api/referrals/" + autoLoanId + "/conversion", "{}"));
+        assertProblem(409, "REFERRAL_ENDED", super1.post("api/referrals/" + autoLoanId + "/conversion", "{}"));
+        assertProblem(403, "NOT_YOUR_TEAM", super2.post("api/referrals/" + autoLoanId + "/conversion", "{}"));
         assertEquals(1, referrals(scorecard(rep1, "rep1", "2026-02")).getInt("converted"));
         assertEquals(0, referrals(scorecard(rep1, "rep1", "2026-01")).getInt("converted"));
         assertEquals(0, referrals(scorecard(super1, "super1", "2026-02")).getInt("converted"), "the recorder gets no credit");
-        assertEquals(404, rep2.get("api/referrals/" + autoLoanId).status(), "another rep's referral is not shown");
+        assertProblem(403, "NOT_YOUR_TEAM", rep2.get("api/referrals/" + autoLoanId));
+        assertEquals(200, super1.get("api/referrals/" + autoLoanId).status(), "the team's supervisor sees it");
+        assertProblem(404, "REFERRAL_NOT_FOUND", super1.get("api/referrals/999999"));
 
         // after 30 days the same member and product may be referred again
         clockAt("2026-02-14T16:00:01Z");

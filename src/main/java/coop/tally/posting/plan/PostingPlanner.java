@@ -91,7 +91,7 @@ public final class PostingPlanner {
         if (!REQUESTABLE.contains(request.type())) {
             throw PostingRefused.malformed(TYPE_NOT_ALLOWED,
                     "A " + request.type() + " entry cannot be requested as a posting.",
-                    Map.of("type", request.type().name()));
+                    Map.of("entryType", request.type().name()));
         }
         Money amount = requirePositiveAmount(request.amount());
         return switch (request.type()) {
@@ -236,7 +236,7 @@ public final class PostingPlanner {
     private static PostingRefused tenderNotAllowed(PostingRequest request, String allowed) {
         return PostingRefused.malformed(TENDER_NOT_ALLOWED,
                 "A " + request.type() + " cannot use tender " + request.tender() + "; allowed: " + allowed + ".",
-                Map.of("type", request.type().name(), "tender", request.tender().name()));
+                Map.of("entryType", request.type().name(), "tender", request.tender().name()));
     }
 
     private static AccountRef tellerCash(PlanningContext context) {

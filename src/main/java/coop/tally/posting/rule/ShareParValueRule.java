@@ -7,9 +7,11 @@ import java.util.Optional;
 
 /**
  * A share account is the member's membership: it keeps at least its par value (default 5.00) in
- * collected funds, unless the posting closes it ({@code SHARE_PAR_VALUE}). "Collected" means the
- * lower of the ledger and available balances, so held check money does not count as par. Only money
- * leaving the account is checked, so a share below par can always be topped up.
+ * collected funds ({@code SHARE_PAR_VALUE}). "Collected" means the lower of the ledger and
+ * available balances, so held check money does not count as par. Only money leaving the account is
+ * checked, so a share below par can always be topped up. A posting that closes the account would be
+ * exempt, but no posting closes one yet (closing an account is its own piece of work), so the
+ * refusal does not offer closing as a way out.
  */
 public final class ShareParValueRule implements PostingRule {
 
@@ -34,8 +36,9 @@ public final class ShareParValueRule implements PostingRule {
             }
             Money collectedAfter = account.ledgerBalance().min(account.availableBalance()).plus(account.change());
             if (collectedAfter.isLessThan(parValue)) {
-                return Optional.of(new RuleViolation(CODE, "A share account must keep its par value of "
-                        + parValue.toPlainString() + " unless the posting closes it."));
+                return Optional.of(new RuleViolation(CODE, "A share account keeps its par value of "
+                        + parValue.toPlainString() + " in collected funds (held check money does not count):"
+                        + " this posting would leave less."));
             }
         }
         return Optional.empty();

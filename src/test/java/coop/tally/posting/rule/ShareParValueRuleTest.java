@@ -12,6 +12,7 @@ import java.util.Optional;
 import static coop.tally.posting.rule.Facts.account;
 import static coop.tally.posting.rule.Facts.posting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ShareParValueRuleTest {
@@ -30,6 +31,16 @@ class ShareParValueRuleTest {
         PostingFacts withdrawal = posting(EntryType.WITHDRAWAL, Tender.CASH,
                 account("100001-S00").balances(ledger, available).source(amount));
         assertEquals(Optional.ofNullable(code), rule.check(withdrawal).map(RuleViolation::code));
+    }
+
+    @Test
+    void the_refusal_says_what_is_true_and_offers_no_closing() {
+        PostingFacts withdrawal = posting(EntryType.WITHDRAWAL, Tender.CASH,
+                account("100001-S00").balances("100.00", "100.00").source("95.01"));
+        String message = rule.check(withdrawal).orElseThrow().message();
+        assertEquals("A share account keeps its par value of 5.00 in collected funds (held check money does not count):"
+                + " this posting would leave less.", message);
+        assertFalse(message.contains("clos"), "nothing closes an account yet: " + message);
     }
 
     @Test

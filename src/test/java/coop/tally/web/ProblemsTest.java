@@ -1,0 +1,48 @@
+package coop.tally.web;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class ProblemsTest {
+
+    private static final Map<String, Object> CLASHING = clashing();
+
+    private static Map<String, Object> clashing() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("type", "OPENING_BALANCE");
+        extensions.put("title", "a title");
+        extensions.put("status", "PENDING");
+        extensions.put("detail", "another detail");
+        extensions.put("instance", "/elsewhere");
+        extensions.put("code", "OTHER_CODE");
+        extensions.put("entryType", "OPENING_BALANCE");
+        return extensions;
+    }
+
+    @Test
+    void no_extension_overwrites_a_member_of_the_problem() {
+        JsonObject body = Problems.body(422, "NOT_REVERSIBLE", "An OPENING_BALANCE entry cannot be reversed.", CLASHING);
+        assertEquals("urn:tally:problem:not-reversible", body.getString("type"));
+        assertEquals("Unprocessable Content", body.getString("title"));
+        assertEquals(422, body.getInt("status"));
+        assertEquals("An OPENING_BALANCE entry cannot be reversed.", body.getString("detail"));
+        assertEquals("NOT_REVERSIBLE", body.getString("code"));
+        assertFalse(body.containsKey("instance"));
+        assertEquals("OPENING_BALANCE", body.getString("entryType"), "other extensions stay");
+    }
+
+    @Test
+    void a_problem_keeps_no_extension_named_like_its_own_members() {
+        ApiProblem problem = new ApiProblem(409, "REFERRAL_ENDED", "The referral has already ended.", CLASHING);
+        assertEquals(Map.of("entryType", "OPENING_BALANCE"), problem.extensions());
+        JsonObject body = Problems.body(problem.status(), problem.code(), problem.getMessage(), problem.extensions());
+        assertEquals(409, body.getInt("status"));
+        assertEquals("urn:tally:problem:referral-ended", body.getString("type"));
+    }
+}
