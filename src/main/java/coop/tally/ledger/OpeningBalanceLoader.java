@@ -41,7 +41,7 @@ class OpeningBalanceLoader {
     /** Entries written per transaction. */
     static final int ENTRIES_PER_COMMIT = 1000;
     /** What the demo credit union's vault holds at conversion. */
-    static final Money DEMO_VAULT_CASH = Money.parseAmount("250000.00");
+    static final Money DEMO_VAULT_CASH = Money.parseAmount("1000000.00");
     static final String MEMO = "Opening balances converted from the previous core system (demo data)";
     private static final Logger LOG = Logger.getLogger(OpeningBalanceLoader.class.getName());
 

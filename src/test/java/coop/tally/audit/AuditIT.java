@@ -839,7 +839,7 @@ class AuditIT {
         assertEquals(1, vault.size(), vault.toString());
         List<String> lines = vault.get(0).getJsonArray("lines").getValuesAs(JsonObject.class).stream()
                 .map(line -> line.getString("account") + " " + line.getString("side") + " " + line.getString("amount")).toList();
-        assertEquals(List.of(GlAccounts.VAULT_CASH + " DEBIT 250000.00", GlAccounts.OPENING_BALANCE_EQUITY + " CREDIT 250000.00"), lines);
+        assertEquals(List.of(GlAccounts.VAULT_CASH + " DEBIT 1000000.00", GlAccounts.OPENING_BALANCE_EQUITY + " CREDIT 1000000.00"), lines);
 
         // every other opening entry is one member's: their accounts, balanced against conversion equity
         List<JsonObject> openings = trail("type=OPENING_BALANCE&size=100").getJsonArray("items").getValuesAs(JsonObject.class);

@@ -139,17 +139,9 @@ public final class ScenarioSteps implements BeforeAllCallback, BeforeEachCallbac
         }
     }
 
+    /** The value a field of this type has before anything is assigned to it. */
     private static Object defaultOf(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return null;
-        }
-        if (type == boolean.class) {
-            return false;
-        }
-        if (type == char.class) {
-            return '\0';
-        }
-        return type == long.class ? 0L : type == double.class ? 0d : type == float.class ? 0f
-                : type == int.class ? 0 : type == short.class ? (short) 0 : (byte) 0;
+        // an array's single element starts at the type's default, boxed as the type's own wrapper
+        return type.isPrimitive() ? java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0) : null;
     }
 }
