@@ -571,8 +571,15 @@ class AuditIT {
 
     @Test
     @Order(15)
-    void two_swapped_leaf_rows_break_the_signed_root_and_are_both_named() {
+    void two_swapped_leaf_rows_break_the_signed_root_and_are_both_named() throws InterruptedException {
         long first = leafIndexOf(posted.get(0));
+        // two more sealing passes after the first leaf's, whatever the machine's speed: two deposits
+        // sealed, then one more sealed
+        deposit(draft, "1.01");
+        deposit(draft, "1.02");
+        awaitAllSealed();
+        deposit(draft, "1.03");
+        awaitAllSealed();
         List<List<String>> later = query("SELECT leaf_index, sealed_at FROM merkle_leaf WHERE leaf_index >= " + first
                 + " ORDER BY leaf_index");
         // a second leaf with at least two leaves of other sealing passes between them
