@@ -9,7 +9,7 @@ import jakarta.json.JsonObject;
  *
  * <p>{@link #execute} runs in a transaction of its own ({@code REQUIRES_NEW}) as the request's maker,
  * re-checking every rule at that moment. It either does the thing and returns what happened, or
- * throws an {@link coop.tally.web.ApiProblem} and does nothing: the approval then records the
+ * throws an {@link coop.tally.web.Refusal} and does nothing: the approval then records the
  * refusal. It must be safe to call twice for the same request (the second call changes nothing).
  */
 public interface ApprovalExecutor {

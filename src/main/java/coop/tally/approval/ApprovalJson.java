@@ -1,6 +1,5 @@
 package coop.tally.approval;
 
-import coop.tally.ledger.Viewer;
 import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -18,7 +17,7 @@ public final class ApprovalJson {
     private ApprovalJson() {
     }
 
-    public static JsonObjectBuilder of(Approvals.View view, Viewer viewer) {
+    public static JsonObjectBuilder of(Approvals.View view, AccountVisibility.Shown viewer) {
         ApprovalRequest request = view.request();
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", request.id())
@@ -74,11 +73,11 @@ public final class ApprovalJson {
     }
 
     /** Balances of member accounts ({@code "account"}) the viewer may not see are left out; other items (a drawer's) stay. */
-    private static JsonArray visible(JsonArray balances, Viewer viewer) {
+    private static JsonArray visible(JsonArray balances, AccountVisibility.Shown viewer) {
         JsonArrayBuilder shown = JsonBuilders.JSON.createArrayBuilder();
         for (JsonValue item : balances) {
             boolean otherMembers = item instanceof JsonObject balance && balance.containsKey("account")
-                    && !viewer.seesMemberAccount(balance.getString("account"));
+                    && !viewer.shows(balance.getString("account"));
             if (!otherMembers) {
                 shown.add(item);
             }

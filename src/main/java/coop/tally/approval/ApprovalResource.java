@@ -1,9 +1,8 @@
 package coop.tally.approval;
 
-import coop.tally.ledger.Viewer;
-import coop.tally.posting.Viewers;
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +42,7 @@ public class ApprovalResource {
     Approvals approvals;
 
     @Inject
-    Viewers viewers;
+    AccountVisibility visibility;
 
     @Context
     SecurityContext security;
@@ -60,13 +59,13 @@ public class ApprovalResource {
             try {
                 wanted = ApprovalStatus.valueOf(status);
             } catch (IllegalArgumentException unknown) {
-                throw new ApiProblem(400, "FIELD_INVALID", "status is one of PENDING, APPROVED, DENIED, EXPIRED, CANCELLED.",
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "status is one of PENDING, APPROVED, DENIED, EXPIRED, CANCELLED.",
                         Map.of("field", "status"));
             }
         }
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > 500) {
-            throw new ApiProblem(400, "FIELD_INVALID", "limit is 1..500.", Map.of("field", "limit"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "limit is 1..500.", Map.of("field", "limit"));
         }
         String maker = seesAll() ? null : me().username();
         var items = JsonBuilders.JSON.createArrayBuilder();
@@ -81,7 +80,7 @@ public class ApprovalResource {
     public JsonObject one(@PathParam("id") long id) {
         Approvals.View view = approvals.find(id)
                 .filter(found -> seesAll() || found.request().requestedBy().equals(me().username()))
-                .orElseThrow(() -> ApiProblem.notFound("APPROVAL_NOT_FOUND", "No approval request with that id."));
+                .orElseThrow(() -> Refusal.notFound("APPROVAL_NOT_FOUND", "No approval request with that id."));
         return ApprovalJson.of(view, viewerOf(view)).build();
     }
 
@@ -130,23 +129,23 @@ public class ApprovalResource {
 
     private static String reason(JsonObject body) {
         if (body == null) {
-            throw ApiProblem.badRequest("FIELD_REQUIRED", "Say why.");
+            throw Refusal.invalid("FIELD_REQUIRED", "Say why.");
         }
         for (String name : body.keySet()) {
             if (!DECISION_FIELDS.contains(name)) {
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "Only 'reason' is accepted.", Map.of("field", name.length() > 40 ? name.substring(0, 40) : name));
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Only 'reason' is accepted.", Map.of("field", name.length() > 40 ? name.substring(0, 40) : name));
             }
         }
         String reason = JsonFields.of(body).requiredString("reason", 500);
         if (reason.isBlank()) {
-            throw new ApiProblem(400, "FIELD_REQUIRED", "Say why.", Map.of("field", "reason"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "Say why.", Map.of("field", "reason"));
         }
         return reason.strip();
     }
 
     /** A rep (the maker) sees the request as the member it is for; supervisors and auditors see all of it. */
-    private Viewer viewerOf(Approvals.View view) {
-        return viewers.of(seesAll(), view.request().memberNumber());
+    private AccountVisibility.Shown viewerOf(Approvals.View view) {
+        return visibility.shownTo(seesAll(), view.request().memberNumber());
     }
 
     private boolean seesAll() {
@@ -154,6 +153,6 @@ public class ApprovalResource {
     }
 
     private SignedInStaff me() {
-        return SignedInStaff.of(http).orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(http).orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

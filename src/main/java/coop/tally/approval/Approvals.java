@@ -1,9 +1,8 @@
 package coop.tally.approval;
 
-import coop.tally.approval.policy.PolicyDecision;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -59,7 +58,7 @@ public class Approvals {
     }
 
     /** The answer to a decision: the request as it now stands, or the problem that refused the decision (nothing appended then but what the problem explains). */
-    public record Decided(View view, ApiProblem problem, boolean replayed) {
+    public record Decided(View view, Refusal problem, boolean replayed) {
     }
 
     /** Raises a request in the caller's transaction (it commits with the 202 that answers the maker). */
@@ -140,7 +139,7 @@ public class Approvals {
     public Decided approve(long id, Decider supervisor, String reason) {
         ApprovalRequest request = lock(id);
         View view = expireIfDue(request);
-        Optional<ApiProblem> refused = refuseDecider(request, supervisor, "APPROVAL_SELF_REFUSED");
+        Optional<Refusal> refused = refuseDecider(request, supervisor, "APPROVAL_SELF_REFUSED");
         if (refused.isPresent()) {
             return new Decided(view, refused.get(), false);
         }
@@ -149,13 +148,13 @@ public class Approvals {
                 boolean sameApprover = view.events().stream().anyMatch(event -> event.type() == ApprovalEvent.Type.APPROVED
                         && event.actor().equals(supervisor.username()));
                 return sameApprover ? new Decided(view, null, true)
-                        : new Decided(view, ApiProblem.conflict("APPROVAL_ALREADY_DECIDED", "Another supervisor approved this request already."), false);
+                        : new Decided(view, Refusal.conflict("APPROVAL_ALREADY_DECIDED", "Another supervisor approved this request already."), false);
             }
             case EXPIRED -> {
-                return new Decided(view, ApiProblem.conflict("APPROVAL_EXPIRED", "The request expired; the rep must ask again."), false);
+                return new Decided(view, Refusal.conflict("APPROVAL_EXPIRED", "The request expired; the rep must ask again."), false);
             }
             case DENIED, CANCELLED -> {
-                return new Decided(view, ApiProblem.conflict("APPROVAL_ALREADY_DECIDED", "The request was " + view.status() + " already."), false);
+                return new Decided(view, Refusal.conflict("APPROVAL_ALREADY_DECIDED", "The request was " + view.status() + " already."), false);
             }
             default -> {
                 // PENDING: decide below
@@ -169,7 +168,7 @@ public class Approvals {
             ApprovalExecutor.Executed executed = executor.execute(request, supervisor.username(), reason);
             append(request, ApprovalEvent.Type.EXECUTED, clock.now(), supervisor.username(), null, null,
                     executed.entryId(), executed.outcome().toString());
-        } catch (ApiProblem refusal) {
+        } catch (Refusal refusal) {
             // the re-check refused it: nothing was done (the executor's own transaction rolled back); say why
             append(request, ApprovalEvent.Type.REFUSED, clock.now(), supervisor.username(), clip(refusal.getMessage(), 500),
                     clip(refusal.code(), 60), null, problemJson(refusal));
@@ -181,7 +180,7 @@ public class Approvals {
     public Decided deny(long id, Decider supervisor, String reason) {
         ApprovalRequest request = lock(id);
         View view = expireIfDue(request);
-        Optional<ApiProblem> refused = refuseDecider(request, supervisor, "APPROVAL_SELF_REFUSED");
+        Optional<Refusal> refused = refuseDecider(request, supervisor, "APPROVAL_SELF_REFUSED");
         if (refused.isPresent()) {
             return new Decided(view, refused.get(), false);
         }
@@ -199,7 +198,7 @@ public class Approvals {
         ApprovalRequest request = lock(id);
         View view = expireIfDue(request);
         if (!request.requestedBy().equals(maker)) {
-            return new Decided(view, ApiProblem.forbidden("NOT_YOUR_REQUEST", "Only the staff member who asked can cancel a request."), false);
+            return new Decided(view, Refusal.forbidden("NOT_YOUR_REQUEST", "Only the staff member who asked can cancel a request."), false);
         }
         if (view.status() != ApprovalStatus.PENDING) {
             return new Decided(view, notPending(view), false);
@@ -211,28 +210,28 @@ public class Approvals {
 
     // ------------------------------------------------------------------ steps
 
-    private Optional<ApiProblem> refuseDecider(ApprovalRequest request, Decider decider, String logType) {
+    private Optional<Refusal> refuseDecider(ApprovalRequest request, Decider decider, String logType) {
         if (request.requestedBy().equals(decider.username())) {
             securityLog.record(logType, decider.username(), "approval:" + request.id(), "own request");
-            return Optional.of(ApiProblem.forbidden("SELF_APPROVAL", "Nobody may decide their own request; another supervisor must."));
+            return Optional.of(Refusal.forbidden("SELF_APPROVAL", "Nobody may decide their own request; another supervisor must."));
         }
         if (decider.ownMemberNumber() != null && decider.ownMemberNumber().equals(request.memberNumber())) {
             securityLog.record(logType, decider.username(), "approval:" + request.id(), "own accounts");
-            return Optional.of(ApiProblem.forbidden("STAFF_OWN_ACCOUNT", "Staff may not decide requests on their own accounts."));
+            return Optional.of(Refusal.forbidden("STAFF_OWN_ACCOUNT", "Staff may not decide requests on their own accounts."));
         }
         return Optional.empty();
     }
 
-    private static ApiProblem notPending(View view) {
+    private static Refusal notPending(View view) {
         return view.status() == ApprovalStatus.EXPIRED
-                ? ApiProblem.conflict("APPROVAL_EXPIRED", "The request expired; the rep must ask again.")
-                : ApiProblem.conflict("APPROVAL_ALREADY_DECIDED", "The request was " + view.status() + " already.");
+                ? Refusal.conflict("APPROVAL_EXPIRED", "The request expired; the rep must ask again.")
+                : Refusal.conflict("APPROVAL_ALREADY_DECIDED", "The request was " + view.status() + " already.");
     }
 
     private ApprovalRequest lock(long id) {
         ApprovalRequest request = em.find(ApprovalRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
-            throw ApiProblem.notFound("APPROVAL_NOT_FOUND", "No approval request with that id.");
+            throw Refusal.notFound("APPROVAL_NOT_FOUND", "No approval request with that id.");
         }
         return request;
     }
@@ -283,10 +282,10 @@ public class Approvals {
         throw new IllegalStateException("No executor for approvals of kind " + kind);
     }
 
-    private static String problemJson(ApiProblem problem) {
-        var json = JsonBuilders.JSON.createObjectBuilder().add("status", problem.status()).add("code", problem.code())
+    private static String problemJson(Refusal problem) {
+        var json = JsonBuilders.JSON.createObjectBuilder().add("kind", problem.kind().name()).add("code", problem.code())
                 .add("detail", String.valueOf(problem.getMessage()));
-        problem.extensions().forEach((name, value) -> json.add(name, String.valueOf(value)));
+        problem.details().forEach((name, value) -> json.add(name, String.valueOf(value)));
         return json.build().toString();
     }
 

@@ -1,7 +1,7 @@
 package coop.tally.audit;
 
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -191,7 +191,7 @@ public class AuditResource {
     public JsonObject balanceAsOf(@PathParam("account") String account, @QueryParam("at") String at) throws SQLException {
         Instant instant = at == null || at.isBlank() ? Instant.now() : parseInstant(at);
         Replay.AsOf balance = replay.balanceAsOf(account, instant).orElseThrow(() ->
-                ApiProblem.notFound("ACCOUNT_NOT_FOUND", "No member account or GL account " + account + "."));
+                Refusal.notFound("ACCOUNT_NOT_FOUND", "No member account or GL account " + account + "."));
         securityLog.record("AUDIT_BALANCE_AS_OF", auditor(), account, "as of " + instant);
         return JSON.createObjectBuilder()
                 .add("account", balance.account())
@@ -211,7 +211,7 @@ public class AuditResource {
                 ? (all.isEmpty() ? null : all.get(all.size() - 1))
                 : all.stream().filter(c -> c.id() == checkpointId).findFirst().orElse(null);
         if (checkpoint == null) {
-            throw ApiProblem.notFound("CHECKPOINT_NOT_FOUND", checkpointId == null
+            throw Refusal.notFound("CHECKPOINT_NOT_FOUND", checkpointId == null
                     ? "There is no checkpoint yet." : "No checkpoint " + checkpointId + ".");
         }
         InclusionProofs.Proof proof;
@@ -219,8 +219,8 @@ public class AuditResource {
             proof = proofs.prove(entryId, checkpoint);
         } catch (InclusionProofs.Unavailable e) {
             throw e.outcome() == InclusionProofs.Outcome.NO_LEAF
-                    ? ApiProblem.notFound("ENTRY_NOT_SEALED", e.getMessage())
-                    : ApiProblem.unprocessable("ENTRY_NOT_IN_CHECKPOINT", e.getMessage());
+                    ? Refusal.notFound("ENTRY_NOT_SEALED", e.getMessage())
+                    : Refusal.byRules("ENTRY_NOT_IN_CHECKPOINT", e.getMessage());
         }
         securityLog.record("AUDIT_INCLUSION_PROOF", auditor(), "entry " + entryId, "checkpoint " + checkpoint.id());
         JsonArrayBuilder path = JSON.createArrayBuilder();
@@ -244,17 +244,17 @@ public class AuditResource {
                                   @QueryParam("second") String second) throws SQLException {
         String name = tree == null || tree.isBlank() ? TreeLeaves.JOURNAL : tree;
         if (!TreeLeaves.known(name)) {
-            throw ApiProblem.badRequest("TREE_UNKNOWN", "tree must be journal, call_event or security_event.");
+            throw Refusal.invalid("TREE_UNKNOWN", "tree must be journal, call_event or security_event.");
         }
         if (first == null || first.isBlank()) {
-            throw ApiProblem.badRequest("FIELD_REQUIRED", "first is required: the id of the older checkpoint.");
+            throw Refusal.invalid("FIELD_REQUIRED", "first is required: the id of the older checkpoint.");
         }
         List<TreeProofs.Head> heads = heads(name);
         TreeProofs.Head older = head(heads, name, parseId("first", first));
         TreeProofs.Head newer = second == null || second.isBlank()
                 ? heads.get(heads.size() - 1) : head(heads, name, parseId("second", second));
         if (older.treeSize() > newer.treeSize()) {
-            throw ApiProblem.unprocessable("CHECKPOINT_ORDER_INVALID", "Checkpoint " + older.checkpointId() + " covers "
+            throw Refusal.byRules("CHECKPOINT_ORDER_INVALID", "Checkpoint " + older.checkpointId() + " covers "
                     + older.treeSize() + " leaves, more than checkpoint " + newer.checkpointId() + " (" + newer.treeSize()
                     + "): give the older one as first.");
         }
@@ -262,7 +262,7 @@ public class AuditResource {
         try {
             proof = treeProofs.consistency(name, older, newer);
         } catch (TreeProofs.LeavesMissing e) {
-            throw ApiProblem.unprocessable("TREE_LEAVES_MISSING", e.getMessage());
+            throw Refusal.byRules("TREE_LEAVES_MISSING", e.getMessage());
         }
         securityLog.record("AUDIT_CONSISTENCY_PROOF", auditor(), name, "checkpoints " + older.checkpointId() + " and "
                 + newer.checkpointId());
@@ -284,14 +284,14 @@ public class AuditResource {
                                    @QueryParam("checkpoint") String checkpointId) throws SQLException {
         SealedLog sealed = TreeLeaves.log(log);
         if (sealed == null) {
-            throw ApiProblem.notFound("TREE_UNKNOWN", "No log " + log + ": call_event or security_event.");
+            throw Refusal.notFound("TREE_UNKNOWN", "No log " + log + ": call_event or security_event.");
         }
         List<TreeProofs.Head> heads = heads(log);
         TreeProofs.Head checkpoint = checkpointId == null || checkpointId.isBlank()
                 ? heads.get(heads.size() - 1) : head(heads, log, parseId("checkpoint", checkpointId));
         TreeProofs.LogInclusion proof = treeProofs.inclusion(sealed, rowId, checkpoint);
         if (proof == null) {
-            throw ApiProblem.notFound("ROW_NOT_IN_CHECKPOINT", log + " row " + rowId + " has no leaf within checkpoint "
+            throw Refusal.notFound("ROW_NOT_IN_CHECKPOINT", log + " row " + rowId + " has no leaf within checkpoint "
                     + checkpoint.checkpointId() + " (" + checkpoint.treeSize() + " leaves).");
         }
         securityLog.record("AUDIT_INCLUSION_PROOF", auditor(), log + " row " + rowId, "checkpoint " + checkpoint.checkpointId());
@@ -315,14 +315,14 @@ public class AuditResource {
                 : LogCheckpoints.of(logCheckpoints.all(), tree).stream()
                         .map(c -> new TreeProofs.Head(c.id(), c.treeSize(), c.rootHash())).toList();
         if (heads.isEmpty()) {
-            throw ApiProblem.notFound("CHECKPOINT_NOT_FOUND", "The " + tree + " tree has no checkpoint yet.");
+            throw Refusal.notFound("CHECKPOINT_NOT_FOUND", "The " + tree + " tree has no checkpoint yet.");
         }
         return heads;
     }
 
     private static TreeProofs.Head head(List<TreeProofs.Head> heads, String tree, long id) {
         return heads.stream().filter(h -> h.checkpointId() == id).findFirst().orElseThrow(() ->
-                ApiProblem.notFound("CHECKPOINT_NOT_FOUND", "No checkpoint " + id + " of the " + tree + " tree."));
+                Refusal.notFound("CHECKPOINT_NOT_FOUND", "No checkpoint " + id + " of the " + tree + " tree."));
     }
 
     private static JsonObjectBuilder head(TreeProofs.Head head) {
@@ -334,7 +334,7 @@ public class AuditResource {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("FIELD_INVALID", name + " must be a checkpoint id.");
+            throw Refusal.invalid("FIELD_INVALID", name + " must be a checkpoint id.");
         }
     }
 
@@ -346,10 +346,10 @@ public class AuditResource {
         LocalDate first = parseDate("from", from);
         LocalDate last = parseDate("to", to);
         if (last.isBefore(first)) {
-            throw ApiProblem.badRequest("DATE_RANGE_INVALID", "to must not be before from.");
+            throw Refusal.invalid("DATE_RANGE_INVALID", "to must not be before from.");
         }
         if (first.plusDays(MAX_EXPORT_DAYS).isBefore(last)) {
-            throw ApiProblem.badRequest("DATE_RANGE_TOO_LONG", "Export at most " + MAX_EXPORT_DAYS + " days at a time.");
+            throw Refusal.invalid("DATE_RANGE_TOO_LONG", "Export at most " + MAX_EXPORT_DAYS + " days at a time.");
         }
         securityLog.record("AUDIT_EXPORT", auditor(), null, "business dates " + first + " to " + last);
         StreamingOutput body = out -> {
@@ -385,10 +385,10 @@ public class AuditResource {
     @Operation(summary = "One call's events and the entries posted in it, in time order")
     public JsonObject callTrail(@PathParam("callId") String callId) {
         if (callId.length() > 40) {
-            throw ApiProblem.notFound("CALL_NOT_FOUND", "No call " + callId + ".");
+            throw Refusal.notFound("CALL_NOT_FOUND", "No call " + callId + ".");
         }
         List<AuditTrail.TrailItem> items = trail.callTrail(callId).orElseThrow(() ->
-                ApiProblem.notFound("CALL_NOT_FOUND", "No call " + callId + "."));
+                Refusal.notFound("CALL_NOT_FOUND", "No call " + callId + "."));
         long entries = items.stream().filter(item -> item.entry() != null).count();
         securityLog.record("AUDIT_TRAIL_READ", auditor(), "call " + callId,
                 "call trail: " + (items.size() - entries) + " events, " + entries + " entries");
@@ -471,12 +471,12 @@ public class AuditResource {
 
     private static LocalDate parseDate(String name, String value) {
         if (value == null || value.isBlank()) {
-            throw ApiProblem.badRequest("FIELD_REQUIRED", name + " is required, as yyyy-MM-dd.");
+            throw Refusal.invalid("FIELD_REQUIRED", name + " is required, as yyyy-MM-dd.");
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("DATE_INVALID", name + " must be a date as yyyy-MM-dd.");
+            throw Refusal.invalid("DATE_INVALID", name + " must be a date as yyyy-MM-dd.");
         }
     }
 
@@ -484,7 +484,7 @@ public class AuditResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("TIMESTAMP_INVALID", "at must be an ISO-8601 instant, e.g. 2025-03-14T15:00:00Z.");
+            throw Refusal.invalid("TIMESTAMP_INVALID", "at must be an ISO-8601 instant, e.g. 2025-03-14T15:00:00Z.");
         }
     }
 }

@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.ledger.Journal;
 import coop.tally.caller.CallEvent;
 import coop.tally.caller.CallLog;
 import coop.tally.ledger.EntryType;
@@ -28,6 +29,9 @@ public class AuditTrail {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Inject
+    Journal journal;
 
     @Inject
     CallLog callLog;
@@ -104,13 +108,7 @@ public class AuditTrail {
         }
         @SuppressWarnings("unchecked")
         List<Number> rows = query.getResultList();
-        List<Long> ids = rows.stream().map(Number::longValue).toList();
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return em.createQuery("select e from JournalEntry e where e.id in :ids order by e.id desc", JournalEntry.class)
-                .setParameter("ids", ids)
-                .getResultList();
+        return journal.entries(rows.stream().map(Number::longValue).toList());
     }
 
     /** The call's events and the entries posted in it, by time (an event before an entry of the same instant); empty if no such call. */
@@ -126,10 +124,7 @@ public class AuditTrail {
         for (CallEvent event : callLog.of(callId)) {
             items.add(new TrailItem(event.occurredAt(), event, null));
         }
-        em.createQuery("select e from JournalEntry e where e.sessionId = :call order by e.id", JournalEntry.class)
-                .setParameter("call", callId)
-                .getResultList()
-                .forEach(entry -> items.add(new TrailItem(entry.postedAt(), null, entry)));
+        journal.ofSession(callId).forEach(entry -> items.add(new TrailItem(entry.postedAt(), null, entry)));
         // stable: events keep their id order, entries theirs; an event precedes an entry of the same instant
         items.sort(Comparator.comparing(TrailItem::at));
         return Optional.of(items);

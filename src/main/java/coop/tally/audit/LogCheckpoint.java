@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.LogEncoding;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 

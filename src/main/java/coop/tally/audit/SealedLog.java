@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.LogEncoding;
 import jakarta.json.JsonObjectBuilder;
 
 import java.sql.Connection;

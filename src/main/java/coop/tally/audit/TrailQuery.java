@@ -1,7 +1,7 @@
 package coop.tally.audit;
 
 import coop.tally.ledger.EntryType;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -142,7 +142,7 @@ record TrailQuery(AuditTrail.Filter filter, int page, int size) {
         return parsed;
     }
 
-    private static ApiProblem problem(String code, String param, String detail) {
-        return new ApiProblem(400, code, detail, Map.of("param", param));
+    private static Refusal problem(String code, String param, String detail) {
+        return new Refusal(Refusal.Kind.INVALID, code, detail, Map.of("param", param));
     }
 }

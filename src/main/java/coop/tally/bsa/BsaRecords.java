@@ -1,6 +1,9 @@
 package coop.tally.bsa;
 
-import coop.tally.caller.MemberCall;
+import coop.tally.caller.CallGate;
+import coop.tally.member.MemberService;
+import coop.tally.ledger.BusinessDates;
+import coop.tally.ledger.EntryType;
 import coop.tally.caller.PhotoId;
 import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.JournalEntry;
@@ -8,12 +11,11 @@ import coop.tally.ledger.JournalLine;
 import coop.tally.money.Money;
 import coop.tally.platform.TallyClock;
 import coop.tally.posting.PostingPosted;
-import coop.tally.posting.Tender;
+import coop.tally.posting.rule.Tender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import java.time.Instant;
@@ -35,6 +37,15 @@ public class BsaRecords {
     EntityManager em;
 
     @Inject
+    CallGate callGate;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    BusinessDates businessDates;
+
+    @Inject
     TallyClock clock;
 
     void onPosted(@Observes PostingPosted posted) {
@@ -50,7 +61,7 @@ public class BsaRecords {
         Money cash = cashOf(entry);
         Instant now = clock.now();
         // serializes the member's cash records, so that two postings at once cannot both miss (or both make) the CTR
-        lockMember(member);
+        members.lock(member);
         em.persist(new CashMovement(entry.id(), member, entry.businessDate(), direction.get().name(), entry.type().name(),
                 cash, entry.postedBy(), entry.approvedBy(), entry.sessionId(), now));
         em.flush();
@@ -68,7 +79,7 @@ public class BsaRecords {
                     buyerIdentification(member, entry.sessionId()), entry.postedBy(), now));
         }
         if (BsaRules.isNearThreshold(latest)) {
-            LocalDate windowStart = windowStart(entry.businessDate());
+            LocalDate windowStart = businessDates.oldestOfLast(BsaRules.STRUCTURING_BUSINESS_DAYS, entry.businessDate());
             List<BsaRules.Movement> pattern = BsaRules.structuring(latest,
                     movements(member, windowStart, entry.businessDate()), windowStart);
             if (!pattern.isEmpty()) {
@@ -84,8 +95,7 @@ public class BsaRecords {
      * last four, expiry; cash is taken only at the counter), else the member verified on the session.
      */
     private String buyerIdentification(String member, String sessionId) {
-        MemberCall session = sessionId == null ? null : em.find(MemberCall.class, sessionId);
-        PhotoId id = session == null ? null : session.photoId();
+        PhotoId id = callGate.photoIdOf(sessionId).orElse(null);
         if (id == null) {
             return "member " + member + " verified on session " + sessionId;
         }
@@ -104,19 +114,7 @@ public class BsaRecords {
         return cash;
     }
 
-    private void lockMember(String memberNumber) {
-        em.createQuery("select m from Member m where m.memberNumber = :number", coop.tally.member.Member.class)
-                .setParameter("number", memberNumber).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
-    }
 
-    /** The oldest of the last {@value BsaRules#STRUCTURING_BUSINESS_DAYS} business days opened, up to {@code date}. */
-    private LocalDate windowStart(LocalDate date) {
-        List<LocalDate> days = em.createQuery("select d.businessDate from BusinessDay d where d.businessDate <= :date"
-                        + " order by d.businessDate desc", LocalDate.class)
-                .setParameter("date", date).setMaxResults(BsaRules.STRUCTURING_BUSINESS_DAYS).getResultList();
-        return days.isEmpty() ? date : days.get(days.size() - 1);
-    }
 
     private List<BsaRules.Movement> movements(String member, LocalDate from, LocalDate to) {
         return em.createQuery("select c from CashMovement c where c.memberNumber = :member and c.businessDate >= :from"
@@ -127,7 +125,7 @@ public class BsaRecords {
 
     static BsaRules.Movement movement(CashMovement c) {
         return new BsaRules.Movement(c.entryId(), c.memberNumber(), c.businessDate(),
-                BsaRules.Direction.valueOf(c.direction()), coop.tally.ledger.EntryType.valueOf(c.entryType()), c.amount());
+                BsaRules.Direction.valueOf(c.direction()), EntryType.valueOf(c.entryType()), c.amount());
     }
 
     private Optional<CurrencyTransactionReport> ctr(String member, LocalDate date, BsaRules.Direction direction) {

@@ -1,6 +1,6 @@
 package coop.tally.bsa;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -127,7 +127,7 @@ public class BsaResource {
             return "%";
         }
         if (!member.matches("\\d{1,12}")) {
-            throw new ApiProblem(400, "FIELD_INVALID", "member is a member number.", Map.of("field", "member"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "member is a member number.", Map.of("field", "member"));
         }
         return member;
     }
@@ -139,7 +139,7 @@ public class BsaResource {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException invalid) {
-            throw new ApiProblem(400, "FIELD_INVALID", name + " is a date such as 2025-03-14.", Map.of("field", name));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", name + " is a date such as 2025-03-14.", Map.of("field", name));
         }
     }
 }

@@ -1,7 +1,8 @@
 package coop.tally.caller;
 
+import coop.tally.member.MemberInquiryGate;
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * counts as activity on it.
  */
 @ApplicationScoped
-public class CallGate {
+public class CallGate implements MemberInquiryGate {
 
     @Inject
     CallService calls;
@@ -79,7 +80,7 @@ public class CallGate {
             throw CallProblems.verificationRequired(action.required(), CallProblems.Reason.LEVEL_TOO_LOW);
         }
         if (cash && !call.isVisit()) {
-            throw new ApiProblem(422, "CASH_NEEDS_VISIT",
+            throw new Refusal(Refusal.Kind.RULES, "CASH_NEEDS_VISIT",
                     "Cash changes hands only at the counter; by phone money leaves by transfer or by an official check mailed to the address on file.",
                     java.util.Map.of("channel", call.channel().name()));
         }
@@ -106,6 +107,7 @@ public class CallGate {
      * reads name no call.
      */
     @Transactional
+    @Override
     public void admitInquiry(String staff, String memberNumber, String what) {
         VerificationLevel needed = MemberAction.INQUIRY.required();
         CallService.CallView current = calls.current(staff)
@@ -166,5 +168,10 @@ public class CallGate {
             throw CallProblems.verificationRequired(needed, CallProblems.Reason.MEMBER_NOT_IDENTIFIED);
         }
         return call;
+    }
+
+    /** The government photo ID inspected in a visit, if the session is one and an ID was inspected. */
+    public Optional<PhotoId> photoIdOf(String sessionId) {
+        return sessionId == null ? Optional.empty() : calls.photoIdOf(sessionId);
     }
 }

@@ -2,7 +2,7 @@ package coop.tally.caller;
 
 import coop.tally.crypto.RowMacs;
 import coop.tally.platform.TallyClock;
-import coop.tally.audit.LogEncoding;
+import coop.tally.crypto.LogEncoding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

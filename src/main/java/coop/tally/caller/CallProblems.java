@@ -1,6 +1,6 @@
 package coop.tally.caller;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 import java.util.Map;
 
@@ -18,8 +18,8 @@ final class CallProblems {
     private CallProblems() {
     }
 
-    static ApiProblem verificationRequired(VerificationLevel required, Reason reason) {
-        return new ApiProblem(403, "VERIFICATION_REQUIRED", message(reason),
+    static Refusal verificationRequired(VerificationLevel required, Reason reason) {
+        return new Refusal(Refusal.Kind.FORBIDDEN, "VERIFICATION_REQUIRED", message(reason),
                 Map.of("levelRequired", required.name(), "reason", reason.name()));
     }
 
@@ -36,12 +36,12 @@ final class CallProblems {
         };
     }
 
-    static ApiProblem callNotFound() {
-        return ApiProblem.notFound("CALL_NOT_FOUND", "No call of yours has that id.");
+    static Refusal callNotFound() {
+        return Refusal.notFound("CALL_NOT_FOUND", "No call of yours has that id.");
     }
 
-    static ApiProblem callEnded(MemberCall.State state) {
-        return ApiProblem.conflict(state == MemberCall.State.TIMED_OUT ? "CALL_TIMED_OUT" : "CALL_ENDED",
+    static Refusal callEnded(MemberCall.State state) {
+        return Refusal.conflict(state == MemberCall.State.TIMED_OUT ? "CALL_TIMED_OUT" : "CALL_ENDED",
                 "The call is no longer open.");
     }
 }

@@ -3,7 +3,7 @@ package coop.tally.caller;
 import coop.tally.member.PhoneNumbers;
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -55,7 +55,7 @@ public class CallResource {
     public Response start(JsonObject body) {
         String written = JsonFields.of(body).requiredString("ani", 30);
         String ani = PhoneNumbers.normalize(written)
-                .orElseThrow(() -> new ApiProblem(400, "FIELD_INVALID", "The ani is not a phone number.", Map.of("field", "ani")));
+                .orElseThrow(() -> new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "The ani is not a phone number.", Map.of("field", "ani")));
         MemberCall call = calls.start(me(), ani);
         return Response.status(201).entity(show(call.id())).build();
     }
@@ -66,7 +66,7 @@ public class CallResource {
     @Operation(summary = "The staff member's open call, or 404 NO_OPEN_CALL")
     public JsonObject current() {
         return calls.current(username()).map(CallJson::call)
-                .orElseThrow(() -> ApiProblem.notFound("NO_OPEN_CALL", "You have no open call."));
+                .orElseThrow(() -> Refusal.notFound("NO_OPEN_CALL", "You have no open call."));
     }
 
     @GET
@@ -146,7 +146,7 @@ public class CallResource {
         String code = JsonFields.of(body).requiredString("code", 6);
         if (!code.matches("\\d{" + Totp.DIGITS + "}")) {
             // a code that cannot be one is the rep's to correct, and uses up none of the member's tries
-            throw new ApiProblem(400, "FIELD_INVALID", "A passcode is " + Totp.DIGITS + " digits.", Map.of("field", "code"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "A passcode is " + Totp.DIGITS + " digits.", Map.of("field", "code"));
         }
         return answered(calls.checkPasscode(me(), id, code));
     }
@@ -160,10 +160,10 @@ public class CallResource {
         JsonFields fields = JsonFields.of(body);
         String email = fields.optionalString("email", 254).map(String::strip).orElse(null);
         String phone = fields.optionalString("phone", 30).map(written -> PhoneNumbers.normalize(written).orElseThrow(() ->
-                new ApiProblem(400, "FIELD_INVALID", "The phone is not a phone number.", Map.of("field", "phone"))))
+                new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "The phone is not a phone number.", Map.of("field", "phone"))))
                 .orElse(null);
         if (email == null && phone == null) {
-            throw new ApiProblem(400, "FIELD_REQUIRED", "Send an email, a phone or both.", Map.of("field", "email"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "Send an email, a phone or both.", Map.of("field", "email"));
         }
         calls.changeContact(me(), id, email, phone);
         return show(id);
@@ -177,7 +177,7 @@ public class CallResource {
     public Response note(@PathParam("id") String id, JsonObject body) {
         String text = JsonFields.of(body).requiredString("text", MAX_NOTE);
         if (text.isBlank()) {
-            throw new ApiProblem(400, "FIELD_REQUIRED", "The note text is required.", Map.of("field", "text"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "The note text is required.", Map.of("field", "text"));
         }
         calls.note(me(), id, text);
         return Response.status(201).entity(show(id)).build();
@@ -205,7 +205,7 @@ public class CallResource {
 
     private JsonObject answered(AttemptResult result) {
         if (result.refusedLocked()) {
-            throw ApiProblem.forbidden("PHONE_ACCESS_LOCKED",
+            throw Refusal.forbidden("PHONE_ACCESS_LOCKED",
                     "The member's phone access is locked after repeated failed verification; a supervisor must unlock it.");
         }
         return CallJson.attempt(result);
@@ -221,14 +221,14 @@ public class CallResource {
                 return question;
             }
         }
-        throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown knowledge question; ask dateOfBirth, ssnLast4, zip or recentAmount.",
+        throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Unknown knowledge question; ask dateOfBirth, ssnLast4, zip or recentAmount.",
                 Map.of("field", "answers." + (field.length() > 40 ? field.substring(0, 40) : field)));
     }
 
     private static String pinOf(JsonObject body) {
         String pin = JsonFields.of(body).requiredString("pin", 6);
         if (!pin.matches("\\d{4,6}")) {
-            throw new ApiProblem(400, "FIELD_INVALID", "A PIN is 4 to 6 digits.", Map.of("field", "pin"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "A PIN is 4 to 6 digits.", Map.of("field", "pin"));
         }
         return pin;
     }
@@ -239,7 +239,7 @@ public class CallResource {
 
     private CallService.Staffer me() {
         Staff staff = staffDirectory.find(username())
-                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Unknown staff member."));
+                .orElseThrow(() -> Refusal.unauthenticated("Unknown staff member."));
         return new CallService.Staffer(staff.username(), staff.memberNumber());
     }
 }

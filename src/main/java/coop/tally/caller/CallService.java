@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import coop.tally.staff.StaffDirectory;
 import coop.tally.crypto.Argon2id;
 import coop.tally.crypto.FieldCipher;
 import coop.tally.ledger.EntryType;
@@ -12,7 +13,7 @@ import coop.tally.member.MemberPhone;
 import coop.tally.member.MemberService;
 import coop.tally.member.PhoneKind;
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,6 +51,9 @@ public class CallService {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Inject
+    StaffDirectory staffDirectory;
 
     @Inject
     CallLog log;
@@ -94,13 +98,13 @@ public class CallService {
     }
 
     private MemberCall open(Staffer staff, Channel channel, String ani) {
-        serializeCallsOf(staff.username());
+        staffDirectory.serializeWorkOf(staff.username());
         Instant now = clock.now();
         for (MemberCall open : openCallsOf(staff.username())) {
             if (open.stateAt(now, timeout()) == MemberCall.State.TIMED_OUT) {
                 closeTimedOut(open, now);
             } else {
-                throw new ApiProblem(409, "CALL_ALREADY_OPEN", "End your open call before starting another.",
+                throw new Refusal(Refusal.Kind.CONFLICT, "CALL_ALREADY_OPEN", "End your open call before starting another.",
                         Map.of("callId", open.id()));
             }
         }
@@ -117,13 +121,13 @@ public class CallService {
     public MemberCall identify(Staffer staff, String callId, String memberNumber) {
         MemberCall call = openCall(staff, callId);
         if (call.memberNumber() != null) {
-            throw ApiProblem.conflict("MEMBER_ALREADY_IDENTIFIED", "This call already names a member; start a new call for another.");
+            throw Refusal.conflict("MEMBER_ALREADY_IDENTIFIED", "This call already names a member; start a new call for another.");
         }
         if (memberNumber.equals(staff.ownMemberNumber())) {
-            throw ApiProblem.forbidden("STAFF_OWN_MEMBER", "Staff may not take calls for their own membership; ask a colleague.");
+            throw Refusal.forbidden("STAFF_OWN_MEMBER", "Staff may not take calls for their own membership; ask a colleague.");
         }
         Member member = members.findByNumber(memberNumber)
-                .orElseThrow(() -> ApiProblem.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
+                .orElseThrow(() -> Refusal.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
         Instant now = clock.now();
         boolean aniOnFile = !call.isVisit() && member.phones().stream().anyMatch(phone -> phone.number().equals(call.ani()));
         Instant since = now.minus(RECENT_CALLS);
@@ -152,11 +156,11 @@ public class CallService {
 
     public AttemptResult answerKnowledge(Staffer staff, String callId, Map<KnowledgeQuestion, String> answers) {
         if (answers.size() != KnowledgeCheck.QUESTIONS) {
-            throw ApiProblem.badRequest("KNOWLEDGE_QUESTIONS", "Ask exactly two different knowledge questions.");
+            throw Refusal.invalid("KNOWLEDGE_QUESTIONS", "Ask exactly two different knowledge questions.");
         }
         // refused before the attempt: an answer that is not one is the rep's to correct, not a failed try
         KnowledgeCheck.notAnAnswer(answers).ifPresent(question -> {
-            throw new ApiProblem(400, "FIELD_INVALID", "'answers." + question.field() + "' is not " + question.expected() + ".",
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'answers." + question.field() + "' is not " + question.expected() + ".",
                     Map.of("field", "answers." + question.field()));
         });
         return attempt(staff, callId, Factor.KNOWLEDGE, (call, member) ->
@@ -167,7 +171,7 @@ public class CallService {
         return attempt(staff, callId, Factor.PIN, (call, member) -> {
             MemberPin stored = em.find(MemberPin.class, member.memberNumber());
             if (stored == null) {
-                throw ApiProblem.unprocessable("PIN_NOT_SET", "The member has no telephone PIN; use knowledge questions.");
+                throw Refusal.byRules("PIN_NOT_SET", "The member has no telephone PIN; use knowledge questions.");
             }
             return Argon2id.verify(stored.pinHash(), pin);
         });
@@ -176,7 +180,7 @@ public class CallService {
     public AttemptResult checkPasscode(Staffer staff, String callId, String code) {
         return attempt(staff, callId, Factor.PASSCODE, (call, member) -> {
             if (call.otpSecret() == null) {
-                throw ApiProblem.conflict("PASSCODE_NOT_SENT", "Send a passcode first.");
+                throw Refusal.conflict("PASSCODE_NOT_SENT", "Send a passcode first.");
             }
             byte[] secret = Base64.getDecoder().decode(cipher.decrypt(call.otpSecret(), call.id()));
             OptionalLong step = Totp.accept(secret, code, clock.now(), call.otpLastStep());
@@ -217,7 +221,7 @@ public class CallService {
     public PhotoIdCheck.Outcome checkPhotoId(Staffer staff, String callId, PhotoId photoId, boolean inMembersName) {
         MemberCall call = identifiedCall(staff, callId);
         if (!call.isVisit()) {
-            throw ApiProblem.conflict("PHOTO_ID_NEEDS_VISIT", "A photo ID is inspected at the counter, in a visit, not on a call.");
+            throw Refusal.conflict("PHOTO_ID_NEEDS_VISIT", "A photo ID is inspected at the counter, in a visit, not on a call.");
         }
         Instant now = clock.now();
         call.touch(now);
@@ -271,7 +275,7 @@ public class CallService {
                 changed.add("phone");
             }
         } catch (IllegalArgumentException invalid) {
-            throw ApiProblem.badRequest("FIELD_INVALID", "Not a valid e-mail address or phone number.");
+            throw Refusal.invalid("FIELD_INVALID", "Not a valid e-mail address or phone number.");
         }
         String notice = "Your contact details (" + String.join(" and ", changed)
                 + ") were changed during a call with the credit union. If you did not ask for this, call us at once.";
@@ -294,7 +298,7 @@ public class CallService {
 
     public MemberCall end(Staffer staff, String callId, Disposition disposition) {
         if (disposition == Disposition.TIMED_OUT) {
-            throw ApiProblem.badRequest("FIELD_INVALID", "TIMED_OUT is set by the system, not chosen.");
+            throw Refusal.invalid("FIELD_INVALID", "TIMED_OUT is set by the system, not chosen.");
         }
         MemberCall call = openCall(staff, callId);
         call.end(disposition, clock.now());
@@ -310,18 +314,18 @@ public class CallService {
             throw CallProblems.callEnded(state);
         }
         if (call.memberNumber() != null && call.memberNumber().equals(supervisor.ownMemberNumber())) {
-            throw ApiProblem.forbidden("STAFF_OWN_MEMBER", "Staff may not take calls for their own membership.");
+            throw Refusal.forbidden("STAFF_OWN_MEMBER", "Staff may not take calls for their own membership.");
         }
         if (call.handledBy().equals(supervisor.username())) {
-            throw ApiProblem.conflict("CALL_ALREADY_YOURS", "You already handle this call.");
+            throw Refusal.conflict("CALL_ALREADY_YOURS", "You already handle this call.");
         }
-        serializeCallsOf(supervisor.username());
+        staffDirectory.serializeWorkOf(supervisor.username());
         Instant now = clock.now();
         for (MemberCall open : openCallsOf(supervisor.username())) {
             if (open.stateAt(now, timeout()) == MemberCall.State.TIMED_OUT) {
                 closeTimedOut(open, now);
             } else {
-                throw new ApiProblem(409, "CALL_ALREADY_OPEN", "End your open call before taking over another.",
+                throw new Refusal(Refusal.Kind.CONFLICT, "CALL_ALREADY_OPEN", "End your open call before taking over another.",
                         Map.of("callId", open.id()));
             }
         }
@@ -349,6 +353,10 @@ public class CallService {
         return Optional.ofNullable(em.find(MemberCall.class, callId)).map(MemberCall::memberNumber);
     }
 
+    Optional<PhotoId> photoIdOf(String callId) {
+        return Optional.ofNullable(em.find(MemberCall.class, callId)).map(MemberCall::photoId);
+    }
+
     /** The open call the staff member handles, if any (a timed-out one is closed on the way). */
     public Optional<CallView> current(String staff) {
         Instant now = clock.now();
@@ -365,7 +373,7 @@ public class CallService {
     public void unlock(String supervisor, String memberNumber, String reason) {
         List<PhoneLock> open = lockouts.allOpen(memberNumber);
         if (open.isEmpty()) {
-            throw ApiProblem.conflict("NOT_LOCKED", "The member's phone access is not locked.");
+            throw Refusal.conflict("NOT_LOCKED", "The member's phone access is not locked.");
         }
         Instant now = clock.now();
         open.forEach(lock -> lock.unlock(now, supervisor, reason));
@@ -415,7 +423,7 @@ public class CallService {
 
     private void requireNotLocked(MemberCall call) {
         if (lockouts.isLocked(call.memberNumber())) {
-            throw ApiProblem.forbidden("PHONE_ACCESS_LOCKED", "The member's phone access is locked; a supervisor must unlock it.");
+            throw Refusal.forbidden("PHONE_ACCESS_LOCKED", "The member's phone access is locked; a supervisor must unlock it.");
         }
     }
 
@@ -467,7 +475,7 @@ public class CallService {
             String email = member.email();
             return new Destination("EMAIL", email, email.charAt(0) + "***" + email.substring(email.indexOf('@')));
         }
-        throw ApiProblem.unprocessable("NO_DEVICE_ON_FILE", "The member has no phone or e-mail on file for a passcode.");
+        throw Refusal.byRules("NO_DEVICE_ON_FILE", "The member has no phone or e-mail on file for a passcode.");
     }
 
     // ------------------------------------------------------------------ finding calls
@@ -486,7 +494,7 @@ public class CallService {
     private MemberCall identifiedCall(Staffer staff, String callId) {
         MemberCall call = openCall(staff, callId);
         if (call.memberNumber() == null) {
-            throw ApiProblem.conflict("MEMBER_NOT_IDENTIFIED", "Identify the member the caller claims to be first.");
+            throw Refusal.conflict("MEMBER_NOT_IDENTIFIED", "Identify the member the caller claims to be first.");
         }
         return call;
     }
@@ -513,16 +521,6 @@ public class CallService {
                 .getResultList();
     }
 
-    /**
-     * Locks the staff member's row, so that two requests starting (or taking over) a call for the
-     * same staff member cannot both see "no open call" and both open one.
-     */
-    private void serializeCallsOf(String username) {
-        em.createQuery("select s from Staff s where s.username = :username", coop.tally.staff.Staff.class)
-                .setParameter("username", username)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
 
     private void closeTimedOut(MemberCall call, Instant now) {
         call.end(Disposition.TIMED_OUT, now);

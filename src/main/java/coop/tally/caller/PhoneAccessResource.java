@@ -1,10 +1,10 @@
 package coop.tally.caller;
 
 import coop.tally.approval.ApprovalJson;
-import coop.tally.ledger.Viewer;
+import coop.tally.approval.AccountVisibility;
 import coop.tally.approval.Approvals;
 import jakarta.ws.rs.core.Response;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,10 +43,10 @@ public class PhoneAccessResource {
     public Response unlock(@PathParam("memberNumber") String memberNumber, JsonObject body) {
         String reason = JsonFields.of(body).requiredString("reason", 500);
         if (reason.isBlank()) {
-            throw ApiProblem.badRequest("FIELD_REQUIRED", "Say why the phone access is unlocked.");
+            throw Refusal.invalid("FIELD_REQUIRED", "Say why the phone access is unlocked.");
         }
         Approvals.View view = unlocks.request(security.getUserPrincipal().getName(), memberNumber, reason.strip());
         return Response.status(202).entity(JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
-                .add("approval", ApprovalJson.of(view, Viewer.noMember())).build()).build(); // an unlock carries no balances
+                .add("approval", ApprovalJson.of(view, AccountVisibility.NO_MEMBER)).build()).build(); // an unlock carries no balances
     }
 }

@@ -2,8 +2,8 @@ package coop.tally.caller;
 
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
-import coop.tally.approval.policy.PolicyDecision;
-import coop.tally.web.ApiProblem;
+import coop.tally.approval.PolicyDecision;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +42,7 @@ public class PhoneUnlockRequests {
             throw CallProblems.verificationRequired(VerificationLevel.BASIC, CallProblems.Reason.OTHER_MEMBER);
         }
         if (!lockouts.isLocked(memberNumber)) {
-            throw ApiProblem.conflict("NOT_LOCKED", "The member's phone access is not locked.");
+            throw Refusal.conflict("NOT_LOCKED", "The member's phone access is not locked.");
         }
         Approvals.View view = approvals.request(ApprovalKind.PHONE_UNLOCK, staff, call.id(), memberNumber,
                 "PHONE_UNLOCK of member " + memberNumber,

@@ -2,7 +2,7 @@ package coop.tally.caller;
 
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -62,20 +62,20 @@ public class VisitResource {
         JsonFields fields = JsonFields.of(body);
         for (String field : body.keySet()) {
             if (!PHOTO_ID_FIELDS.contains(field)) {
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown field '" + clip(field) + "'.", Map.of("field", clip(field)));
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Unknown field '" + clip(field) + "'.", Map.of("field", clip(field)));
             }
         }
         PhotoIdType type = fields.requiredEnum("type", PhotoIdType.class);
         String last4 = fields.requiredString("last4", 40);
         if (!PhotoId.validLastFour(last4)) {
-            throw new ApiProblem(400, "FIELD_INVALID", "Record exactly the last four letters or digits of the ID number, never more.",
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "Record exactly the last four letters or digits of the ID number, never more.",
                     Map.of("field", "last4"));
         }
         LocalDate expires;
         try {
             expires = LocalDate.parse(fields.requiredString("expires", 10));
         } catch (DateTimeParseException e) {
-            throw new ApiProblem(400, "FIELD_INVALID", "The expires date is ISO-8601, e.g. 2029-05-31.", Map.of("field", "expires"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "The expires date is ISO-8601, e.g. 2029-05-31.", Map.of("field", "expires"));
         }
         if (!body.containsKey("inMembersName")) {
             throw JsonFields.missing("inMembersName");
@@ -84,9 +84,9 @@ public class VisitResource {
         PhotoIdCheck.Outcome outcome = calls.checkPhotoId(me(), id, new PhotoId(type, last4, expires), inMembersName);
         // the inspection is logged and committed before the refusal is answered
         switch (outcome) {
-            case EXPIRED -> throw new ApiProblem(422, "PHOTO_ID_EXPIRED",
+            case EXPIRED -> throw new Refusal(Refusal.Kind.RULES, "PHOTO_ID_EXPIRED",
                     "The ID expired on " + expires + "; ask for an unexpired government photo ID.", Map.of("expires", expires.toString()));
-            case NAME_MISMATCH -> throw new ApiProblem(422, "PHOTO_ID_NAME_MISMATCH",
+            case NAME_MISMATCH -> throw new Refusal(Refusal.Kind.RULES, "PHOTO_ID_NAME_MISMATCH",
                     "The ID must be in the member's name.");
             default -> {
                 return show(id);
@@ -108,7 +108,7 @@ public class VisitResource {
 
     private CallService.Staffer me() {
         Staff staff = staffDirectory.find(username())
-                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Unknown staff member."));
+                .orElseThrow(() -> Refusal.unauthenticated("Unknown staff member."));
         return new CallService.Staffer(staff.username(), staff.memberNumber());
     }
 }

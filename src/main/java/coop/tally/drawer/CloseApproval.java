@@ -1,7 +1,7 @@
 package coop.tally.drawer;
 
 import coop.tally.money.Money;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 /**
  * The out-of-tolerance rule of a drawer close, and who may approve such a close. A close beyond
@@ -26,13 +26,13 @@ public final class CloseApproval {
      */
     public static void requireApprovable(Drawer drawer, String approver, String reason) {
         if (drawer.owner().equals(approver)) {
-            throw ApiProblem.forbidden("SELF_APPROVAL", "A supervisor may not approve the close of their own drawer.");
+            throw Refusal.forbidden("SELF_APPROVAL", "A supervisor may not approve the close of their own drawer.");
         }
         if (drawer.state() != DrawerState.AWAITING_APPROVAL) {
-            throw ApiProblem.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
+            throw Refusal.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
         }
         if (reason == null || reason.isBlank()) {
-            throw new ApiProblem(400, "FIELD_REQUIRED", "Give the reason for approving the close.", java.util.Map.of("field", "reason"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "Give the reason for approving the close.", java.util.Map.of("field", "reason"));
         }
     }
 }

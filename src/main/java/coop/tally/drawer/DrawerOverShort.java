@@ -1,7 +1,6 @@
 package coop.tally.drawer;
 
 import coop.tally.money.Money;
-import coop.tally.scorecard.DrawerResults;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

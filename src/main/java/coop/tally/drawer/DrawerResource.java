@@ -3,7 +3,7 @@ package coop.tally.drawer;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -67,7 +67,7 @@ public class DrawerResource {
     @Operation(summary = "Your drawer for the current business date, or 404 NO_DRAWER")
     public JsonObject current() {
         return drawers.drawerOf(me(), businessDates.current(), false).map(reports::day)
-                .orElseThrow(() -> ApiProblem.notFound("NO_DRAWER", "You have no drawer for the current business date."));
+                .orElseThrow(() -> Refusal.notFound("NO_DRAWER", "You have no drawer for the current business date."));
     }
 
     @GET
@@ -84,7 +84,7 @@ public class DrawerResource {
     public JsonObject overShort(@QueryParam("rep") String rep) {
         String whose = rep == null || rep.isBlank() ? me() : rep.strip();
         if (!whose.equals(me()) && !seesAll()) {
-            throw ApiProblem.forbidden("DRAWER_NOT_YOURS", "A rep sees only their own over/short history.");
+            throw Refusal.forbidden("DRAWER_NOT_YOURS", "A rep sees only their own over/short history.");
         }
         return reports.overShortHistory(whose);
     }
@@ -96,7 +96,7 @@ public class DrawerResource {
     public JsonObject drawer(@PathParam("id") long id) {
         Drawer drawer = drawers.find(id);
         if (!drawer.owner().equals(me()) && !seesAll()) {
-            throw ApiProblem.forbidden("DRAWER_NOT_YOURS", "The drawer belongs to another rep.");
+            throw Refusal.forbidden("DRAWER_NOT_YOURS", "The drawer belongs to another rep.");
         }
         return reports.day(drawer);
     }
@@ -152,7 +152,7 @@ public class DrawerResource {
         try {
             return DenominationCount.fromJson(pieces);
         } catch (InvalidCountException invalid) {
-            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", "count." + invalid.field()));
+            throw new Refusal(Refusal.Kind.INVALID, invalid.code(), invalid.getMessage(), Map.of("field", "count." + invalid.field()));
         }
     }
 
@@ -160,7 +160,7 @@ public class DrawerResource {
         try {
             return Money.parseAmount(text);
         } catch (InvalidAmountException invalid) {
-            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", field));
+            throw new Refusal(Refusal.Kind.INVALID, invalid.code(), invalid.getMessage(), Map.of("field", field));
         }
     }
 
@@ -168,7 +168,7 @@ public class DrawerResource {
         for (String field : JsonFields.of(body).json().keySet()) {
             if (!fields.contains(field)) {
                 String shown = field.length() > 40 ? field.substring(0, 40) : field;
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown field '" + shown + "'.", Map.of("field", shown));
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Unknown field '" + shown + "'.", Map.of("field", shown));
             }
         }
     }
@@ -177,7 +177,7 @@ public class DrawerResource {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
+            throw Refusal.invalid("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
         }
     }
 

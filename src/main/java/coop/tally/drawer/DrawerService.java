@@ -3,7 +3,7 @@ package coop.tally.drawer;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.ApprovalStatus;
 import coop.tally.approval.Approvals;
-import coop.tally.approval.policy.PolicyDecision;
+import coop.tally.approval.PolicyDecision;
 import coop.tally.ledger.AccountRef;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
@@ -17,8 +17,9 @@ import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Side;
 import coop.tally.money.Money;
 import coop.tally.platform.TallyClock;
+import coop.tally.staff.StaffDirectory;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,6 +45,9 @@ public class DrawerService {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Inject
+    StaffDirectory staffDirectory;
 
     @Inject
     Journal journal;
@@ -77,10 +81,10 @@ public class DrawerService {
     @Transactional
     public Drawer open(String rep, Money vaultIssue, DenominationCount count) {
         LocalDate businessDate = businessDates.current();
-        serializeDrawersOf(rep);
+        staffDirectory.serializeWorkOf(rep);
         Optional<Drawer> existing = drawerOf(rep, businessDate, false);
         if (existing.isPresent()) {
-            throw new ApiProblem(409, "DRAWER_ALREADY_OPENED", "You already have a drawer for business date " + businessDate + ".",
+            throw new Refusal(Refusal.Kind.CONFLICT, "DRAWER_ALREADY_OPENED", "You already have a drawer for business date " + businessDate + ".",
                     Map.of("drawerId", existing.get().id()));
         }
         vault.reserve(vaultIssue);
@@ -126,12 +130,12 @@ public class DrawerService {
     public void admit(Drawer drawer, Money delta) {
         requireOpen(drawer);
         if (delta.isPositive() && drawer.isOverLimit()) {
-            throw new ApiProblem(422, "DRAWER_OVER_LIMIT",
+            throw new Refusal(Refusal.Kind.RULES, "DRAWER_OVER_LIMIT",
                     "The drawer holds more than its cash limit; sell cash to the vault before taking more in.",
                     Map.of("drawerId", drawer.id(), "cashLimit", drawer.cashLimit().toPlainString()));
         }
         if (delta.isNegative() && drawer.expectedCash().plus(delta).isNegative()) {
-            throw new ApiProblem(422, "DRAWER_CASH_SHORT", "The drawer does not hold that much cash; buy from the vault first.",
+            throw new Refusal(Refusal.Kind.RULES, "DRAWER_CASH_SHORT", "The drawer does not hold that much cash; buy from the vault first.",
                     Map.of("drawerId", drawer.id()));
         }
     }
@@ -154,7 +158,7 @@ public class DrawerService {
         admit(drawer, delta);
         Money moved = delta.isNegative() ? delta.negate() : delta;
         if (denominations != null && !denominations.total().equals(moved)) {
-            throw new ApiProblem(422, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
+            throw new Refusal(Refusal.Kind.RULES, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
                     + " but the posting moves " + moved.toPlainString() + " in cash.",
                     Map.of("field", "denominations", "cash", moved.toPlainString()));
         }
@@ -187,7 +191,7 @@ public class DrawerService {
                 .getResultStream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("No drawer has GL account " + code.get()));
         if (drawer.state() != DrawerState.OPEN) {
-            throw new ApiProblem(409, "DRAWER_CLOSED", "The cash of this entry went through a drawer that has been counted or closed;"
+            throw new Refusal(Refusal.Kind.CONFLICT, "DRAWER_CLOSED", "The cash of this entry went through a drawer that has been counted or closed;"
                     + " it can no longer be reversed.", Map.of("drawerId", drawer.id()));
         }
         return Optional.of(drawer);
@@ -264,12 +268,12 @@ public class DrawerService {
     public Drawer askCloseApprovalAgain(String rep, long drawerId) {
         Drawer drawer = ownDrawer(rep, drawerId);
         if (drawer.state() != DrawerState.AWAITING_APPROVAL) {
-            throw ApiProblem.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
+            throw Refusal.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
         }
         boolean pending = drawer.closeApprovalId() != null && approvals.find(drawer.closeApprovalId())
                 .map(view -> view.status() == ApprovalStatus.PENDING).orElse(false);
         if (pending) {
-            throw ApiProblem.conflict("APPROVAL_PENDING", "The close already waits in the approval queue.");
+            throw Refusal.conflict("APPROVAL_PENDING", "The close already waits in the approval queue.");
         }
         askCloseApproval(drawer, rep);
         return drawer;
@@ -349,7 +353,7 @@ public class DrawerService {
     Drawer ownDrawer(String rep, long drawerId) {
         Drawer drawer = lock(drawerId);
         if (!drawer.owner().equals(rep)) {
-            throw ApiProblem.forbidden("DRAWER_NOT_YOURS", "The drawer belongs to another rep; a drawer is run by its own rep only.");
+            throw Refusal.forbidden("DRAWER_NOT_YOURS", "The drawer belongs to another rep; a drawer is run by its own rep only.");
         }
         return drawer;
     }
@@ -359,7 +363,7 @@ public class DrawerService {
     public Drawer find(long drawerId) {
         Drawer drawer = em.find(Drawer.class, drawerId);
         if (drawer == null) {
-            throw ApiProblem.notFound("DRAWER_NOT_FOUND", "No drawer has that id.");
+            throw Refusal.notFound("DRAWER_NOT_FOUND", "No drawer has that id.");
         }
         return drawer;
     }
@@ -369,7 +373,7 @@ public class DrawerService {
                 .setParameter("id", drawerId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .orElseThrow(() -> ApiProblem.notFound("DRAWER_NOT_FOUND", "No drawer has that id."));
+                .orElseThrow(() -> Refusal.notFound("DRAWER_NOT_FOUND", "No drawer has that id."));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -385,7 +389,7 @@ public class DrawerService {
 
     private static void requireOpen(Drawer drawer) {
         if (drawer.state() != DrawerState.OPEN) {
-            throw new ApiProblem(409, "DRAWER_CLOSED", "The drawer has been counted for close and takes no more cash.",
+            throw new Refusal(Refusal.Kind.CONFLICT, "DRAWER_CLOSED", "The drawer has been counted for close and takes no more cash.",
                     Map.of("drawerId", drawer.id(), "state", drawer.state().name()));
         }
     }
@@ -396,7 +400,7 @@ public class DrawerService {
      */
     private static void requireWithinLimit(Money held, Money incoming, Money cashLimit, Long drawerId) {
         if (held.plus(incoming).isGreaterThan(cashLimit)) {
-            throw new ApiProblem(422, "DRAWER_OVER_LIMIT", "That much cash from the vault would put the drawer above its cash limit.",
+            throw new Refusal(Refusal.Kind.RULES, "DRAWER_OVER_LIMIT", "That much cash from the vault would put the drawer above its cash limit.",
                     drawerId == null ? Map.of("cashLimit", cashLimit.toPlainString())
                             : Map.of("drawerId", drawerId, "cashLimit", cashLimit.toPlainString()));
         }
@@ -405,21 +409,14 @@ public class DrawerService {
     private static Money positiveTotal(DenominationCount count) {
         Money total = count.total();
         if (!total.isPositive()) {
-            throw new ApiProblem(400, "COUNT_EMPTY", "Count at least one piece of cash.", Map.of("field", "count"));
+            throw new Refusal(Refusal.Kind.INVALID, "COUNT_EMPTY", "Count at least one piece of cash.", Map.of("field", "count"));
         }
         if (total.isGreaterThan(Money.MAX_AMOUNT)) {
-            throw new ApiProblem(400, "COUNT_INVALID", "The count adds up to more than any single move allows.", Map.of("field", "count"));
+            throw new Refusal(Refusal.Kind.INVALID, "COUNT_INVALID", "The count adds up to more than any single move allows.", Map.of("field", "count"));
         }
         return total;
     }
 
-    /** Locks the rep's staff row so that two opens for one rep cannot both see "no drawer". */
-    private void serializeDrawersOf(String username) {
-        em.createQuery("select s from Staff s where s.username = :username", coop.tally.staff.Staff.class)
-                .setParameter("username", username)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
-    }
 
     /** A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit) and {@code other}. */
     private JournalEntry append(EntryType type, String staff, String memo, Drawer drawer, Money delta, AccountRef other) {

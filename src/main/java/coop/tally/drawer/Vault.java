@@ -1,12 +1,12 @@
 package coop.tally.drawer;
 
-import coop.tally.ledger.GlAccount;
+import jakarta.inject.Inject;
+import coop.tally.ledger.GlChart;
 import coop.tally.ledger.GlAccounts;
 import coop.tally.money.Money;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -27,6 +27,9 @@ public class Vault {
     @PersistenceContext(unitName = "tally")
     EntityManager em;
 
+    @Inject
+    GlChart chart;
+
     /**
      * Locks the vault until the caller's transaction ends and checks that it holds {@code amount};
      * else 422 VAULT_CASH_SHORT (the caller rolls back: nothing is posted). The answer does not say
@@ -34,12 +37,9 @@ public class Vault {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void reserve(Money amount) {
-        GlAccount vault = em.find(GlAccount.class, GlAccounts.VAULT_CASH, LockModeType.PESSIMISTIC_WRITE);
-        if (vault == null) {
-            throw new IllegalStateException("The chart has no vault cash account " + GlAccounts.VAULT_CASH);
-        }
+        chart.lock(GlAccounts.VAULT_CASH);
         if (amount.isGreaterThan(balance())) {
-            throw new ApiProblem(422, "VAULT_CASH_SHORT", "The vault does not hold that much cash.",
+            throw new Refusal(Refusal.Kind.RULES, "VAULT_CASH_SHORT", "The vault does not hold that much cash.",
                     Map.of("requested", amount.toPlainString()));
         }
     }

@@ -1,9 +1,9 @@
 package coop.tally.ledger;
 
 import coop.tally.web.JsonBuilders;
-import coop.tally.posting.hold.BusinessCalendar;
+import coop.tally.ledger.hold.BusinessCalendar;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
@@ -60,7 +60,7 @@ public class BusinessDateResource {
         LocalDate current = businessDates.current();
         LocalDate next = calendar.plusBusinessDays(current, 1);
         if (next.isAfter(LocalDate.now(java.time.ZoneOffset.UTC).plusYears(1))) {
-            throw ApiProblem.unprocessable("BUSINESS_DATE_TOO_FAR", "The business date cannot run a year ahead of the calendar.");
+            throw Refusal.byRules("BUSINESS_DATE_TOO_FAR", "The business date cannot run a year ahead of the calendar.");
         }
         businessDates.openNext(next, security.getUserPrincipal().getName());
         int released = holds.releaseAllDue(next);

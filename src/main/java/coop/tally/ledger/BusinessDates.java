@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import java.util.List;
 import coop.tally.platform.SchemaReady;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Priority;
@@ -62,5 +63,13 @@ public class BusinessDates {
         em.flush();
         cachedDate = null;
         return day;
+    }
+
+    /** The oldest of the last {@code count} business days opened, up to {@code date} ({@code date} itself when none). */
+    public LocalDate oldestOfLast(int count, LocalDate date) {
+        List<LocalDate> days = em.createQuery("select d.businessDate from BusinessDay d where d.businessDate <= :date"
+                        + " order by d.businessDate desc", LocalDate.class)
+                .setParameter("date", date).setMaxResults(count).getResultList();
+        return days.isEmpty() ? date : days.get(days.size() - 1);
     }
 }

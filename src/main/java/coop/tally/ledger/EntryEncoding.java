@@ -1,5 +1,7 @@
 package coop.tally.ledger;
 
+import coop.tally.crypto.CanonicalWriter;
+
 
 /**
  * The canonical byte encoding of a committed journal entry and its lines. The ledger's leaf hash is

@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import jakarta.persistence.LockModeType;
 import coop.tally.platform.TallyClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,5 +47,15 @@ public class GlChart {
         }
         em.persist(new GlAccount(code, parent.name() + " " + code.substring(dash + 1), parent, clock.now()));
         em.flush();
+    }
+
+    /** Locks one GL account's chart row until the caller's transaction ends (e.g. the vault, before it issues cash). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public GlAccount lock(String code) {
+        GlAccount account = em.find(GlAccount.class, code, LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            throw new IllegalStateException("The chart has no account " + code);
+        }
+        return account;
     }
 }

@@ -4,7 +4,7 @@ import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAccounts;
 import coop.tally.money.Money;
 import coop.tally.platform.TallyClock;
-import coop.tally.posting.hold.Hold;
+import coop.tally.ledger.hold.Hold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -9,7 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,12 +89,33 @@ public class Journal {
                 .setParameter(2, page * size)
                 .setParameter(3, size)
                 .getResultList();
-        List<Long> ids = rows.stream().map(Number::longValue).toList();
+        return entries(rows.stream().map(Number::longValue).toList());
+    }
+
+    /** The entries with these ids, newest first. */
+    public List<JournalEntry> entries(List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
         return em.createQuery("select e from JournalEntry e where e.id in :ids order by e.id desc", JournalEntry.class)
                 .setParameter("ids", ids)
                 .getResultList();
+    }
+
+    /** The entries posted in one call or visit, oldest first. */
+    public List<JournalEntry> ofSession(String sessionId) {
+        return em.createQuery("select e from JournalEntry e where e.sessionId = :session order by e.id", JournalEntry.class)
+                .setParameter("session", sessionId)
+                .getResultList();
+    }
+
+    /** Which of these entries have been reversed. */
+    public Set<Long> reversedAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("select e.reversesEntryId from JournalEntry e where e.reversesEntryId in :ids", Long.class)
+                .setParameter("ids", ids)
+                .getResultList());
     }
 }

@@ -1,8 +1,7 @@
 package coop.tally.member;
 
-import coop.tally.caller.CallGate;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -42,7 +41,7 @@ public class MemberResource {
     SecurityLog securityLog;
 
     @Inject
-    CallGate callGate;
+    MemberInquiryGate inquiryGate;
 
     @Context
     SecurityContext security;
@@ -68,7 +67,7 @@ public class MemberResource {
     @Operation(summary = "A member's file: contact details, masked SSN and accounts; the read is logged")
     public JsonObject member(@PathParam("memberNumber") String memberNumber) {
         if (!seesWithoutCall()) {
-            callGate.admitInquiry(security.getUserPrincipal().getName(), memberNumber, "member file");
+            inquiryGate.admitInquiry(security.getUserPrincipal().getName(), memberNumber, "member file");
         }
         MemberFile file = members.file(memberNumber);
         // member data is read on the record: who opened which member's file, and when
@@ -86,6 +85,6 @@ public class MemberResource {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiProblem.badRequest("INVALID_PAGE", name + " must be a whole number from " + min + " to " + max + ".");
+        throw Refusal.invalid("INVALID_PAGE", name + " must be a whole number from " + min + " to " + max + ".");
     }
 }

@@ -1,6 +1,6 @@
 package coop.tally.member;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 import java.util.regex.Pattern;
 
@@ -23,11 +23,11 @@ public record MemberSearch(Kind kind, String value) {
 
     public static MemberSearch parse(String query) {
         if (query == null || query.isBlank()) {
-            throw ApiProblem.badRequest("SEARCH_QUERY_MISSING",
+            throw Refusal.invalid("SEARCH_QUERY_MISSING",
                     "Give q: a name, a member number, an account number or a phone number.");
         }
         if (query.length() > MAX_LENGTH) {
-            throw ApiProblem.badRequest("SEARCH_QUERY_TOO_LONG", "q is longer than " + MAX_LENGTH + " characters.");
+            throw Refusal.invalid("SEARCH_QUERY_TOO_LONG", "q is longer than " + MAX_LENGTH + " characters.");
         }
         String text = query.strip();
         if (MEMBER_NUMBER.matcher(text).matches()) {
@@ -39,13 +39,13 @@ public record MemberSearch(Kind kind, String value) {
         if (PHONE_LIKE.matcher(text).matches()) {
             return PhoneNumbers.normalize(text)
                     .map(phone -> new MemberSearch(Kind.PHONE, phone))
-                    .orElseThrow(() -> ApiProblem.badRequest("SEARCH_QUERY_INVALID",
+                    .orElseThrow(() -> Refusal.invalid("SEARCH_QUERY_INVALID",
                             "A phone number needs its ten digits, area code included."));
         }
         if (NAME.matcher(text).matches()) {
             return new MemberSearch(Kind.NAME, NameKeys.of(text));
         }
-        throw ApiProblem.badRequest("SEARCH_QUERY_INVALID",
+        throw Refusal.invalid("SEARCH_QUERY_INVALID",
                 "q is not a name, a member number, an account number or a phone number.");
     }
 }

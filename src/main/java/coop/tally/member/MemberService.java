@@ -1,6 +1,7 @@
 package coop.tally.member;
 
-import coop.tally.web.ApiProblem;
+import jakarta.persistence.LockModeType;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,7 +54,7 @@ public class MemberService {
     /** The member's file, or 404 MEMBER_NOT_FOUND. */
     public MemberFile file(String memberNumber) {
         Member member = findByNumber(memberNumber).orElseThrow(() ->
-                ApiProblem.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
+                Refusal.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
         return new MemberFile(member, List.copyOf(member.phones()), List.copyOf(member.addresses()), accountsOf(member));
     }
 
@@ -62,5 +63,13 @@ public class MemberService {
                         MemberAccount.class)
                 .setParameter("member", member)
                 .getResultList();
+    }
+
+    /** Locks the member's row until the caller's transaction ends: one member's cash records are written one at a time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lock(String memberNumber) {
+        em.createQuery("select m from Member m where m.memberNumber = :number", Member.class)
+                .setParameter("number", memberNumber).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
     }
 }

@@ -1,7 +1,7 @@
 package coop.tally.posting;
 
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +32,7 @@ public class Idempotency {
     TallyClock clock;
 
     /** The first answer to a repeated request. */
-    public record Replay(int status, String body) {
+    public record Replay(PostingService.Result result, String body) {
     }
 
     /**
@@ -45,10 +45,10 @@ public class Idempotency {
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(staff, key));
         if (existing != null) {
             if (!existing.requestHash().equals(requestHash)) {
-                throw new ApiProblem(409, "IDEMPOTENCY_KEY_REUSED",
+                throw new Refusal(Refusal.Kind.CONFLICT, "IDEMPOTENCY_KEY_REUSED",
                         "This Idempotency-Key was already used for a different request.");
             }
-            return new Claim(null, new Replay(existing.httpStatus(), existing.responseBody()));
+            return new Claim(null, new Replay(existing.result(), existing.responseBody()));
         }
         IdempotencyRecord record = new IdempotencyRecord(staff, key, requestHash, clock.now());
         em.persist(record);
@@ -62,18 +62,18 @@ public class Idempotency {
             return Optional.ofNullable(replay);
         }
 
-        public void answer(int status, String body, Long entryId) {
-            record.answer(status, body, entryId);
+        public void answer(PostingService.Result result, String body, Long entryId) {
+            record.answer(result, body, entryId);
         }
     }
 
     public static void requireValidKey(String key) {
         if (key == null || key.isBlank()) {
-            throw new ApiProblem(400, "IDEMPOTENCY_KEY_REQUIRED",
+            throw new Refusal(Refusal.Kind.INVALID, "IDEMPOTENCY_KEY_REQUIRED",
                     "Send an Idempotency-Key header (for example a UUID) with every posting.");
         }
         if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            throw new ApiProblem(400, "IDEMPOTENCY_KEY_INVALID",
+            throw new Refusal(Refusal.Kind.INVALID, "IDEMPOTENCY_KEY_INVALID",
                     "An Idempotency-Key is 1-" + MAX_KEY_LENGTH + " visible ASCII characters.");
         }
     }

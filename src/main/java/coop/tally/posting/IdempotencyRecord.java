@@ -56,8 +56,9 @@ public class IdempotencyRecord {
         return requestHash;
     }
 
-    public Integer httpStatus() {
-        return httpStatus;
+    /** What the first answer was (stored as the numbers 201 and 202, as every version of the record has). */
+    public PostingService.Result result() {
+        return httpStatus == 202 ? PostingService.Result.AWAITING_APPROVAL : PostingService.Result.POSTED;
     }
 
     public String responseBody() {
@@ -68,8 +69,8 @@ public class IdempotencyRecord {
         return entryId;
     }
 
-    void answer(int status, String body, Long entryId) {
-        this.httpStatus = status;
+    void answer(PostingService.Result result, String body, Long entryId) {
+        this.httpStatus = result == PostingService.Result.AWAITING_APPROVAL ? 202 : 201;
         this.responseBody = body;
         this.entryId = entryId;
     }

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.posting.rule.PostingRefused;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.Holds;
 import coop.tally.ledger.Journal;
@@ -10,7 +11,7 @@ import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAccounts;
 import coop.tally.posting.loan.PayoffQuote;
 import coop.tally.ledger.BusinessDates;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.caller.CallGate;
 import coop.tally.staff.SecurityLog;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,7 +99,7 @@ public class LedgerResource {
                               @QueryParam("page") @DefaultValue("0") int page,
                               @QueryParam("size") @DefaultValue("20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE) {
-            throw ApiProblem.badRequest("PAGE_INVALID", "page is 0 or more; size is 1 to " + MAX_PAGE + ".");
+            throw Refusal.invalid("PAGE_INVALID", "page is 0 or more; size is 1 to " + MAX_PAGE + ".");
         }
         MemberAccount account = existing(accountNumber);
         admitRead(account, "history of " + accountNumber);
@@ -180,14 +181,14 @@ public class LedgerResource {
 
     private MemberAccount existing(String accountNumber) {
         return accounts.find(accountNumber)
-                .orElseThrow(() -> ApiProblem.notFound("ACCOUNT_NOT_FOUND", "No member account has that number."));
+                .orElseThrow(() -> Refusal.notFound("ACCOUNT_NOT_FOUND", "No member account has that number."));
     }
 
     private static LocalDate parseDate(String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
+            throw Refusal.invalid("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
         }
     }
 }

@@ -1,5 +1,10 @@
 package coop.tally.posting;
 
+import jakarta.inject.Inject;
+import coop.tally.ledger.Journal;
+import java.util.Set;
+import java.util.List;
+import coop.tally.posting.rule.PostingRefused;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.member.MemberAccount;
 import coop.tally.money.Money;
@@ -26,6 +31,9 @@ public class LoanServicing {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Inject
+    Journal journal;
 
     public static LoanTerms termsOf(MemberAccount loan) {
         return new LoanTerms(loan.ledgerBalance(), loan.annualRate(), loan.interestPaidTo(), loan.lateFeesDue(),
@@ -59,10 +67,12 @@ public class LoanServicing {
         if (payment == null) {
             throw new IllegalStateException("No loan payment record for entry " + original.id());
         }
-        Long latest = em.createQuery("select max(p.entryId) from LoanPayment p where p.loanAccountId = :loan"
-                        + " and not exists (select r from JournalEntry r where r.reversesEntryId = p.entryId)", Long.class)
+        List<Long> payments = em.createQuery("select p.entryId from LoanPayment p where p.loanAccountId = :loan"
+                        + " order by p.entryId desc", Long.class)
                 .setParameter("loan", loan.id())
-                .getSingleResult();
+                .getResultList();
+        Set<Long> reversed = journal.reversedAmong(payments);
+        Long latest = payments.stream().filter(id -> !reversed.contains(id)).findFirst().orElse(null);
         if (!original.id().equals(latest)) {
             throw PostingRefused.refused("REVERSAL_NOT_LATEST_LOAN_PAYMENT",
                     "Only the loan's latest payment can be reversed; reverse the later payments first.",

@@ -7,7 +7,7 @@ import coop.tally.caller.CallGate;
 import coop.tally.staff.Role;
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ public class PostingApproval implements ApprovalExecutor {
                     read.sessionId(), read.businessDate(), read.denominations(), approvedBy));
             JsonObject body = parse(outcome.body());
             return new Executed(body.getJsonObject("entry").getJsonNumber("id").longValue(), body);
-        } catch (ApiProblem refused) {
+        } catch (Refusal refused) {
             callGate.noteApprovalOutcome(read.sessionId(), approver, "approval " + approval.id() + " by " + approver
                     + " refused on re-check: " + refused.code());
             throw refused;
@@ -61,7 +61,7 @@ public class PostingApproval implements ApprovalExecutor {
     static PostingService.Actor maker(StaffDirectory directory, String username) {
         Staff maker = directory.find(username)
                 .filter(found -> found.isEnabled() && (found.hasRole(Role.REP) || found.hasRole(Role.SUPERVISOR)))
-                .orElseThrow(() -> ApiProblem.forbidden("MAKER_CANNOT_POST", "The staff member who asked can no longer post."));
+                .orElseThrow(() -> Refusal.forbidden("MAKER_CANNOT_POST", "The staff member who asked can no longer post."));
         return new PostingService.Actor(maker.username(), maker.roles().contains(Role.SUPERVISOR), maker.memberNumber());
     }
 

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.posting.rule.Tender;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Side;

@@ -1,5 +1,7 @@
 package coop.tally.posting;
 
+import coop.tally.posting.rule.PostingRefused;
+import coop.tally.posting.rule.Tender;
 import coop.tally.drawer.DenominationCount;
 import coop.tally.drawer.InvalidCountException;
 import coop.tally.ledger.EntryType;
@@ -7,7 +9,7 @@ import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
 import coop.tally.posting.plan.Instrument;
 import coop.tally.posting.plan.PostingRequest;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -50,7 +52,7 @@ final class PostingRequestReader {
         JsonFields fields = JsonFields.of(body);
         for (String name : body.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "'" + truncate(name) + "' is not a field of a posting.",
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "'" + truncate(name) + "' is not a field of a posting.",
                         Map.of("field", truncate(name), "allowed", FIELDS.stream().sorted().toList()));
             }
         }
@@ -75,7 +77,7 @@ final class PostingRequestReader {
             try {
                 businessDate = LocalDate.parse(date.get());
             } catch (DateTimeParseException invalid) {
-                throw new ApiProblem(400, "FIELD_INVALID", "businessDate is a date such as 2025-03-14.",
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "businessDate is a date such as 2025-03-14.",
                         Map.of("field", "businessDate"));
             }
         }
@@ -135,7 +137,7 @@ final class PostingRequestReader {
         try {
             return DenominationCount.fromJson(pieces);
         } catch (InvalidCountException invalid) {
-            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", "denominations." + invalid.field()));
+            throw new Refusal(Refusal.Kind.INVALID, invalid.code(), invalid.getMessage(), Map.of("field", "denominations." + invalid.field()));
         }
     }
 
@@ -143,18 +145,18 @@ final class PostingRequestReader {
         JsonValue value = body.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             if (required) {
-                throw new ApiProblem(400, "AMOUNT_MISSING", "'" + field + "' is required.", Map.of("field", field));
+                throw new Refusal(Refusal.Kind.INVALID, "AMOUNT_MISSING", "'" + field + "' is required.", Map.of("field", field));
             }
             return null;
         }
         if (!(value instanceof JsonString text)) {
-            throw new ApiProblem(400, "AMOUNT_NOT_A_STRING",
+            throw new Refusal(Refusal.Kind.INVALID, "AMOUNT_NOT_A_STRING",
                     "'" + field + "' must be a decimal string such as \"1250.00\", not a JSON number.", Map.of("field", field));
         }
         try {
             return Money.parseAmount(text.getString());
         } catch (InvalidAmountException invalid) {
-            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", field));
+            throw new Refusal(Refusal.Kind.INVALID, invalid.code(), invalid.getMessage(), Map.of("field", field));
         }
     }
 

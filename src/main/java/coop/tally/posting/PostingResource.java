@@ -3,8 +3,9 @@ package coop.tally.posting;
 import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.staff.Role;
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -72,7 +73,7 @@ public class PostingResource {
         PostingService.Actor actor = actor();
         PostingService.Outcome outcome = withRetry(() -> postings.post(actor, idempotencyKey, read.request(), read.sessionId(),
                 read.businessDate(), read.denominations()));
-        Response.ResponseBuilder response = Response.status(outcome.status()).entity(outcome.body());
+        Response.ResponseBuilder response = Response.status(status(outcome)).entity(outcome.body());
         if (outcome.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -87,10 +88,10 @@ public class PostingResource {
             + " posted it for: other members' lines masked)")
     public JsonObject entry(@PathParam("id") long id) {
         JournalEntry entry = journal.find(id)
-                .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
+                .orElseThrow(() -> Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
         boolean seesAll = security.isUserInRole("SUPERVISOR") || security.isUserInRole("AUDITOR");
         if (!seesAll && !entry.postedBy().equals(security.getUserPrincipal().getName())) {
-            throw ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
+            throw Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id.");
         }
         var json = results.entry(entry, viewers.ofSession(seesAll, entry.sessionId()));
         journal.reversalOf(id).ifPresent(reversal -> json.add("reversedBy", reversal.id()));
@@ -109,12 +110,19 @@ public class PostingResource {
         String memo = fields.optionalString("memo", PostingRequestReader.MAX_MEMO).orElse(null);
         PostingService.Actor actor = actor();
         PostingService.Outcome outcome = withRetry(() -> reversals.reverseOrRequest(actor, entryId, reason, memo));
-        return Response.status(outcome.status()).entity(outcome.body()).build();
+        return Response.status(status(outcome)).entity(outcome.body()).build();
+    }
+
+    private static int status(PostingService.Outcome outcome) {
+        return switch (outcome.result()) {
+            case POSTED -> 201;
+            case AWAITING_APPROVAL -> 202;
+        };
     }
 
     private PostingService.Actor actor() {
-        SignedInStaff me = SignedInStaff.of(request)
-                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        SignedInStaff me = BearerTokenMechanism.signedInStaff(request)
+                .orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
         return new PostingService.Actor(me.username(), me.hasRole(Role.SUPERVISOR), me.memberNumber());
     }
 

@@ -1,10 +1,12 @@
 package coop.tally.posting;
 
+import coop.tally.posting.rule.PostingRefused;
+import coop.tally.posting.rule.Tender;
 import coop.tally.approval.ApprovalJson;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
-import coop.tally.approval.policy.OverrideFacts;
-import coop.tally.approval.policy.OverridePolicies;
+import coop.tally.posting.policy.OverrideFacts;
+import coop.tally.posting.policy.OverridePolicies;
 import coop.tally.caller.CallGate;
 import coop.tally.caller.MemberCall;
 import coop.tally.drawer.DenominationCount;
@@ -28,8 +30,8 @@ import coop.tally.member.AccountType;
 import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAccounts;
 import coop.tally.platform.TallyClock;
-import coop.tally.posting.hold.BusinessCalendar;
-import coop.tally.posting.hold.CheckHoldPolicy;
+import coop.tally.ledger.hold.BusinessCalendar;
+import coop.tally.ledger.hold.CheckHoldPolicy;
 import coop.tally.posting.loan.Allocation;
 import coop.tally.posting.loan.LoanTerms;
 import coop.tally.posting.plan.FeeSchedule;
@@ -110,8 +112,13 @@ public class PostingService {
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
     }
 
-    /** The answer: HTTP status and JSON body, first-time or replayed. */
-    public record Outcome(int status, String body, boolean replayed) {
+    /** What became of a posting: posted at once, or waiting for a supervisor's approval. */
+    public enum Result {
+        POSTED, AWAITING_APPROVAL
+    }
+
+    /** The answer: what became of the posting and its JSON body, first-time or replayed. */
+    public record Outcome(Result result, String body, boolean replayed) {
     }
 
     /** The supervisor's approval a posting runs under: which request, who approved, which policy reasons it covers. */
@@ -129,7 +136,7 @@ public class PostingService {
         Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey,
                 requestHash(request, sessionId, requestedDate, denominations));
         if (claim.asReplay().isPresent()) {
-            return new Outcome(claim.replay().status(), claim.replay().body(), true);
+            return new Outcome(claim.replay().result(), claim.replay().body(), true);
         }
         return execute(actor, idempotencyKey, request, sessionId, requestedDate, denominations, null, claim);
     }
@@ -145,7 +152,7 @@ public class PostingService {
         String key = "approval-" + approval.approvalId();
         Idempotency.Claim claim = idempotency.claim(maker.username(), key, requestHash(request, sessionId, requestedDate, denominations));
         if (claim.asReplay().isPresent()) {
-            return new Outcome(claim.replay().status(), claim.replay().body(), true);
+            return new Outcome(claim.replay().result(), claim.replay().body(), true);
         }
         return execute(maker, key, request, sessionId, requestedDate, denominations, approval, claim);
     }
@@ -202,11 +209,11 @@ public class PostingService {
                 String body = JsonBuilders.JSON.createObjectBuilder()
                         .add("code", "OVERRIDE_REQUIRED")
                         .add("detail", "This posting needs a supervisor's override; it waits in the approval queue.")
-                        .add("approval", ApprovalJson.of(view, viewer)).build().toString();
+                        .add("approval", ApprovalJson.of(view, viewer::seesMemberAccount)).build().toString();
                 callGate.noteApprovalOutcome(sessionId, actor.username(), "approval " + view.request().id()
                         + " requested: " + String.join(", ", verdict.reasons()));
-                claim.answer(202, body, null);
-                return new Outcome(202, body, false);
+                claim.answer(Result.AWAITING_APPROVAL, body, null);
+                return new Outcome(Result.AWAITING_APPROVAL, body, false);
             }
             List<String> uncovered = verdict.reasons().stream().filter(reason -> !approval.coveredReasons().contains(reason)).toList();
             if (!uncovered.isEmpty()) {
@@ -235,8 +242,8 @@ public class PostingService {
         }
         posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), session.memberNumber()));
         String body = results.posted(entry, accounts.values(), placed, allocation, viewer).toString();
-        claim.answer(201, body, entry.id());
-        return new Outcome(201, body, false);
+        claim.answer(Result.POSTED, body, entry.id());
+        return new Outcome(Result.POSTED, body, false);
     }
 
     private Map<String, MemberAccount> lockAccounts(PostingRequest request) {

@@ -1,12 +1,13 @@
 package coop.tally.posting;
 
+import coop.tally.posting.rule.PostingRefused;
 import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
 import coop.tally.approval.ApprovalJson;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
-import coop.tally.approval.policy.PolicyDecision;
-import coop.tally.approval.policy.ReversalPolicy;
+import coop.tally.approval.PolicyDecision;
+import coop.tally.posting.policy.ReversalPolicy;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
@@ -23,7 +24,7 @@ import coop.tally.posting.rule.AccountStatusRule;
 import coop.tally.posting.rule.PostingRules;
 import coop.tally.posting.rule.StaffOwnAccountRule;
 import coop.tally.posting.rule.SufficientFundsRule;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -87,7 +88,7 @@ public class ReversalService {
     @Transactional
     public PostingService.Outcome reverseOrRequest(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
         if (actor.supervisor()) {
-            return new PostingService.Outcome(201, reverse(actor, entryId, reason, memo).toString(), false);
+            return new PostingService.Outcome(PostingService.Result.POSTED, reverse(actor, entryId, reason, memo).toString(), false);
         }
         JournalEntry original = reversible(entryId);
         String member = original.lineDrafts().stream().filter(line -> line.account().isMember())
@@ -105,8 +106,8 @@ public class ReversalService {
                 JsonBuilders.JSON.createArrayBuilder().build());
         String body = JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
                 .add("detail", "A reversal needs a supervisor's override; it waits in the approval queue.")
-                .add("approval", ApprovalJson.of(view, viewers.of(false, member))).build().toString();
-        return new PostingService.Outcome(202, body, false);
+                .add("approval", ApprovalJson.of(view, viewers.of(false, member)::seesMemberAccount)).build().toString();
+        return new PostingService.Outcome(PostingService.Result.AWAITING_APPROVAL, body, false);
     }
 
     @Transactional
@@ -123,13 +124,13 @@ public class ReversalService {
 
     private JournalEntry reversible(long entryId) {
         JournalEntry original = journal.find(entryId)
-                .orElseThrow(() -> ApiProblem.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
+                .orElseThrow(() -> Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
         if (!REVERSIBLE.contains(original.type())) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
                     Map.of("entryType", original.type().name()));
         }
         if (journal.reversalOf(entryId).isPresent()) {
-            throw new ApiProblem(409, "ALREADY_REVERSED", "This entry has already been reversed.");
+            throw new Refusal(Refusal.Kind.CONFLICT, "ALREADY_REVERSED", "This entry has already been reversed.");
         }
         return original;
     }

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.approval.AccountVisibility;
 import coop.tally.caller.CallGate;
 import coop.tally.ledger.Viewer;
 import coop.tally.member.MemberAccounts;
@@ -12,7 +13,7 @@ import jakarta.inject.Inject;
  * decided in one place ({@link coop.tally.ledger.EntryView}).
  */
 @ApplicationScoped
-public class Viewers {
+public class Viewers implements AccountVisibility {
 
     @Inject
     MemberAccounts accounts;
@@ -29,6 +30,11 @@ public class Viewers {
             return Viewer.wholeEntries();
         }
         return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, accounts.numbersOf(memberNumber));
+    }
+
+    @Override
+    public Shown shownTo(boolean seesEveryMember, String memberNumber) {
+        return of(seesEveryMember, memberNumber)::seesMemberAccount;
     }
 
     /** As {@link #of}, for the member of the session (call or visit) an entry was posted in. */

@@ -1,6 +1,6 @@
 package coop.tally.referral;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,7 +23,7 @@ public final class MonthParam {
             }
             return YearMonth.parse(raw);
         } catch (DateTimeParseException bad) {
-            throw new ApiProblem(400, "MONTH_INVALID", "A month is written YYYY-MM, e.g. 2026-01.", Map.of("param", "month"));
+            throw new Refusal(Refusal.Kind.INVALID, "MONTH_INVALID", "A month is written YYYY-MM, e.g. 2026-01.", Map.of("param", "month"));
         }
     }
 }

@@ -2,7 +2,7 @@ package coop.tally.referral;
 
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,15 +37,15 @@ public class Products {
     @Transactional
     public ReferralProduct add(String admin, String code, String name) {
         if (!CODE.matcher(code).matches()) {
-            throw new ApiProblem(400, "PRODUCT_CODE_INVALID",
+            throw new Refusal(Refusal.Kind.INVALID, "PRODUCT_CODE_INVALID",
                     "A product code is 2-40 characters: upper-case letters, digits and '_', starting with a letter.",
                     Map.of("field", "code"));
         }
         if (name.isBlank()) {
-            throw new ApiProblem(400, "FIELD_INVALID", "'name' must not be blank.", Map.of("field", "name"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'name' must not be blank.", Map.of("field", "name"));
         }
         if (em.find(ReferralProduct.class, code) != null) {
-            throw ApiProblem.conflict("PRODUCT_EXISTS", "A product with that code exists.");
+            throw Refusal.conflict("PRODUCT_EXISTS", "A product with that code exists.");
         }
         ReferralProduct product = new ReferralProduct(code, name.strip(), clock.now(), admin);
         em.persist(product);
@@ -57,7 +57,7 @@ public class Products {
     public ReferralProduct retire(String admin, String code) {
         ReferralProduct product = em.find(ReferralProduct.class, code, LockModeType.PESSIMISTIC_WRITE);
         if (product == null) {
-            throw ApiProblem.notFound("PRODUCT_NOT_FOUND", "No product with that code.");
+            throw Refusal.notFound("PRODUCT_NOT_FOUND", "No product with that code.");
         }
         product.retire();
         securityLog.record("REFERRAL_PRODUCT_RETIRED", admin, code, null);
@@ -72,7 +72,7 @@ public class Products {
     ReferralProduct lockActive(String code) {
         ReferralProduct product = em.find(ReferralProduct.class, code, LockModeType.PESSIMISTIC_WRITE);
         if (product == null || !product.isActive()) {
-            throw new ApiProblem(422, "PRODUCT_UNKNOWN", "No product a referral can name has that code; see GET /api/referral-products.",
+            throw new Refusal(Refusal.Kind.RULES, "PRODUCT_UNKNOWN", "No product a referral can name has that code; see GET /api/referral-products.",
                     Map.of("field", "product"));
         }
         return product;

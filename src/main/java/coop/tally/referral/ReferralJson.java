@@ -1,6 +1,6 @@
 package coop.tally.referral;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -69,7 +69,7 @@ final class ReferralJson {
         for (String name : body.keySet()) {
             if (!known.contains(name)) {
                 String shown = name.length() > 40 ? name.substring(0, 40) + "..." : name;
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "'" + shown + "' is not a field of " + what + ".", Map.of("field", shown));
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "'" + shown + "' is not a field of " + what + ".", Map.of("field", shown));
             }
         }
     }

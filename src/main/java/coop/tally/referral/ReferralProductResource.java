@@ -1,7 +1,8 @@
 package coop.tally.referral;
 
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,7 @@ public class ReferralProductResource {
     }
 
     private String me() {
-        return SignedInStaff.of(request).map(SignedInStaff::username)
-                .orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(request).map(SignedInStaff::username)
+                .orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

@@ -2,9 +2,10 @@ package coop.tally.referral;
 
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.Role;
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
 import coop.tally.staff.Teams;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -159,11 +160,11 @@ public class ReferralResource {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException bad) {
-            throw new ApiProblem(400, "FIELD_INVALID", "'followUpOn' is a date written YYYY-MM-DD.", Map.of("field", "followUpOn"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'followUpOn' is a date written YYYY-MM-DD.", Map.of("field", "followUpOn"));
         }
     }
 
     private SignedInStaff me() {
-        return SignedInStaff.of(request).orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(request).orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

@@ -1,6 +1,6 @@
 package coop.tally.referral;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +35,19 @@ public final class ReferralRules {
     public static void checkFollowUp(ReferralDisposition disposition, Optional<LocalDate> followUpOn, LocalDate today) {
         if (followUpOn.isEmpty()) {
             if (disposition.requiresFollowUp()) {
-                throw new ApiProblem(422, "FOLLOW_UP_REQUIRED", disposition + " needs a follow-up date (followUpOn).",
+                throw new Refusal(Refusal.Kind.RULES, "FOLLOW_UP_REQUIRED", disposition + " needs a follow-up date (followUpOn).",
                         Map.of("field", "followUpOn"));
             }
             return;
         }
         if (!disposition.allowsFollowUp()) {
-            throw new ApiProblem(422, "FOLLOW_UP_NOT_ALLOWED", "A DECLINED referral takes no follow-up date; use DECLINED_FOLLOW_UP.",
+            throw new Refusal(Refusal.Kind.RULES, "FOLLOW_UP_NOT_ALLOWED", "A DECLINED referral takes no follow-up date; use DECLINED_FOLLOW_UP.",
                     Map.of("field", "followUpOn"));
         }
         LocalDate date = followUpOn.get();
         LocalDate last = today.plusDays(EXPIRY.toDays());
         if (date.isBefore(today) || date.isAfter(last)) {
-            throw new ApiProblem(422, "FOLLOW_UP_DATE_INVALID", "The follow-up date must be between " + today + " and " + last + ".",
+            throw new Refusal(Refusal.Kind.RULES, "FOLLOW_UP_DATE_INVALID", "The follow-up date must be between " + today + " and " + last + ".",
                     Map.of("field", "followUpOn", "earliest", today.toString(), "latest", last.toString()));
         }
     }

@@ -5,7 +5,7 @@ import coop.tally.caller.CallGate;
 import coop.tally.caller.MemberAction;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -107,7 +107,7 @@ public class Referrals {
             about.put("existingReferralId", duplicate.id());
             about.put("loggedAt", duplicate.loggedAt().toString());
             about.put("acceptedFrom", duplicate.loggedAt().plus(ReferralRules.DUPLICATE_WINDOW).toString());
-            throw new ApiProblem(409, "REFERRAL_DUPLICATE", "This member was referred for " + product.code()
+            throw new Refusal(Refusal.Kind.CONFLICT, "REFERRAL_DUPLICATE", "This member was referred for " + product.code()
                     + " within the last 30 days.", about);
         });
         Referral referral = new Referral(request.memberNumber(), product.code(), rep, callId, request.disposition(),
@@ -121,7 +121,7 @@ public class Referrals {
     public ReferralView find(long id) {
         Referral referral = em.find(Referral.class, id);
         if (referral == null) {
-            throw ApiProblem.notFound("REFERRAL_NOT_FOUND", "No referral with that id.");
+            throw Refusal.notFound("REFERRAL_NOT_FOUND", "No referral with that id.");
         }
         return new ReferralView(referral, endingOf(id));
     }
@@ -135,15 +135,15 @@ public class Referrals {
         ReferralView view = find(id);
         Referral referral = view.referral();
         if (referral.referredBy().equals(supervisor)) {
-            throw ApiProblem.forbidden("SELF_CREDIT_NOT_ALLOWED", "A conversion is recorded by someone other than the referring rep.");
+            throw Refusal.forbidden("SELF_CREDIT_NOT_ALLOWED", "A conversion is recorded by someone other than the referring rep.");
         }
         Instant now = clock.now();
         if (view.ending().isEmpty() && ReferralRules.isExpiredAt(referral.loggedAt(), now)) {
-            throw new ApiProblem(409, "REFERRAL_ENDED", "The referral expired 90 days after it was logged.",
+            throw new Refusal(Refusal.Kind.CONFLICT, "REFERRAL_ENDED", "The referral expired 90 days after it was logged.",
                     Map.of("referralStatus", ReferralStatus.EXPIRED.name()));
         }
         if (view.ending().isPresent()) {
-            throw new ApiProblem(409, "REFERRAL_ENDED", "The referral has already ended.",
+            throw new Refusal(Refusal.Kind.CONFLICT, "REFERRAL_ENDED", "The referral has already ended.",
                     Map.of("referralStatus", view.status().name()));
         }
         ReferralEvent converted = new ReferralEvent(id, ReferralStatus.CONVERTED, now, supervisor, note);
@@ -152,7 +152,7 @@ public class Referrals {
             em.flush();
         } catch (PersistenceException raced) {
             // the unique key: another request ended the referral a moment ago
-            throw new ApiProblem(409, "REFERRAL_ENDED", "The referral has already ended.");
+            throw new Refusal(Refusal.Kind.CONFLICT, "REFERRAL_ENDED", "The referral has already ended.");
         }
         securityLog.record("REFERRAL_CONVERTED", supervisor, referral.referredBy(),
                 "referral " + id + " " + referral.productCode() + " member " + referral.memberNumber());

@@ -1,9 +1,10 @@
 package coop.tally.referral;
 
 import coop.tally.platform.TallyClock;
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
 import coop.tally.staff.Teams;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,6 +94,6 @@ public class TargetResource {
     }
 
     private SignedInStaff me() {
-        return SignedInStaff.of(request).orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(request).orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

@@ -3,7 +3,7 @@ package coop.tally.referral;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
 import coop.tally.staff.Teams;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,14 +58,14 @@ public class Targets {
     public ReferralTarget set(String supervisor, String rep, YearMonth month, int target) {
         if (!teams.isInTeamOf(rep, supervisor)) {
             securityLog.record("ACCESS_DENIED", supervisor, rep, "set referral target for " + month);
-            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "A supervisor sets targets only for reps in their own team.");
+            throw Refusal.forbidden("NOT_YOUR_TEAM", "A supervisor sets targets only for reps in their own team.");
         }
         if (target < 0 || target > MAX_TARGET) {
-            throw new ApiProblem(400, "FIELD_INVALID", "'target' must be from 0 to " + MAX_TARGET + ".", Map.of("field", "target"));
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'target' must be from 0 to " + MAX_TARGET + ".", Map.of("field", "target"));
         }
         YearMonth current = YearMonth.from(clock.today());
         if (month.isBefore(current)) {
-            throw new ApiProblem(422, "TARGET_MONTH_PAST", "Targets are set for this month or later, not for " + month + ".",
+            throw new Refusal(Refusal.Kind.RULES, "TARGET_MONTH_PAST", "Targets are set for this month or later, not for " + month + ".",
                     Map.of("month", month.toString(), "currentMonth", current.toString()));
         }
         int before = targetFor(rep, month);

@@ -1,5 +1,6 @@
 package coop.tally.scorecard;
 
+import coop.tally.drawer.DrawerResults;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalLong;

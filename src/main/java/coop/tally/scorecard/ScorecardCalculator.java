@@ -1,5 +1,6 @@
 package coop.tally.scorecard;
 
+import coop.tally.drawer.DrawerResults;
 import coop.tally.caller.CallHistory.PastCall;
 
 import java.time.Instant;

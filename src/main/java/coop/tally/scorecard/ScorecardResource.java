@@ -2,9 +2,10 @@ package coop.tally.scorecard;
 
 import coop.tally.platform.TallyClock;
 import coop.tally.referral.MonthParam;
+import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
 import coop.tally.staff.Teams;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -64,6 +65,6 @@ public class ScorecardResource {
     }
 
     private SignedInStaff me() {
-        return SignedInStaff.of(request).orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(request).orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

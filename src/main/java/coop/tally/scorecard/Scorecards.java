@@ -1,5 +1,6 @@
 package coop.tally.scorecard;
 
+import coop.tally.drawer.DrawerResults;
 import coop.tally.caller.CallHistory;
 import coop.tally.caller.CallHistory.PastCall;
 import coop.tally.platform.TallyClock;

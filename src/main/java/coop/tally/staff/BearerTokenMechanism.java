@@ -9,6 +9,8 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import java.util.Optional;
+
 /**
  * Authenticates each request that carries {@code Authorization: Bearer <token>}. A request
  * without a usable token continues unauthenticated; {@code @RolesAllowed} then refuses it with a
@@ -43,5 +45,10 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         Staff staff = resolution.get().staff();
         request.setAttribute(SignedInStaff.ATTRIBUTE, SignedInStaff.of(staff));
         return context.notifyContainerAboutLogin(staff.username(), StaffIdentityStore.groupsOf(staff.roles()));
+    }
+
+    /** Who the request was authenticated as (empty for a request without a valid token). */
+    public static Optional<SignedInStaff> signedInStaff(HttpServletRequest request) {
+        return Optional.ofNullable((SignedInStaff) request.getAttribute(SignedInStaff.ATTRIBUTE));
     }
 }

@@ -2,7 +2,7 @@ package coop.tally.staff;
 
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -70,7 +70,7 @@ public class PostingLimitResource {
     public Response set(JsonObject body) {
         for (String name : body.keySet()) {
             if (!FIELDS.contains(name)) {
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "Unknown field.", Map.of("field", name.length() > 40 ? name.substring(0, 40) : name));
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Unknown field.", Map.of("field", name.length() > 40 ? name.substring(0, 40) : name));
             }
         }
         JsonFields fields = JsonFields.of(body);
@@ -81,7 +81,7 @@ public class PostingLimitResource {
         try {
             amount = Money.parseAmount(fields.requiredString("amount", 30));
         } catch (InvalidAmountException invalid) {
-            throw new ApiProblem(400, invalid.code(), invalid.getMessage(), Map.of("field", "amount"));
+            throw new Refusal(Refusal.Kind.INVALID, invalid.code(), invalid.getMessage(), Map.of("field", "amount"));
         }
         PostingLimitSetting setting = limits.set(security.getUserPrincipal().getName(), scope, subject, limit, amount);
         return Response.status(201).entity(json(setting).build()).build();

@@ -2,7 +2,7 @@ package coop.tally.staff;
 
 import coop.tally.money.Money;
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -86,13 +86,13 @@ public class PostingLimits {
             try {
                 role = Role.valueOf(subject);
             } catch (IllegalArgumentException unknown) {
-                throw new ApiProblem(400, "ROLE_UNKNOWN", "Unknown role '" + subject + "'.");
+                throw new Refusal(Refusal.Kind.INVALID, "ROLE_UNKNOWN", "Unknown role '" + subject + "'.");
             }
             if (role != Role.REP && role != Role.SUPERVISOR) {
-                throw new ApiProblem(400, "ROLE_DOES_NOT_POST", "Only REP and SUPERVISOR post; limits apply to them.");
+                throw new Refusal(Refusal.Kind.INVALID, "ROLE_DOES_NOT_POST", "Only REP and SUPERVISOR post; limits apply to them.");
             }
         } else if (directory.find(subject).isEmpty()) {
-            throw ApiProblem.notFound("STAFF_NOT_FOUND", "No staff account with that username.");
+            throw Refusal.notFound("STAFF_NOT_FOUND", "No staff account with that username.");
         }
         PostingLimitSetting setting = new PostingLimitSetting(scope, subject, limit, amount, admin, clock.now());
         em.persist(setting);

@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import coop.tally.audit.LogEncoding;
+import coop.tally.crypto.LogEncoding;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

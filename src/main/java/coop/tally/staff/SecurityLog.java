@@ -1,6 +1,7 @@
 package coop.tally.staff;
 
-import coop.tally.audit.LogEncoding;
+import coop.tally.web.RequestOrigin;
+import coop.tally.crypto.LogEncoding;
 import coop.tally.crypto.RowMacs;
 import coop.tally.platform.TallyClock;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,10 @@
 package coop.tally.staff;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The staff member a request was authenticated as, as read with the token: kept on the request
- * so that resources need not look the same staff member up again.
+ * ({@link BearerTokenMechanism#signedInStaff}) so that resources need not look the same staff member up again.
  */
 public record SignedInStaff(String username, Set<Role> roles, String memberNumber) {
 
@@ -17,9 +14,6 @@ public record SignedInStaff(String username, Set<Role> roles, String memberNumbe
         return new SignedInStaff(staff.username(), staff.roles(), staff.memberNumber());
     }
 
-    public static Optional<SignedInStaff> of(HttpServletRequest request) {
-        return Optional.ofNullable((SignedInStaff) request.getAttribute(ATTRIBUTE));
-    }
 
     public boolean hasRole(Role role) {
         return roles.contains(role);

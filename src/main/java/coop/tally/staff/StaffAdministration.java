@@ -2,7 +2,7 @@ package coop.tally.staff;
 
 import coop.tally.crypto.Argon2id;
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,17 +35,17 @@ public class StaffAdministration {
     @Transactional
     public Staff create(String admin, String username, String displayName, Set<Role> roles, String password) {
         if (!USERNAME.matcher(username).matches()) {
-            throw new ApiProblem(400, "USERNAME_INVALID",
+            throw new Refusal(Refusal.Kind.INVALID, "USERNAME_INVALID",
                     "A username is 2-40 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter.");
         }
         if (!Role.isAllowedCombination(roles)) {
-            throw new ApiProblem(400, "ROLE_COMBINATION_NOT_ALLOWED",
+            throw new Refusal(Refusal.Kind.INVALID, "ROLE_COMBINATION_NOT_ALLOWED",
                     "Allowed roles: REP, SUPERVISOR (with or without REP), AUDITOR alone, ADMIN alone.",
                     Map.of("roles", roles.stream().map(Role::name).sorted().toList()));
         }
         checkPassword(password);
         if (directory.find(username).isPresent()) {
-            throw ApiProblem.conflict("USERNAME_TAKEN", "A staff account with that username exists.");
+            throw Refusal.conflict("USERNAME_TAKEN", "A staff account with that username exists.");
         }
         Staff staff = new Staff(username, displayName, Argon2id.DEFAULT.hash(password), EnumSet.copyOf(roles), clock.now());
         directory.add(staff);
@@ -66,7 +66,7 @@ public class StaffAdministration {
     @Transactional
     public Staff disable(String admin, String username) {
         if (admin.equals(username)) {
-            throw ApiProblem.unprocessable("CANNOT_DISABLE_SELF", "An administrator cannot disable their own account.");
+            throw Refusal.byRules("CANNOT_DISABLE_SELF", "An administrator cannot disable their own account.");
         }
         Staff staff = existing(username);
         staff.disable();
@@ -90,12 +90,12 @@ public class StaffAdministration {
 
     private Staff existing(String username) {
         return directory.findForUpdate(username)
-                .orElseThrow(() -> ApiProblem.notFound("STAFF_NOT_FOUND", "No staff account with that username."));
+                .orElseThrow(() -> Refusal.notFound("STAFF_NOT_FOUND", "No staff account with that username."));
     }
 
     private static void checkPassword(String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new ApiProblem(400, "PASSWORD_TOO_SHORT",
+            throw new Refusal(Refusal.Kind.INVALID, "PASSWORD_TOO_SHORT",
                     "A password has at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
     }

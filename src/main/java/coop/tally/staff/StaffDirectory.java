@@ -1,5 +1,6 @@
 package coop.tally.staff;
 
+import jakarta.transaction.Transactional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -38,5 +39,14 @@ public class StaffDirectory {
 
     void add(Staff staff) {
         em.persist(staff);
+    }
+
+    /**
+     * Locks the staff member's row until the caller's transaction ends, so that work that must be
+     * one at a time per staff member (opening a drawer, opening a call) cannot run twice at once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void serializeWorkOf(String username) {
+        findForUpdate(username);
     }
 }

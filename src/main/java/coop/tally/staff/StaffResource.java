@@ -1,12 +1,11 @@
 package coop.tally.staff;
 
 import coop.tally.web.JsonBuilders;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -57,7 +56,7 @@ public class StaffResource {
             try {
                 roles.add(Role.valueOf(role));
             } catch (IllegalArgumentException unknown) {
-                throw new ApiProblem(400, "ROLE_UNKNOWN", "Unknown role '" + role + "'.");
+                throw new Refusal(Refusal.Kind.INVALID, "ROLE_UNKNOWN", "Unknown role '" + role + "'.");
             }
         }
         String password = fields.requiredString("password", 200);

@@ -1,6 +1,6 @@
 package coop.tally.staff;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,7 +57,7 @@ public class TeamResource {
         JsonFields fields = JsonFields.of(body);
         for (String name : body.keySet()) {
             if (!Set.of("supervisor").contains(name)) {
-                throw new ApiProblem(400, "FIELD_UNKNOWN", "'" + name + "' is not a field of a team membership.",
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "'" + name + "' is not a field of a team membership.",
                         Map.of("field", name));
             }
         }
@@ -84,6 +84,6 @@ public class TeamResource {
     }
 
     private SignedInStaff me() {
-        return SignedInStaff.of(request).orElseThrow(() -> new ApiProblem(401, "UNAUTHENTICATED", "Sign in first."));
+        return BearerTokenMechanism.signedInStaff(request).orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
     }
 }

@@ -1,7 +1,7 @@
 package coop.tally.staff;
 
 import coop.tally.platform.TallyClock;
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,7 +62,7 @@ public class Teams {
     public void requireMaySeeFiguresOf(SignedInStaff viewer, String rep, String what) {
         if (!maySeeFiguresOf(viewer, rep)) {
             securityLog.record("ACCESS_DENIED", viewer.username(), rep, what);
-            throw ApiProblem.forbidden("NOT_YOUR_TEAM", "You see your own " + what + " and those of reps in your team.");
+            throw Refusal.forbidden("NOT_YOUR_TEAM", "You see your own " + what + " and those of reps in your team.");
         }
     }
 
@@ -85,20 +85,20 @@ public class Teams {
     @Transactional
     public TeamMembership assign(String admin, String rep, String supervisor) {
         Staff member = directory.find(rep)
-                .orElseThrow(() -> ApiProblem.notFound("STAFF_NOT_FOUND", "No staff account with that username."));
+                .orElseThrow(() -> Refusal.notFound("STAFF_NOT_FOUND", "No staff account with that username."));
         if (!member.hasRole(Role.REP)) {
-            throw new ApiProblem(422, "NOT_A_REP", "Only a staff member with the REP role belongs to a team.",
+            throw new Refusal(Refusal.Kind.RULES, "NOT_A_REP", "Only a staff member with the REP role belongs to a team.",
                     Map.of("username", rep));
         }
         Staff lead = directory.find(supervisor)
-                .orElseThrow(() -> new ApiProblem(422, "SUPERVISOR_INVALID", "No staff account with that username.",
+                .orElseThrow(() -> new Refusal(Refusal.Kind.RULES, "SUPERVISOR_INVALID", "No staff account with that username.",
                         Map.of("supervisor", supervisor)));
         if (!lead.hasRole(Role.SUPERVISOR) || !lead.isEnabled()) {
-            throw new ApiProblem(422, "SUPERVISOR_INVALID", "A team is led by an enabled staff member with the SUPERVISOR role.",
+            throw new Refusal(Refusal.Kind.RULES, "SUPERVISOR_INVALID", "A team is led by an enabled staff member with the SUPERVISOR role.",
                     Map.of("supervisor", supervisor));
         }
         if (rep.equals(supervisor)) {
-            throw new ApiProblem(422, "SUPERVISOR_INVALID", "Nobody reports to themselves.", Map.of("supervisor", supervisor));
+            throw new Refusal(Refusal.Kind.RULES, "SUPERVISOR_INVALID", "Nobody reports to themselves.", Map.of("supervisor", supervisor));
         }
         TeamMembership membership = em.find(TeamMembership.class, rep, LockModeType.PESSIMISTIC_WRITE);
         String before = membership == null ? "none" : membership.supervisor();
@@ -117,7 +117,7 @@ public class Teams {
     public void remove(String admin, String rep) {
         TeamMembership membership = em.find(TeamMembership.class, rep, LockModeType.PESSIMISTIC_WRITE);
         if (membership == null) {
-            throw ApiProblem.notFound("TEAM_MEMBERSHIP_NOT_FOUND", "That staff member is in no team.");
+            throw Refusal.notFound("TEAM_MEMBERSHIP_NOT_FOUND", "That staff member is in no team.");
         }
         em.remove(membership);
         securityLog.record("TEAM_MEMBERSHIP_REMOVED", admin, rep, "supervisor " + membership.supervisor() + " -> none");

@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -25,7 +26,7 @@ public final class JsonFields {
 
     public static JsonFields of(JsonObject body) {
         if (body == null) {
-            throw new ApiProblem(400, "BODY_REQUIRED", "Send a JSON object as the request body.");
+            throw new Refusal(Refusal.Kind.INVALID, "BODY_REQUIRED", "Send a JSON object as the request body.");
         }
         return new JsonFields(body);
     }
@@ -48,7 +49,7 @@ public final class JsonFields {
         }
         String string = text.getString();
         if (string.length() > maxLength) {
-            throw new ApiProblem(400, "FIELD_TOO_LONG", "'" + field + "' is longer than " + maxLength + " characters.",
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_TOO_LONG", "'" + field + "' is longer than " + maxLength + " characters.",
                     Map.of("field", field, "maxLength", maxLength));
         }
         return Optional.of(string);
@@ -96,18 +97,18 @@ public final class JsonFields {
                 return Enum.valueOf(type, name);
             } catch (IllegalArgumentException unknown) {
                 List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-                throw new ApiProblem(400, "FIELD_INVALID", "'" + field + "' must be one of " + allowed + ".",
+                throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'" + field + "' must be one of " + allowed + ".",
                         Map.of("field", field, "allowed", allowed));
             }
         });
     }
 
-    public static ApiProblem missing(String field) {
-        return new ApiProblem(400, "FIELD_REQUIRED", "'" + field + "' is required.", Map.of("field", field));
+    public static Refusal missing(String field) {
+        return new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "'" + field + "' is required.", Map.of("field", field));
     }
 
-    public static ApiProblem wrongType(String field, String expected) {
-        return new ApiProblem(400, "FIELD_WRONG_TYPE", "'" + field + "' must be " + expected + ".",
+    public static Refusal wrongType(String field, String expected) {
+        return new Refusal(Refusal.Kind.INVALID, "FIELD_WRONG_TYPE", "'" + field + "' must be " + expected + ".",
                 Map.of("field", field));
     }
 }

@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,8 +22,21 @@ public final class Problems {
     private Problems() {
     }
 
-    public static Response response(ApiProblem problem) {
-        return response(problem.status(), problem.code(), problem.getMessage(), problem.extensions());
+    public static Response response(Refusal refusal) {
+        return response(status(refusal.kind()), refusal.code(), refusal.getMessage(), refusal.details());
+    }
+
+    /** The one place a refusal's kind becomes an HTTP status. */
+    public static int status(Refusal.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case RULES -> 422;
+            case TOO_LARGE -> 413;
+        };
     }
 
     public static Response response(int status, String code, String detail) {
@@ -47,7 +61,7 @@ public final class Problems {
             json.add("detail", detail);
         }
         extensions.forEach((name, value) -> {
-            if (!ApiProblem.RESERVED_MEMBERS.contains(name)) {
+            if (!Refusal.RESERVED_MEMBERS.contains(name)) {
                 json.add(name, toJson(value));
             }
         });

@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -84,7 +85,7 @@ public class RequestSizeLimitFilter extends HttpFilter {
         private void count(int n) {
             read += n;
             if (read > MAX_BODY_BYTES) {
-                throw new ApiProblem(413, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
+                throw new Refusal(Refusal.Kind.TOO_LARGE, "BODY_TOO_LARGE", "The request body is larger than " + MAX_BODY_BYTES + " bytes.");
             }
         }
 

@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -57,7 +58,7 @@ public final class StrictJson {
             String name = text(parser.getString(), pointer, "A member name in " + where(pointer));
             String member = pointer + "/" + escape(name);
             if (!names.add(name)) {
-                throw new ApiProblem(400, "MALFORMED_JSON", "The member '" + member + "' appears more than once.",
+                throw new Refusal(Refusal.Kind.INVALID, "MALFORMED_JSON", "The member '" + member + "' appears more than once.",
                         Map.of("field", member));
             }
             object.add(name, value(parser, parser.next(), member));
@@ -88,7 +89,7 @@ public final class StrictJson {
     /** The string if it is well-formed text; the problem names where it is, never what it is. */
     private static String text(String string, String pointer, String what) {
         if (!WellFormedText.isAcceptable(string)) {
-            throw new ApiProblem(400, "MALFORMED_TEXT", what + " is not well-formed Unicode (an unpaired surrogate)"
+            throw new Refusal(Refusal.Kind.INVALID, "MALFORMED_TEXT", what + " is not well-formed Unicode (an unpaired surrogate)"
                     + " or holds a control character other than tab, line feed and carriage return.",
                     Map.of("field", pointer));
         }
@@ -104,7 +105,7 @@ public final class StrictJson {
         return name.replace("~", "~0").replace("/", "~1");
     }
 
-    private static ApiProblem malformed(String detail) {
-        return new ApiProblem(400, "MALFORMED_JSON", detail);
+    private static Refusal malformed(String detail) {
+        return new Refusal(Refusal.Kind.INVALID, "MALFORMED_JSON", detail);
     }
 }

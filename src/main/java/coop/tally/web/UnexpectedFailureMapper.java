@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -22,7 +23,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ApiProblem problem) {
+            if (cause instanceof Refusal problem) {
                 return Problems.response(problem);
             }
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {

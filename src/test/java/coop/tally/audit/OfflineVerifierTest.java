@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.crypto.LogEncoding;
 import coop.tally.ledger.AccountRef;
 import coop.tally.ledger.CanonicalEntry;
 import coop.tally.ledger.CanonicalLine;

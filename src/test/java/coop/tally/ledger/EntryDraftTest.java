@@ -1,5 +1,6 @@
 package coop.tally.ledger;
 
+import coop.tally.platform.Refusal;
 import coop.tally.money.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +43,7 @@ class EntryDraftTest {
         InvalidEntryException refused = assertThrows(InvalidEntryException.class, () -> EntryDraft.of(EntryType.DEPOSIT,
                 debit(DRAWER, Money.of("100.00")), credit(SHARE, Money.of("99.99"))));
         assertEquals("ENTRY_UNBALANCED", refused.code());
-        assertEquals(422, refused.httpStatus());
+        assertEquals(Refusal.Kind.RULES, refused.kind());
         assertEquals("100.00", refused.details().get("debits"));
         assertEquals("99.99", refused.details().get("credits"));
     }

@@ -1,6 +1,6 @@
 package coop.tally.member;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,8 +56,8 @@ class MemberSearchTest {
     }
 
     private static String code(String query) {
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> MemberSearch.parse(query));
-        assertEquals(400, problem.status());
+        Refusal problem = assertThrows(Refusal.class, () -> MemberSearch.parse(query));
+        assertEquals(Refusal.Kind.INVALID, problem.kind());
         return problem.code();
     }
 }

@@ -1,6 +1,6 @@
 package coop.tally.referral;
 
-import coop.tally.web.ApiProblem;
+import coop.tally.platform.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -20,9 +20,9 @@ class ReferralRulesTest {
 
     @Test
     void declined_follow_up_needs_a_date_and_plain_declined_takes_none() {
-        assertEquals("FOLLOW_UP_REQUIRED", assertThrows(ApiProblem.class, () -> ReferralRules.checkFollowUp(
+        assertEquals("FOLLOW_UP_REQUIRED", assertThrows(Refusal.class, () -> ReferralRules.checkFollowUp(
                 ReferralDisposition.DECLINED_FOLLOW_UP, Optional.empty(), TODAY)).code());
-        assertEquals("FOLLOW_UP_NOT_ALLOWED", assertThrows(ApiProblem.class, () -> ReferralRules.checkFollowUp(
+        assertEquals("FOLLOW_UP_NOT_ALLOWED", assertThrows(Refusal.class, () -> ReferralRules.checkFollowUp(
                 ReferralDisposition.DECLINED, Optional.of(TODAY), TODAY)).code());
         assertDoesNotThrow(() -> ReferralRules.checkFollowUp(ReferralDisposition.DECLINED, Optional.empty(), TODAY));
         assertDoesNotThrow(() -> ReferralRules.checkFollowUp(ReferralDisposition.REFERRED, Optional.empty(), TODAY));
@@ -34,9 +34,9 @@ class ReferralRulesTest {
         assertDoesNotThrow(() -> ReferralRules.checkFollowUp(ReferralDisposition.DECLINED_FOLLOW_UP, Optional.of(TODAY), TODAY));
         assertDoesNotThrow(() -> ReferralRules.checkFollowUp(ReferralDisposition.DECLINED_FOLLOW_UP,
                 Optional.of(TODAY.plusDays(90)), TODAY));
-        assertEquals("FOLLOW_UP_DATE_INVALID", assertThrows(ApiProblem.class, () -> ReferralRules.checkFollowUp(
+        assertEquals("FOLLOW_UP_DATE_INVALID", assertThrows(Refusal.class, () -> ReferralRules.checkFollowUp(
                 ReferralDisposition.DECLINED_FOLLOW_UP, Optional.of(TODAY.minusDays(1)), TODAY)).code());
-        assertEquals("FOLLOW_UP_DATE_INVALID", assertThrows(ApiProblem.class, () -> ReferralRules.checkFollowUp(
+        assertEquals("FOLLOW_UP_DATE_INVALID", assertThrows(Refusal.class, () -> ReferralRules.checkFollowUp(
                 ReferralDisposition.DECLINED_FOLLOW_UP, Optional.of(TODAY.plusDays(91)), TODAY)).code());
     }
 

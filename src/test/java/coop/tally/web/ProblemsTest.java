@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,9 @@ class ProblemsTest {
 
     @Test
     void a_problem_keeps_no_extension_named_like_its_own_members() {
-        ApiProblem problem = new ApiProblem(409, "REFERRAL_ENDED", "The referral has already ended.", CLASHING);
-        assertEquals(Map.of("entryType", "OPENING_BALANCE"), problem.extensions());
-        JsonObject body = Problems.body(problem.status(), problem.code(), problem.getMessage(), problem.extensions());
+        Refusal problem = new Refusal(Refusal.Kind.CONFLICT, "REFERRAL_ENDED", "The referral has already ended.", CLASHING);
+        assertEquals(Map.of("entryType", "OPENING_BALANCE"), problem.details());
+        JsonObject body = Problems.body(Problems.status(problem.kind()), problem.code(), problem.getMessage(), problem.details());
         assertEquals(409, body.getInt("status"));
         assertEquals("urn:tally:problem:referral-ended", body.getString("type"));
     }

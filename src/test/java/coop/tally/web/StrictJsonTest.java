@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.Refusal;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,12 +17,12 @@ class StrictJsonTest {
         return StrictJson.readObject(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static ApiProblem refusal(String json) {
-        return assertThrows(ApiProblem.class, () -> read(json), json);
+    private static Refusal refusal(String json) {
+        return assertThrows(Refusal.class, () -> read(json), json);
     }
 
-    private static ApiProblem refusal(byte[] body) {
-        return assertThrows(ApiProblem.class, () -> StrictJson.readObject(body));
+    private static Refusal refusal(byte[] body) {
+        return assertThrows(Refusal.class, () -> StrictJson.readObject(body));
     }
 
     @Test
@@ -38,14 +39,14 @@ class StrictJsonTest {
 
     @Test
     void a_member_named_twice_at_any_depth_is_malformed_json() {
-        ApiProblem top = refusal("{\"amount\":\"5.00\",\"amount\":\"500.00\"}");
+        Refusal top = refusal("{\"amount\":\"5.00\",\"amount\":\"500.00\"}");
         assertEquals("MALFORMED_JSON", top.code());
-        assertEquals("/amount", top.extensions().get("field"));
-        ApiProblem nested = refusal("{\"denominations\":{\"20\":1,\"20\":50}}");
+        assertEquals("/amount", top.details().get("field"));
+        Refusal nested = refusal("{\"denominations\":{\"20\":1,\"20\":50}}");
         assertEquals("MALFORMED_JSON", nested.code());
-        assertEquals("/denominations/20", nested.extensions().get("field"));
-        ApiProblem inArray = refusal("{\"a\":[{\"x\":1},{\"x\":1,\"x\":2}]}");
-        assertEquals("/a/1/x", inArray.extensions().get("field"));
+        assertEquals("/denominations/20", nested.details().get("field"));
+        Refusal inArray = refusal("{\"a\":[{\"x\":1},{\"x\":1,\"x\":2}]}");
+        assertEquals("/a/1/x", inArray.details().get("field"));
         // the same name in different objects is fine
         assertEquals(2, read("{\"x\":{\"x\":1},\"y\":{\"x\":2}}").size());
     }
@@ -63,18 +64,18 @@ class StrictJsonTest {
             "{\"memo\":\"c1 \u0085 as raw UTF-8\"}",
     })
     void text_that_is_not_well_formed_is_malformed_text(String json) {
-        ApiProblem problem = refusal(json);
-        assertEquals(400, problem.status());
+        Refusal problem = refusal(json);
+        assertEquals(Refusal.Kind.INVALID, problem.kind());
         assertEquals("MALFORMED_TEXT", problem.code());
-        assertEquals("/memo", problem.extensions().get("field"));
+        assertEquals("/memo", problem.details().get("field"));
     }
 
     @Test
     void bad_text_is_found_in_names_and_at_any_depth() {
-        assertEquals("", refusal("{\"x\\ud800\":\"1\"}").extensions().get("field"), "a member name: the object is named");
-        assertEquals("/a", refusal("{\"a\":{\"b\\u0000\":1}}").extensions().get("field"));
-        assertEquals("/a/2", refusal("{\"a\":[\"ok\",\"ok\",\"\\udfff\"]}").extensions().get("field"));
-        assertEquals("/a~1b~0c/0/d", refusal("{\"a/b~c\":[{\"d\":\"\\ud800\"}]}").extensions().get("field"));
+        assertEquals("", refusal("{\"x\\ud800\":\"1\"}").details().get("field"), "a member name: the object is named");
+        assertEquals("/a", refusal("{\"a\":{\"b\\u0000\":1}}").details().get("field"));
+        assertEquals("/a/2", refusal("{\"a\":[\"ok\",\"ok\",\"\\udfff\"]}").details().get("field"));
+        assertEquals("/a~1b~0c/0/d", refusal("{\"a/b~c\":[{\"d\":\"\\ud800\"}]}").details().get("field"));
         assertEquals("MALFORMED_TEXT", refusal("{\"a\":[[[\"\\u0000\"]]]}").code());
     }
 
@@ -88,7 +89,7 @@ class StrictJsonTest {
                 {'{', '"', 'm', '"', ':', '"', (byte) 0xE9, '"', '}'},                    // Latin-1 'é'
         };
         for (byte[] body : bodies) {
-            ApiProblem problem = refusal(body);
+            Refusal problem = refusal(body);
             assertEquals("MALFORMED_JSON", problem.code());
             assertEquals("The request body is not valid UTF-8.", problem.getMessage());
         }

@@ -1,7 +1,7 @@
 package coop.tally.posting.loan;
 
 import coop.tally.money.Money;
-import coop.tally.posting.PostingRefused;
+import coop.tally.posting.rule.PostingRefused;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,7 @@
 package coop.tally.posting.loan;
 
 import coop.tally.money.Money;
-import coop.tally.posting.PostingRefused;
+import coop.tally.posting.rule.PostingRefused;
 
 import java.util.Map;
 
@@ -16,7 +16,7 @@ public class PaymentExceedsPayoffException extends PostingRefused {
     private final transient PayoffQuote quote;
 
     public PaymentExceedsPayoffException(PayoffQuote quote) {
-        super(Kind.BUSINESS_REFUSAL, CODE,
+        super(Kind.RULES, CODE,
                 "The payment is more than the payoff amount of " + quote.total().toPlainString() + " as of " + quote.asOf() + ".",
                 Map.of("payoff", quote.total().toPlainString(), "asOf", quote.asOf().toString()));
         this.quote = quote;

@@ -6,8 +6,8 @@ import coop.tally.ledger.EntryType;
 import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.LineDraft;
 import coop.tally.money.Money;
-import coop.tally.posting.PostingRefused;
-import coop.tally.posting.Tender;
+import coop.tally.posting.rule.PostingRefused;
+import coop.tally.posting.rule.Tender;
 import coop.tally.posting.loan.Allocation;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package coop.tally.posting.plan;
 
 import coop.tally.ledger.EntryType;
 import coop.tally.money.Money;
-import coop.tally.posting.Tender;
+import coop.tally.posting.rule.Tender;
 
 /**
  * A posting as a client asks for it, before any rule has looked at it. Fields a type does not use

@@ -1,7 +1,6 @@
 package coop.tally.posting.rule;
 
 import coop.tally.ledger.EntryType;
-import coop.tally.posting.Tender;
 
 import java.util.List;
 import java.util.Objects;

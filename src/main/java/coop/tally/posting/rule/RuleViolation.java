@@ -1,6 +1,5 @@
 package coop.tally.posting.rule;
 
-import coop.tally.posting.PostingRefused;
 
 import java.util.Map;
 import java.util.Objects;

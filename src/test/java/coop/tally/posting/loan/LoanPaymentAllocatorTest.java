@@ -1,7 +1,8 @@
 package coop.tally.posting.loan;
 
+import coop.tally.platform.Refusal;
 import coop.tally.money.Money;
-import coop.tally.posting.PostingRefused;
+import coop.tally.posting.rule.PostingRefused;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,7 +94,7 @@ class LoanPaymentAllocatorTest {
                 () -> allocator.allocate(LOAN_A, Money.of("10050.97"), LocalDate.of(2025, 2, 15)));
 
         assertEquals("PAYMENT_EXCEEDS_PAYOFF", refused.code());
-        assertEquals(422, refused.httpStatus());
+        assertEquals(Refusal.Kind.RULES, refused.kind());
         assertEquals(Money.of("10050.96"), refused.payoff());
         assertEquals("10050.96", refused.details().get("payoff"));
         assertEquals("2025-02-15", refused.details().get("asOf"));
@@ -145,7 +146,7 @@ class LoanPaymentAllocatorTest {
         PostingRefused refused = assertThrows(PostingRefused.class,
                 () -> allocator.allocate(LOAN_A, Money.of("100.00"), LocalDate.of(2025, 1, 14)));
         assertEquals("PAYMENT_DATE_BEFORE_INTEREST_DATE", refused.code());
-        assertEquals(422, refused.httpStatus());
+        assertEquals(Refusal.Kind.RULES, refused.kind());
     }
 
     @Test
@@ -159,7 +160,7 @@ class LoanPaymentAllocatorTest {
         PostingRefused refused = assertThrows(PostingRefused.class,
                 () -> allocator.allocate(LOAN_A, Money.ZERO, LocalDate.of(2025, 2, 15)));
         assertEquals("AMOUNT_NOT_POSITIVE", refused.code());
-        assertEquals(400, refused.httpStatus());
+        assertEquals(Refusal.Kind.INVALID, refused.kind());
     }
 
     @Test

@@ -1,12 +1,13 @@
 package coop.tally.posting.plan;
 
+import coop.tally.platform.Refusal;
 import coop.tally.ledger.AccountRef;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.LineDraft;
 import coop.tally.money.Money;
-import coop.tally.posting.PostingRefused;
-import coop.tally.posting.Tender;
+import coop.tally.posting.rule.PostingRefused;
+import coop.tally.posting.rule.Tender;
 import coop.tally.posting.loan.Allocation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class PostingPlannerTest {
         void other_tenders_are_refused(Tender tender) {
             PostingRefused refused = refusal(request(EntryType.DEPOSIT, tender, null, SHARE, null, "10.00"), withDrawer);
             assertEquals("TENDER_NOT_ALLOWED", refused.code());
-            assertEquals(400, refused.httpStatus());
+            assertEquals(Refusal.Kind.INVALID, refused.kind());
             assertEquals(tender.name(), refused.details().get("tender"));
         }
 
@@ -100,7 +101,7 @@ class PostingPlannerTest {
         void cash_needs_an_open_drawer() {
             PostingRefused refused = refusal(request(EntryType.DEPOSIT, Tender.CASH, null, SHARE, null, "10.00"), PlanningContext.none());
             assertEquals("DRAWER_NOT_OPEN", refused.code());
-            assertEquals(422, refused.httpStatus());
+            assertEquals(Refusal.Kind.RULES, refused.kind());
         }
     }
 
@@ -295,7 +296,7 @@ class PostingPlannerTest {
             PostingRefused refused = refusal(officialCheck(Tender.ACCOUNT, SHARE, Instrument.CASHIERS_CHECK, "100.00", "5.00", false),
                     PlanningContext.none());
             assertEquals("FEE_MISMATCH", refused.code());
-            assertEquals(422, refused.httpStatus());
+            assertEquals(Refusal.Kind.RULES, refused.kind());
             assertEquals("10.00", refused.details().get("scheduledFee"));
         }
 
@@ -363,7 +364,7 @@ class PostingPlannerTest {
         void entry_types_that_are_not_posting_requests(EntryType type) {
             PostingRefused refused = refusal(request(type, Tender.CASH, SHARE, null, null, null), withDrawer);
             assertEquals("TYPE_NOT_ALLOWED", refused.code());
-            assertEquals(400, refused.httpStatus());
+            assertEquals(Refusal.Kind.INVALID, refused.kind());
         }
 
         @Test
@@ -377,7 +378,7 @@ class PostingPlannerTest {
         void an_amount_that_is_not_positive(String amount) {
             PostingRefused refused = refusal(request(EntryType.DEPOSIT, Tender.CASH, null, SHARE, null, amount), withDrawer);
             assertEquals("AMOUNT_NOT_POSITIVE", refused.code());
-            assertEquals(400, refused.httpStatus());
+            assertEquals(Refusal.Kind.INVALID, refused.kind());
         }
 
         @Test
@@ -398,7 +399,7 @@ class PostingPlannerTest {
         private String notAllowed(PostingRequest request) {
             PostingRefused refused = refusal(request, withDrawer);
             assertEquals("FIELD_NOT_ALLOWED", refused.code());
-            assertEquals(400, refused.httpStatus());
+            assertEquals(Refusal.Kind.INVALID, refused.kind());
             return (String) refused.details().get("field");
         }
 

@@ -1,7 +1,6 @@
 package coop.tally.posting.rule;
 
 import coop.tally.ledger.EntryType;
-import coop.tally.posting.Tender;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -2,7 +2,6 @@ package coop.tally.posting.rule;
 
 import coop.tally.ledger.EntryType;
 import coop.tally.money.Money;
-import coop.tally.posting.Tender;
 
 import java.util.List;
 

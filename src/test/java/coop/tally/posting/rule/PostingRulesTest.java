@@ -1,8 +1,7 @@
 package coop.tally.posting.rule;
 
+import coop.tally.platform.Refusal;
 import coop.tally.ledger.EntryType;
-import coop.tally.posting.PostingRefused;
-import coop.tally.posting.Tender;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -52,7 +51,7 @@ class PostingRulesTest {
                 account("100001-S00").status(AccountStatus.CLOSED).destination("5.00"));
         PostingRefused refused = assertThrows(PostingRefused.class, () -> rules.enforce(deposit));
         assertEquals("ACCOUNT_CLOSED", refused.code());
-        assertEquals(422, refused.httpStatus());
+        assertEquals(Refusal.Kind.RULES, refused.kind());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package coop.tally.posting.rule;
 
 import coop.tally.ledger.EntryType;
-import coop.tally.posting.Tender;
 import org.junit.jupiter.api.Test;
 
 import static coop.tally.posting.rule.Facts.account;

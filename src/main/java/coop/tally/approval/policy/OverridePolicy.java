@@ -1,9 +1,0 @@
-package coop.tally.approval.policy;
-
-import java.util.Optional;
-
-/** One rule of the maker-checker: whether a posting needs a supervisor's override, or is refused outright. */
-public interface OverridePolicy {
-
-    Optional<PolicyDecision> check(OverrideFacts facts);
-}

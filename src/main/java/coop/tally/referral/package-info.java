@@ -1,0 +1,7 @@
+/**
+ * Cross-sell referrals, their products and dispositions, monthly targets.
+ */
+@MayUse({"caller", "platform", "staff", "web"})
+package coop.tally.referral;
+
+import coop.tally.platform.MayUse;
