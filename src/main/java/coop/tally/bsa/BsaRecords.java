@@ -5,13 +5,14 @@ import coop.tally.member.MemberService;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryType;
 import coop.tally.caller.PhotoId;
+import coop.tally.ledger.AccountRef;
 import coop.tally.ledger.GlAccounts;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.JournalLine;
 import coop.tally.money.Money;
 import coop.tally.platform.TallyClock;
-import coop.tally.posting.PostingPosted;
-import coop.tally.posting.rule.Tender;
+import coop.tally.ledger.EntryPosted;
+import coop.tally.ledger.Side;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -48,14 +49,24 @@ public class BsaRecords {
     @Inject
     TallyClock clock;
 
-    void onPosted(@Observes PostingPosted posted) {
-        if (posted.request().tender() != Tender.CASH) {
+    /**
+     * Every entry that moved a member's cash across the counter: its teller-cash lines are the cash.
+     * A check deposit, a transfer, a drawer's or the vault's move names no member's cash and is
+     * left out. A reversal of a cash entry is recorded against the original's business day with
+     * the amount negated, so that the day's totals are what the member really brought or took.
+     */
+    void onPosted(@Observes EntryPosted posted) {
+        JournalEntry entry = posted.entry();
+        String member = posted.context().memberNumber();
+        if (member == null || cashOf(entry).isZero()) {
             return;
         }
-        JournalEntry entry = posted.entry();
+        if (entry.type() == EntryType.REVERSAL) {
+            recordReversal(entry, member);
+            return;
+        }
         Optional<BsaRules.Direction> direction = BsaRules.direction(entry.type());
-        String member = posted.memberNumber();
-        if (direction.isEmpty() || member == null) {
+        if (direction.isEmpty()) {
             return;
         }
         Money cash = cashOf(entry);
@@ -73,9 +84,10 @@ public class BsaRecords {
                 && ctr(member, entry.businessDate(), direction.get()).isEmpty()) {
             em.persist(new CurrencyTransactionReport(member, entry.businessDate(), direction.get().name(), now, entry.id()));
         }
-        if (BsaRules.needsBuyerId(entry.type(), posted.request().amount())) {
+        Money faceValue = faceValueOf(entry);
+        if (BsaRules.needsBuyerId(entry.type(), faceValue)) {
             em.persist(new InstrumentPurchase(entry.id(), member, entry.businessDate(),
-                    String.valueOf(posted.request().instrument()), posted.request().amount(), entry.sessionId(),
+                    String.valueOf(posted.context().instrument()), faceValue, entry.sessionId(),
                     buyerIdentification(member, entry.sessionId()), entry.postedBy(), now));
         }
         if (BsaRules.isNearThreshold(latest)) {
@@ -101,6 +113,30 @@ public class BsaRecords {
         }
         return id.type() + " ending " + id.last4() + ", expires " + id.expires() + ", in the name of member " + member
                 + ", inspected in visit " + sessionId;
+    }
+
+    /** A reversal of a recorded cash movement: the same member, day and direction, the amount negated. */
+    private void recordReversal(JournalEntry reversal, String member) {
+        List<CashMovement> originals = em.createQuery("select c from CashMovement c where c.entryId = :entry", CashMovement.class)
+                .setParameter("entry", reversal.reversesEntryId())
+                .getResultList();
+        if (!originals.isEmpty()) {
+            members.lock(member);
+        }
+        for (CashMovement original : originals) {
+            em.persist(original.reversedBy(reversal, clock.now()));
+        }
+    }
+
+    /** An official check's face value: what the entry credits to official checks outstanding. */
+    private static Money faceValueOf(JournalEntry entry) {
+        Money face = Money.ZERO;
+        for (JournalLine line : entry.lines()) {
+            if (line.account().equals(AccountRef.gl(GlAccounts.OFFICIAL_CHECKS_OUTSTANDING)) && line.side() == Side.CREDIT) {
+                face = face.plus(line.amount());
+            }
+        }
+        return face;
     }
 
     /** The cash on the entry's teller-cash line (for an official check, the face value and the fee). */

@@ -1,6 +1,8 @@
 package coop.tally.bsa;
 
 import coop.tally.money.Money;
+import coop.tally.ledger.EntryType;
+import coop.tally.ledger.JournalEntry;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -64,6 +66,12 @@ public class CashMovement {
         this.approvedBy = approvedBy;
         this.sessionId = sessionId;
         this.recordedAt = recordedAt;
+    }
+
+    /** What takes this movement back: the same member, day and direction, the amount negated, recorded for the reversal. */
+    CashMovement reversedBy(JournalEntry reversal, Instant now) {
+        return new CashMovement(reversal.id(), memberNumber, businessDate, direction, EntryType.REVERSAL.name(), amount.negate(),
+                reversal.postedBy(), reversal.approvedBy(), reversal.sessionId(), now);
     }
 
     public Long id() {

@@ -11,7 +11,8 @@ import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.GlAccounts;
-import coop.tally.ledger.Journal;
+import coop.tally.ledger.EntryContext;
+import coop.tally.ledger.JournalPipeline;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Side;
@@ -50,7 +51,7 @@ public class DrawerService {
     StaffDirectory staffDirectory;
 
     @Inject
-    Journal journal;
+    JournalPipeline pipeline;
 
     @Inject
     BusinessDates businessDates;
@@ -425,8 +426,8 @@ public class DrawerService {
         EntryDraft draft = delta.isNegative()
                 ? EntryDraft.of(type, LineDraft.debit(other, amount), LineDraft.credit(cash, amount))
                 : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
-        return journal.append(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
-                draft, Map.of());
+        return pipeline.post(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
+                draft, Map.of(), EntryContext.NO_MEMBER);
     }
 
     private void record(Drawer drawer, JournalEntry entry, DrawerMovement.Kind kind, Money delta, String staff,

@@ -35,9 +35,10 @@ public class Journal {
     /**
      * Appends a balanced entry and applies each member line to its account. The member accounts
      * must already be locked by the caller (so that the balance checked is the balance moved).
+     * Only {@link JournalPipeline} appends: it publishes each entry to the journal's observers.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public JournalEntry append(EntryHeader header, EntryDraft draft, Map<String, MemberAccount> lockedAccounts) {
+    JournalEntry append(EntryHeader header, EntryDraft draft, Map<String, MemberAccount> lockedAccounts) {
         if (header.type() != draft.type()) {
             throw new IllegalArgumentException("Header type " + header.type() + " differs from draft type " + draft.type());
         }

@@ -21,14 +21,14 @@ import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.Holds;
-import coop.tally.ledger.Journal;
+import coop.tally.ledger.EntryContext;
+import coop.tally.ledger.JournalPipeline;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Viewer;
 import coop.tally.ledger.AccountHold;
 import coop.tally.member.AccountType;
 import coop.tally.member.MemberAccount;
-import coop.tally.member.MemberAccounts;
 import coop.tally.platform.TallyClock;
 import coop.tally.ledger.hold.BusinessCalendar;
 import coop.tally.ledger.hold.CheckHoldPolicy;
@@ -70,10 +70,7 @@ public class PostingService {
     Idempotency idempotency;
 
     @Inject
-    MemberAccounts memberAccounts;
-
-    @Inject
-    Journal journal;
+    JournalPipeline pipeline;
 
     @Inject
     Holds holds;
@@ -104,9 +101,6 @@ public class PostingService {
 
     @Inject
     Approvals approvals;
-
-    @Inject
-    Event<PostingPosted> posted;
 
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
@@ -229,7 +223,9 @@ public class PostingService {
             header = header.approvedAs(approval.approvalId(), approval.approver());
         }
         drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
-        JournalEntry entry = journal.append(header, draft, accounts);
+        EntryContext served = EntryContext.serving(session.memberNumber())
+                .withInstrument(request.instrument() == null ? null : request.instrument().name());
+        JournalEntry entry = pipeline.post(header, draft, accounts, served);
         drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
         callGate.recordPosting(session, actor.username(), summary + ", entry " + entry.id());
         List<AccountHold> placed = List.of();
@@ -240,7 +236,6 @@ public class PostingService {
         if (allocation != null) {
             loans.recordPayment(entry, accounts.get(request.loanAccount()), loanBefore, allocation, businessDate);
         }
-        posted.fire(new PostingPosted(entry, request, Map.copyOf(accounts), session.memberNumber()));
         String body = results.posted(entry, accounts.values(), placed, allocation, viewer).toString();
         claim.answer(Result.POSTED, body, entry.id());
         return new Outcome(Result.POSTED, body, false);
@@ -251,7 +246,7 @@ public class PostingService {
         Stream.of(request.fromAccount(), request.toAccount(), request.loanAccount())
                 .filter(number -> number != null && !number.isBlank())
                 .forEach(numbers::add);
-        Map<String, MemberAccount> locked = memberAccounts.lockForPosting(numbers);
+        Map<String, MemberAccount> locked = pipeline.lockMemberAccounts(numbers);
         for (String number : numbers) {
             if (!locked.containsKey(number)) {
                 throw PostingRefused.refused("ACCOUNT_NOT_FOUND", "No member account has that number.",

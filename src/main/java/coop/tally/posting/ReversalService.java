@@ -18,7 +18,9 @@ import coop.tally.ledger.Journal;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.Viewer;
 import coop.tally.member.MemberAccount;
-import coop.tally.member.MemberAccounts;
+import coop.tally.caller.CallGate;
+import coop.tally.ledger.JournalPipeline;
+import coop.tally.ledger.EntryContext;
 import coop.tally.platform.TallyClock;
 import coop.tally.posting.rule.AccountStatusRule;
 import coop.tally.posting.rule.PostingRules;
@@ -61,7 +63,10 @@ public class ReversalService {
     DrawerService drawers;
 
     @Inject
-    MemberAccounts memberAccounts;
+    JournalPipeline pipeline;
+
+    @Inject
+    CallGate callGate;
 
     @Inject
     Holds holds;
@@ -139,7 +144,7 @@ public class ReversalService {
                                PostingService.ApprovedBy approval) {
         JournalEntry original = reversible(entryId);
         EntryDraft contra = EntryDraft.reversalOf(original.lineDrafts());
-        Map<String, MemberAccount> accounts = memberAccounts.lockForPosting(PostingService.memberLines(contra).stream()
+        Map<String, MemberAccount> accounts = pipeline.lockMemberAccounts(PostingService.memberLines(contra).stream()
                 .map(line -> line.account().id()).toList());
         LocalDate businessDate = businessDates.current();
         holds.releaseDue(accounts.values(), businessDate);
@@ -162,7 +167,9 @@ public class ReversalService {
         if (approval != null) {
             header = header.approvedAs(approval.approvalId(), approval.approver());
         }
-        JournalEntry reversal = journal.append(header, contra, accounts);
+        // observers see the reversal as the member of the call or visit the original was posted in
+        EntryContext context = EntryContext.serving(callGate.memberOf(original.sessionId()).orElse(null));
+        JournalEntry reversal = pipeline.post(header, contra, accounts, context);
         drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
         // a rep (the maker of an approved reversal) sees it as the member of the call the original was posted in
         Viewer viewer = viewers.ofSession(actor.supervisor(), original.sessionId());

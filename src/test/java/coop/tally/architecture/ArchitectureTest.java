@@ -55,4 +55,10 @@ class ArchitectureTest {
     void a_package_queries_only_its_own_entities() {
         assertEquals(List.of(), QueryRules.foreignEntityQueries(Path.of("src/main/java"), QueryRules.entityOwners(tally)));
     }
+
+    @Test
+    void only_the_pipeline_writes_the_journal() {
+        assertEquals(List.of(), JournalRules.writersOutsideThePipeline(tally, ROOT));
+        assertEquals(List.of(), JournalRules.sqlWritingTheJournal(Path.of("src/main/java/coop/tally")));
+    }
 }

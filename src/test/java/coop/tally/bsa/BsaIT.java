@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * BSA records over HTTP: a day's cash in and cash out per member add up separately into CTR
  * records (the postings themselves go through), official checks bought with 3,000.00-10,000.00 in
- * cash record the buyer, and deposits just under 10,000.00 on nearby business days raise an alert.
+ * cash record the buyer, deposits just under 10,000.00 on nearby business days raise an alert, and
+ * a reversed cash deposit leaves the day's total.
  */
 @ExtendWith(ArquillianExtension.class)
 @ExtendWith(ScenarioSteps.class)
@@ -183,6 +184,30 @@ class BsaIT {
                 .stream().map(jakarta.json.JsonNumber::longValue).toList()));
         assertEquals(200, desk.super2.get("api/bsa/structuring-alerts").status());
         assertEquals(403, desk.rep2.get("api/bsa/structuring-alerts").status());
+    }
+
+    @Test
+    @Order(4)
+    void a_reversed_cash_deposit_no_longer_counts_towards_the_days_total() {
+        JsonObject member = desk.claimActive("reversed cash");
+        String number = member.getString("memberNumber");
+        String share = numberOf(member, "SHARE", "ACTIVE");
+
+        cash(desk.rep1, number, "DEPOSIT", "toAccount", share, "6000.00");
+        long mistaken = cash(desk.rep1, number, "DEPOSIT", "toAccount", share, "4000.00");
+        Api.Reply reversed = desk.super1.post("api/transactions/" + mistaken + "/reversal", "{\"reasonCode\":\"POSTING_ERROR\"}");
+        assertEquals(201, reversed.status(), reversed.toString());
+        long reversal = reversed.json().getJsonObject("entry").getJsonNumber("id").longValue();
+
+        // 10,000.02 deposited, 4,000.00 of it taken back: 6,000.02 came in
+        cash(desk.rep2, number, "DEPOSIT", "toAccount", share, "0.02");
+        assertEquals(List.of(), ctrs(number), "the reversed deposit is not cash the member brought");
+
+        long last = cash(desk.rep2, number, "DEPOSIT", "toAccount", share, "4000.00");
+        List<JsonObject> ctrs = ctrs(number);
+        assertEquals(1, ctrs.size(), ctrs.toString());
+        assertEquals("10000.02", ctrs.get(0).getString("total"), "net of the reversal");
+        assertTrue(entryIds(ctrs.get(0)).containsAll(Set.of(mistaken, reversal, last)), ctrs.toString());
     }
 
     private static List<JsonObject> alerts(String member) {

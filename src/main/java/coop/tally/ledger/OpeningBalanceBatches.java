@@ -1,13 +1,12 @@
 package coop.tally.ledger;
 
 import coop.tally.crypto.RowMacs;
-import coop.tally.member.DemoAccountsSeeded;
+import coop.tally.member.SeededAccount;
 import coop.tally.money.Money;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
@@ -27,23 +26,23 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * Posts the opening balances of newly loaded demo accounts as OPENING_BALANCE journal entries,
- * one per member ({@link OpeningEntries}), and sets the same balances on the accounts in the same
- * transactions. The only writer of journal rows besides {@link Journal}: a benchmark data set has
- * 100,000 members, so it writes with batched JDBC, and it takes its entry ids as one block reserved
- * up front (as the demo member loader does), so that headers can be batched like their lines and
- * each entry is complete before it is written. Each entry's MAC is recorded with it ({@link RowMacs}),
- * as {@link Journal} does for postings.
+ * The journal pipeline's batch path: writes the opening balances of newly converted accounts as
+ * OPENING_BALANCE journal entries, one per member ({@link OpeningEntries}), and sets the same
+ * balances on the accounts in the same transactions. A benchmark data set has 100,000 members, so
+ * it writes with batched JDBC, and it takes its entry ids as one block reserved up front (as the
+ * demo member loader does), so that headers can be batched like their lines and each entry is
+ * complete before it is written. Each entry's MAC is recorded with it ({@link RowMacs}), as
+ * {@link Journal} does for postings. Only {@link JournalPipeline} calls it.
  */
 @ApplicationScoped
-class OpeningBalanceLoader {
+class OpeningBalanceBatches {
 
     /** Entries written per transaction. */
     static final int ENTRIES_PER_COMMIT = 1000;
     /** What the demo credit union's vault holds at conversion. */
     static final Money DEMO_VAULT_CASH = Money.parseAmount("1000000.00");
     static final String MEMO = "Opening balances converted from the previous core system (demo data)";
-    private static final Logger LOG = Logger.getLogger(OpeningBalanceLoader.class.getName());
+    private static final Logger LOG = Logger.getLogger(OpeningBalanceBatches.class.getName());
 
     private static final String INSERT_ENTRY = "INSERT INTO journal_entry (id, entry_type, business_date, posted_at,"
             + " posted_by, memo) VALUES (?, ?, ?, ?, ?, ?)";
@@ -63,9 +62,9 @@ class OpeningBalanceLoader {
     @Inject
     RowMacs rowMacs;
 
-    void post(@Observes DemoAccountsSeeded seeded) throws SQLException {
+    void write(List<SeededAccount> accounts) throws SQLException {
         long started = System.nanoTime();
-        List<OpeningEntries.Entry> entries = new ArrayList<>(OpeningEntries.perMember(seeded.accounts()));
+        List<OpeningEntries.Entry> entries = new ArrayList<>(OpeningEntries.perMember(accounts));
         LocalDate businessDate = businessDates.current();
         Instant convertedAt = clock.now().truncatedTo(ChronoUnit.MICROS);
         try (Connection connection = dataSource.getConnection()) {
