@@ -4,11 +4,10 @@ import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,23 +33,18 @@ public class BsaResource {
 
     private static final int MAX = 500;
 
-    @PersistenceContext(unitName = "tally")
-    EntityManager em;
+    @Inject
+    BsaReviews reviews;
 
     @GET
     @Path("ctrs")
     @Operation(summary = "Currency Transaction Report records, newest first, each with the day's cash transactions and the staff involved")
     public JsonObject ctrs(@QueryParam("member") String member, @QueryParam("from") String from, @QueryParam("to") String to) {
-        var query = em.createQuery("select r from CurrencyTransactionReport r where r.memberNumber like :member"
-                        + " and r.businessDate >= :from and r.businessDate <= :to order by r.id desc", CurrencyTransactionReport.class)
-                .setParameter("member", memberPattern(member)).setParameter("from", date("from", from, LocalDate.of(1900, 1, 1)))
-                .setParameter("to", date("to", to, LocalDate.of(9999, 12, 31))).setMaxResults(MAX);
+        List<CurrencyTransactionReport> reports = reviews.ctrs(memberPattern(member),
+                date("from", from, LocalDate.of(1900, 1, 1)), date("to", to, LocalDate.of(9999, 12, 31)), MAX);
         JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
-        for (CurrencyTransactionReport report : query.getResultList()) {
-            List<CashMovement> movements = em.createQuery("select c from CashMovement c where c.memberNumber = :member"
-                            + " and c.businessDate = :date and c.direction = :direction order by c.id", CashMovement.class)
-                    .setParameter("member", report.memberNumber()).setParameter("date", report.businessDate())
-                    .setParameter("direction", report.direction()).getResultList();
+        for (CurrencyTransactionReport report : reports) {
+            List<CashMovement> movements = reviews.movementsOf(report);
             JsonArrayBuilder transactions = JsonBuilders.JSON.createArrayBuilder();
             Set<String> staff = new LinkedHashSet<>();
             coop.tally.money.Money total = coop.tally.money.Money.ZERO;
@@ -91,9 +85,7 @@ public class BsaResource {
     @Operation(summary = "Official checks bought with 3,000.00-10,000.00 in cash, with the buyer's identification")
     public JsonObject instrumentPurchases(@QueryParam("member") String member) {
         JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
-        em.createQuery("select p from InstrumentPurchase p where p.memberNumber like :member order by p.id desc",
-                        InstrumentPurchase.class).setParameter("member", memberPattern(member)).setMaxResults(MAX).getResultList()
-                .forEach(p -> items.add(JsonBuilders.JSON.createObjectBuilder()
+        reviews.instrumentPurchases(memberPattern(member), MAX).forEach(p -> items.add(JsonBuilders.JSON.createObjectBuilder()
                         .add("id", p.id()).add("entryId", p.entryId()).add("memberNumber", p.memberNumber())
                         .add("businessDate", p.businessDate().toString()).add("instrument", p.instrument())
                         .add("amount", p.amount().toPlainString()).add("buyerIdentifiedBy", p.buyerIdentifiedBy())
@@ -106,9 +98,7 @@ public class BsaResource {
     @Operation(summary = "Cash deposits just under 10,000.00 repeated within 3 business days, for review")
     public JsonObject structuringAlerts(@QueryParam("member") String member) {
         JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
-        em.createQuery("select a from StructuringAlert a where a.memberNumber like :member order by a.id desc",
-                        StructuringAlert.class).setParameter("member", memberPattern(member)).setMaxResults(MAX).getResultList()
-                .forEach(a -> {
+        reviews.structuringAlerts(memberPattern(member), MAX).forEach(a -> {
                     JsonArrayBuilder entries = JsonBuilders.JSON.createArrayBuilder();
                     for (String id : a.entryIds().split(",")) {
                         entries.add(Long.parseLong(id));

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 public class DayEndWatch {
 
     @Inject
-    DrawerService drawers;
+    DrawerClose drawers;
 
     void dayOpened(@Observes BusinessDayOpened event) {
         drawers.flagOpenAtDayEnd(event.previousBusinessDate());

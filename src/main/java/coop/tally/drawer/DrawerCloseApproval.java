@@ -18,7 +18,7 @@ import jakarta.transaction.Transactional;
 public class DrawerCloseApproval implements ApprovalExecutor {
 
     @Inject
-    DrawerService drawers;
+    DrawerClose drawers;
 
     @Override
     public ApprovalKind kind() {

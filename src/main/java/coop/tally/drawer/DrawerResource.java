@@ -42,6 +42,9 @@ public class DrawerResource {
     DrawerService drawers;
 
     @Inject
+    DrawerClose closes;
+
+    @Inject
     DrawerReports reports;
 
     @Inject
@@ -128,7 +131,7 @@ public class DrawerResource {
     @Operation(summary = "Submit your blind close count; the expected cash and over/short are shown only in this answer and after")
     public JsonObject close(@PathParam("id") long id, JsonObject body) {
         allowOnly(body, Set.of("count"));
-        return reports.day(drawers.submitCloseCount(me(), id, count(body)));
+        return reports.day(closes.submitCloseCount(me(), id, count(body)));
     }
 
     @POST
@@ -138,7 +141,7 @@ public class DrawerResource {
             description = "A close counted out of tolerance waits in the approval queue (GET /api/approvals); the drawer's "
                     + "closeApproval names the request. 409 APPROVAL_PENDING while one still waits.")
     public JsonObject askAgain(@PathParam("id") long id) {
-        return reports.day(drawers.askCloseApprovalAgain(me(), id));
+        return reports.day(closes.askCloseApprovalAgain(me(), id));
     }
 
     private static DenominationCount count(JsonObject body) {

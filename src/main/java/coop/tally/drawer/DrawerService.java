@@ -1,18 +1,9 @@
 package coop.tally.drawer;
 
-import coop.tally.approval.ApprovalKind;
-import coop.tally.approval.ApprovalStatus;
-import coop.tally.approval.Approvals;
-import coop.tally.approval.PolicyDecision;
 import coop.tally.ledger.AccountRef;
-import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
-import coop.tally.ledger.EntryDraft;
-import coop.tally.ledger.EntryHeader;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.GlAccounts;
-import coop.tally.ledger.EntryContext;
-import coop.tally.ledger.JournalPipeline;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Side;
@@ -35,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Drawers: open with a count, cash postings, vault buys and sells, the blind close. Every change
+ * Drawers: open with a count, cash postings, vault buys and sells (the close is {@link DrawerClose}). Every change
  * of a drawer's expected cash happens here, with the drawer row locked ({@code SELECT ... FOR
  * UPDATE}) and together with the balanced journal entry that moves the same amount on the
  * drawer's GL account, so that the expected cash always equals that account's balance.
@@ -51,7 +42,7 @@ public class DrawerService {
     StaffDirectory staffDirectory;
 
     @Inject
-    JournalPipeline pipeline;
+    DrawerMoves moves;
 
     @Inject
     BusinessDates businessDates;
@@ -64,9 +55,6 @@ public class DrawerService {
 
     @Inject
     SecurityLog securityLog;
-
-    @Inject
-    Approvals approvals;
 
     @Inject
     Vault vault;
@@ -95,9 +83,9 @@ public class DrawerService {
         em.persist(drawer);
         em.flush();
         drawer.assignGlAccount();
-        JournalEntry entry = append(EntryType.VAULT_BUY, rep, "Opening issue from the vault to drawer " + drawer.id(),
+        JournalEntry entry = moves.append(EntryType.VAULT_BUY, rep, "Opening issue from the vault to drawer " + drawer.id(),
                 drawer, vaultIssue, AccountRef.gl(GlAccounts.VAULT_CASH));
-        record(drawer, entry, DrawerMovement.Kind.OPENING_ISSUE, vaultIssue, rep, count);
+        moves.record(drawer, entry, DrawerMovement.Kind.OPENING_ISSUE, vaultIssue, rep, count);
         securityLog.record("DRAWER_OPENED", rep, "drawer " + drawer.id(), "business date " + businessDate);
         if (!drawer.openingDifference().isZero()) {
             em.persist(new DrawerFlag(drawer, DrawerFlag.Kind.OPENING_DIFFERENCE, now,
@@ -169,7 +157,7 @@ public class DrawerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void posted(Drawer drawer, JournalEntry entry, String staff, DenominationCount denominations) {
         Money delta = cashDelta(entry.lineDrafts(), drawer.glCode());
-        record(drawer, entry, entry.type() == EntryType.REVERSAL ? DrawerMovement.Kind.REVERSAL : DrawerMovement.Kind.CASH_POSTING,
+        moves.record(drawer, entry, entry.type() == EntryType.REVERSAL ? DrawerMovement.Kind.REVERSAL : DrawerMovement.Kind.CASH_POSTING,
                 delta, staff, denominations);
     }
 
@@ -222,9 +210,9 @@ public class DrawerService {
         requireOpen(drawer);
         vault.reserve(amount);
         requireWithinLimit(drawer.expectedCash(), amount, drawer.cashLimit(), drawer.id());
-        JournalEntry entry = append(EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
+        JournalEntry entry = moves.append(EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
                 drawer, amount, AccountRef.gl(GlAccounts.VAULT_CASH));
-        record(drawer, entry, DrawerMovement.Kind.VAULT_BUY, amount, rep, count);
+        moves.record(drawer, entry, DrawerMovement.Kind.VAULT_BUY, amount, rep, count);
         return drawer;
     }
 
@@ -234,118 +222,10 @@ public class DrawerService {
         Drawer drawer = ownDrawer(rep, drawerId);
         Money amount = positiveTotal(count);
         admit(drawer, amount.negate());
-        JournalEntry entry = append(EntryType.VAULT_SELL, rep, "Drawer " + drawer.id() + " sells to the vault",
+        JournalEntry entry = moves.append(EntryType.VAULT_SELL, rep, "Drawer " + drawer.id() + " sells to the vault",
                 drawer, amount.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
-        record(drawer, entry, DrawerMovement.Kind.VAULT_SELL, amount.negate(), rep, count);
+        moves.record(drawer, entry, DrawerMovement.Kind.VAULT_SELL, amount.negate(), rep, count);
         return drawer;
-    }
-
-    // ------------------------------------------------------------------ close
-
-    /**
-     * The rep's blind close count. The over/short is computed against the expected cash; within
-     * tolerance the drawer closes at once, beyond it the drawer waits (taking no postings) for a
-     * supervisor ({@link CloseApproval}).
-     */
-    @Transactional
-    public Drawer submitCloseCount(String rep, long drawerId, DenominationCount count) {
-        Drawer drawer = ownDrawer(rep, drawerId);
-        requireOpen(drawer);
-        drawer.counted(count, clock.now());
-        securityLog.record("DRAWER_COUNTED", rep, "drawer " + drawer.id(), "over/short " + drawer.overShort().toPlainString());
-        if (CloseApproval.needsApproval(drawer.overShort(), settings.closeTolerance())) {
-            askCloseApproval(drawer, rep);
-        } else {
-            finishClose(drawer, rep, null, null);
-        }
-        return drawer;
-    }
-
-    /**
-     * The rep asks again for the close of their drawer counted out of tolerance, after the last
-     * request was denied, expired or cancelled (the count stands: there is no recount).
-     */
-    @Transactional
-    public Drawer askCloseApprovalAgain(String rep, long drawerId) {
-        Drawer drawer = ownDrawer(rep, drawerId);
-        if (drawer.state() != DrawerState.AWAITING_APPROVAL) {
-            throw Refusal.conflict("DRAWER_NOT_AWAITING_APPROVAL", "The drawer is not waiting for a close approval.");
-        }
-        boolean pending = drawer.closeApprovalId() != null && approvals.find(drawer.closeApprovalId())
-                .map(view -> view.status() == ApprovalStatus.PENDING).orElse(false);
-        if (pending) {
-            throw Refusal.conflict("APPROVAL_PENDING", "The close already waits in the approval queue.");
-        }
-        askCloseApproval(drawer, rep);
-        return drawer;
-    }
-
-    /** Puts the close in the supervisors' approval queue; a supervisor's approval runs {@link #approveClose}. */
-    private void askCloseApproval(Drawer drawer, String rep) {
-        Money size = drawer.overShort().isNegative() ? drawer.overShort().negate() : drawer.overShort();
-        String overOrShort = (drawer.overShort().isNegative() ? "short " : "over ") + size.toPlainString();
-        Approvals.View request = approvals.request(ApprovalKind.DRAWER_CLOSE, rep, null, null,
-                "Close drawer " + drawer.id() + ", " + overOrShort,
-                JsonBuilders.JSON.createObjectBuilder().add("drawerId", drawer.id()).build(),
-                List.of(PolicyDecision.override("CLOSE_OUT_OF_TOLERANCE", "The count is " + overOrShort
-                        + ", beyond the close tolerance of " + settings.closeTolerance().toPlainString() + ".")),
-                JsonBuilders.JSON.createArrayBuilder().add(JsonBuilders.JSON.createObjectBuilder()
-                        .add("drawer", drawer.id()).add("expected", drawer.expectedAtCount().toPlainString())
-                        .add("counted", drawer.closingTotal().toPlainString())).build());
-        drawer.awaitsApproval(request.request().id());
-    }
-
-    /** A supervisor approves the close of a drawer counted out of tolerance (through the approval queue: {@link DrawerCloseApproval}). */
-    @Transactional
-    public Drawer approveClose(String supervisor, long drawerId, String reason) {
-        Drawer drawer = lock(drawerId);
-        CloseApproval.requireApprovable(drawer, supervisor, reason);
-        finishClose(drawer, supervisor, supervisor, reason.strip());
-        securityLog.record("DRAWER_CLOSE_APPROVED", supervisor, "drawer " + drawer.id(),
-                "over/short " + drawer.overShort().toPlainString() + ": " + reason.strip());
-        return drawer;
-    }
-
-    /**
-     * Posts the over/short to the cash over/short GL (a short debits it, an over credits it), then
-     * returns the counted cash to the vault, so that the drawer's account ends the day at zero and
-     * tomorrow's drawer starts from a new vault issue.
-     */
-    private void finishClose(Drawer drawer, String staff, String approvedBy, String reason) {
-        Money overShort = drawer.overShort();
-        if (!overShort.isZero()) {
-            JournalEntry entry = append(EntryType.CASH_OVER_SHORT, staff, "Drawer " + drawer.id()
-                    + (overShort.isNegative() ? " short " : " over ") + (overShort.isNegative() ? overShort.negate() : overShort).toPlainString(),
-                    drawer, overShort, AccountRef.gl(GlAccounts.CASH_OVER_SHORT));
-            record(drawer, entry, DrawerMovement.Kind.OVER_SHORT, overShort, staff, null);
-        }
-        Money counted = drawer.closingTotal();
-        if (counted.isPositive()) {
-            JournalEntry entry = append(EntryType.VAULT_SELL, staff, "Drawer " + drawer.id() + " returns its counted cash to the vault",
-                    drawer, counted.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
-            record(drawer, entry, DrawerMovement.Kind.CLOSING_RETURN, counted.negate(), staff, drawer.closingCount());
-        }
-        drawer.closed(clock.now(), approvedBy, reason);
-        securityLog.record("DRAWER_CLOSED", staff, "drawer " + drawer.id(), "over/short " + overShort.toPlainString());
-    }
-
-    // ------------------------------------------------------------------ day end
-
-    /** Flags every drawer of the day that ended which is not closed; nothing is closed for the rep. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int flagOpenAtDayEnd(LocalDate endedBusinessDate) {
-        List<Drawer> open = em.createQuery("select d from Drawer d where d.businessDate = :date and d.state <> :closed",
-                        Drawer.class)
-                .setParameter("date", endedBusinessDate)
-                .setParameter("closed", DrawerState.CLOSED)
-                .getResultList();
-        Instant now = clock.now();
-        for (Drawer drawer : open) {
-            em.persist(new DrawerFlag(drawer, DrawerFlag.Kind.OPEN_AT_DAY_END, now,
-                    drawer.state() + " when business date " + endedBusinessDate + " ended"));
-            securityLog.record("DRAWER_OPEN_AT_DAY_END", "system", "drawer " + drawer.id(), "owner " + drawer.owner());
-        }
-        return open.size();
     }
 
     // ------------------------------------------------------------------ finding drawers
@@ -388,7 +268,7 @@ public class DrawerService {
         return query.getResultStream().findFirst();
     }
 
-    private static void requireOpen(Drawer drawer) {
+    static void requireOpen(Drawer drawer) {
         if (drawer.state() != DrawerState.OPEN) {
             throw new Refusal(Refusal.Kind.CONFLICT, "DRAWER_CLOSED", "The drawer has been counted for close and takes no more cash.",
                     Map.of("drawerId", drawer.id(), "state", drawer.state().name()));
@@ -416,26 +296,5 @@ public class DrawerService {
             throw new Refusal(Refusal.Kind.INVALID, "COUNT_INVALID", "The count adds up to more than any single move allows.", Map.of("field", "count"));
         }
         return total;
-    }
-
-
-    /** A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit) and {@code other}. */
-    private JournalEntry append(EntryType type, String staff, String memo, Drawer drawer, Money delta, AccountRef other) {
-        AccountRef cash = AccountRef.gl(drawer.glCode());
-        Money amount = delta.isNegative() ? delta.negate() : delta;
-        EntryDraft draft = delta.isNegative()
-                ? EntryDraft.of(type, LineDraft.debit(other, amount), LineDraft.credit(cash, amount))
-                : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
-        return pipeline.post(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
-                draft, Map.of(), EntryContext.NO_MEMBER);
-    }
-
-    private void record(Drawer drawer, JournalEntry entry, DrawerMovement.Kind kind, Money delta, String staff,
-                        DenominationCount denominations) {
-        if (delta.isZero()) {
-            return;
-        }
-        drawer.move(delta);
-        em.persist(new DrawerMovement(drawer, entry.id(), kind, delta, entry.postedAt(), staff, denominations));
     }
 }

@@ -52,6 +52,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void resources_leave_queries_to_repositories() {
+        assertEquals(List.of(), EdgeRules.persistenceAtTheEdge(tally, ROOT));
+    }
+
+    @Test
     void a_package_queries_only_its_own_entities() {
         assertEquals(List.of(), QueryRules.foreignEntityQueries(Path.of("src/main/java"), QueryRules.entityOwners(tally)));
     }

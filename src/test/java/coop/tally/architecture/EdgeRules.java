@@ -43,6 +43,22 @@ final class EdgeRules {
         return violations;
     }
 
+    /** Edge classes that hold an EntityManager: queries belong to the domain's repositories, not to a resource. */
+    static List<String> persistenceAtTheEdge(JavaClasses classes, String root) {
+        List<String> violations = new ArrayList<>();
+        for (JavaClass origin : classes) {
+            if (!PackageRules.inside(origin.getPackageName(), root) || !isEdge(origin, root)) {
+                continue;
+            }
+            boolean usesEntityManager = origin.getDirectDependenciesFromSelf().stream()
+                    .anyMatch(dependency -> dependency.getTargetClass().getName().equals("jakarta.persistence.EntityManager"));
+            if (usesEntityManager) {
+                violations.add(origin.getName() + " uses the EntityManager: its queries belong in a repository");
+            }
+        }
+        return violations;
+    }
+
     static boolean isHttp(JavaClass target, String root) {
         String name = target.getName();
         return name.startsWith("jakarta.ws.rs.") || name.startsWith("jakarta.servlet.")

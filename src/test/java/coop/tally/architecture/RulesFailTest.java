@@ -53,6 +53,13 @@ class RulesFailTest {
     }
 
     @Test
+    void a_resource_holding_an_entity_manager_is_named() {
+        List<String> violations = EdgeRules.persistenceAtTheEdge(fixture, FIXTURE);
+        assertEquals(1, violations.size(), violations::toString);
+        assertTrue(violations.get(0).startsWith(FIXTURE + ".posting.TellerResource uses the EntityManager"), violations::toString);
+    }
+
+    @Test
     void a_query_on_another_packages_entity_is_named() {
         assertEquals(List.of("posting/Teller.java queries JournalEntry of " + FIXTURE + ".ledger"),
                 QueryRules.foreignEntityQueries(FIXTURE_SOURCES, QueryRules.entityOwners(fixture)));

@@ -1,0 +1,61 @@
+package coop.tally.drawer;
+
+import coop.tally.ledger.AccountRef;
+import coop.tally.ledger.BusinessDates;
+import coop.tally.ledger.EntryContext;
+import coop.tally.ledger.EntryDraft;
+import coop.tally.ledger.EntryHeader;
+import coop.tally.ledger.EntryType;
+import coop.tally.ledger.JournalEntry;
+import coop.tally.ledger.JournalPipeline;
+import coop.tally.ledger.LineDraft;
+import coop.tally.money.Money;
+import coop.tally.platform.TallyClock;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Map;
+
+/**
+ * A drawer's own moves of cash (vault buys and sells, over/short, the closing return): the journal
+ * entry on the drawer's cash account, and the drawer moved by the same amount with the movement
+ * recorded, so that the expected cash always equals that account's balance. Callers hold the
+ * drawer's lock.
+ */
+@ApplicationScoped
+class DrawerMoves {
+
+    @PersistenceContext(unitName = "tally")
+    EntityManager em;
+
+    @Inject
+    JournalPipeline pipeline;
+
+    @Inject
+    BusinessDates businessDates;
+
+    @Inject
+    TallyClock clock;
+
+    /** A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit) and {@code other}. */
+    JournalEntry append(EntryType type, String staff, String memo, Drawer drawer, Money delta, AccountRef other) {
+        AccountRef cash = AccountRef.gl(drawer.glCode());
+        Money amount = delta.isNegative() ? delta.negate() : delta;
+        EntryDraft draft = delta.isNegative()
+                ? EntryDraft.of(type, LineDraft.debit(other, amount), LineDraft.credit(cash, amount))
+                : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
+        return pipeline.post(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
+                draft, Map.of(), EntryContext.NO_MEMBER);
+    }
+
+    void record(Drawer drawer, JournalEntry entry, DrawerMovement.Kind kind, Money delta, String staff,
+                        DenominationCount denominations) {
+        if (delta.isZero()) {
+            return;
+        }
+        drawer.move(delta);
+        em.persist(new DrawerMovement(drawer, entry.id(), kind, delta, entry.postedAt(), staff, denominations));
+    }
+}
