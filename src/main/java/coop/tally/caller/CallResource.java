@@ -43,6 +43,12 @@ public class CallResource {
     CallService calls;
 
     @Inject
+    CallerVerification verification;
+
+    @Inject
+    MemberChanges changes;
+
+    @Inject
     StaffDirectory staffDirectory;
 
     @Context
@@ -106,7 +112,7 @@ public class CallResource {
             }
             read.put(question, text.getString());
         }
-        return answered(calls.answerKnowledge(me(), id, read));
+        return answered(verification.answerKnowledge(me(), id, read));
     }
 
     @POST
@@ -115,7 +121,7 @@ public class CallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Check the caller's telephone PIN; right gives BASIC")
     public JsonObject pin(@PathParam("id") String id, JsonObject body) {
-        return answered(calls.enterPin(me(), id, pinOf(body)));
+        return answered(verification.enterPin(me(), id, pinOf(body)));
     }
 
     @PUT
@@ -124,7 +130,7 @@ public class CallResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set or change the member's telephone PIN (4-6 digits); needs a STRONG call")
     public Response setPin(@PathParam("id") String id, JsonObject body) {
-        calls.setPin(me(), id, pinOf(body));
+        changes.setPin(me(), id, pinOf(body));
         return Response.noContent().build();
     }
 
@@ -133,7 +139,7 @@ public class CallResource {
     @RolesAllowed({"REP", "SUPERVISOR"})
     @Operation(summary = "Send a one-time passcode to a device on file, through the outbox")
     public JsonObject sendPasscode(@PathParam("id") String id) {
-        String destination = calls.sendPasscode(me(), id);
+        String destination = verification.sendPasscode(me(), id);
         return JsonBuilders.JSON.createObjectBuilder().add("sentTo", destination).build();
     }
 
@@ -148,7 +154,7 @@ public class CallResource {
             // a code that cannot be one is the rep's to correct, and uses up none of the member's tries
             throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "A passcode is " + Totp.DIGITS + " digits.", Map.of("field", "code"));
         }
-        return answered(calls.checkPasscode(me(), id, code));
+        return answered(verification.checkPasscode(me(), id, code));
     }
 
     @POST
@@ -165,7 +171,7 @@ public class CallResource {
         if (email == null && phone == null) {
             throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "Send an email, a phone or both.", Map.of("field", "email"));
         }
-        calls.changeContact(me(), id, email, phone);
+        changes.changeContact(me(), id, email, phone);
         return show(id);
     }
 

@@ -40,6 +40,9 @@ public class VisitResource {
     CallService calls;
 
     @Inject
+    CallerVerification verification;
+
+    @Inject
     StaffDirectory staffDirectory;
 
     @Context
@@ -81,7 +84,7 @@ public class VisitResource {
             throw JsonFields.missing("inMembersName");
         }
         boolean inMembersName = fields.optionalBoolean("inMembersName", false);
-        PhotoIdCheck.Outcome outcome = calls.checkPhotoId(me(), id, new PhotoId(type, last4, expires), inMembersName);
+        PhotoIdCheck.Outcome outcome = verification.checkPhotoId(me(), id, new PhotoId(type, last4, expires), inMembersName);
         // the inspection is logged and committed before the refusal is answered
         switch (outcome) {
             case EXPIRED -> throw new Refusal(Refusal.Kind.RULES, "PHOTO_ID_EXPIRED",
