@@ -74,7 +74,7 @@ class FirstStartIT {
     }
 
     /** The README's first shell walk-through, exactly as written but for the port. */
-    private static List<String> runWalkThrough(URI base) throws IOException, InterruptedException {
+    static List<String> runWalkThrough(URI base) throws IOException, InterruptedException {
         String script = readmeWalkThrough().replace("http://localhost:8080/", base.toString());
         Process bash = new ProcessBuilder("bash", "-euc", script).redirectErrorStream(true).start();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -20,14 +20,12 @@ import java.util.logging.Logger;
  * database. Flyway keeps the applied versions in {@code flyway_schema_history}; EclipseLink never
  * generates tables.
  *
- * <p>The datasource is embedded Derby; {@code tally.db} picks the database ({@code memory:...} for
- * tests, a folder for a real run).
+ * <p>The datasource is embedded Derby, or PostgreSQL when {@code tally.db.url} says so: see
+ * {@link DatabaseChoice}.
  */
 @DataSourceDefinition(
         name = SchemaMigration.DATASOURCE,
-        className = "org.apache.derby.jdbc.EmbeddedDataSource",
-        databaseName = "${MPCONFIG=tally.db}",
-        properties = {"createDatabase=create"},
+        className = "coop.tally.platform.ConfiguredDataSource",
         minPoolSize = 4,
         maxPoolSize = 64,
         isolationLevel = java.sql.Connection.TRANSACTION_READ_COMMITTED)

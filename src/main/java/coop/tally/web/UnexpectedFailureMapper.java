@@ -59,9 +59,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             return true;
         }
         if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-            // 40001 deadlock/serialization (Derby, PostgreSQL), 40XL1/40XL2 Derby lock timeout, 40P01 PostgreSQL deadlock
+            // 40001 deadlock/serialization (Derby, PostgreSQL), 40XL1/40XL2 Derby lock timeout,
+            // 40P01 PostgreSQL deadlock, 55P03 PostgreSQL lock timeout (lock_timeout, see DatabaseChoice)
             String state = sql.getSQLState();
-            return state.equals("40001") || state.startsWith("40XL") || state.equals("40P01");
+            return state.equals("40001") || state.startsWith("40XL") || state.equals("40P01") || state.equals("55P03");
         }
         return false;
     }

@@ -5,18 +5,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import coop.tally.support.ThrowawayPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,34 +27,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class PostgresMigrationIT {
 
-    private static Path folder;
-    private static Path bin;
-    private static int port;
+    private static ThrowawayPostgres postgres;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        bin = findPostgresBin();
-        assumeTrue(bin != null, "PostgreSQL server binaries not installed; skipping");
-        folder = Files.createTempDirectory(Path.of("target"), "pg-");
-        port = freePort();
-        boolean root = "root".equals(System.getProperty("user.name"));
-        // PostgreSQL refuses to run as root: run it as the 'postgres' account the package creates.
-        if (root) {
-            run(false, "chown", "-R", "postgres", folder.toAbsolutePath().toString());
-        }
-        run(root, bin.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "-A", "trust", "-U", "postgres");
-        run(root, bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-w", "-l",
-                folder.resolve("log").toString(), "-o", "-p " + port + " -k " + folder.toAbsolutePath() + " -h 127.0.0.1", "start");
+        postgres = ThrowawayPostgres.start().orElse(null);
+        assumeTrue(postgres != null, "PostgreSQL server binaries not installed; skipping");
     }
 
     @AfterAll
     static void stopPostgres() throws Exception {
-        if (folder != null) {
-            run("root".equals(System.getProperty("user.name")), bin.resolve("pg_ctl").toString(), "-D",
-                    folder.resolve("data").toString(), "-m", "immediate", "stop");
-            try (Stream<Path> files = Files.walk(folder)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 
@@ -65,7 +46,7 @@ class PostgresMigrationIT {
     void every_migration_runs_on_postgresql_and_its_constraints_hold() throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setServerNames(new String[]{"127.0.0.1"});
-        dataSource.setPortNumbers(new int[]{port});
+        dataSource.setPortNumbers(new int[]{postgres.port()});
         dataSource.setUser("postgres");
         dataSource.setDatabaseName("postgres");
 
@@ -90,41 +71,6 @@ class PostgresMigrationIT {
     private static long countMigrations() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("sql"))) {
             return files.filter(path -> path.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        }
-    }
-
-    private static Path findPostgresBin() throws IOException {
-        Path root = Path.of("/usr/lib/postgresql");
-        if (!Files.isDirectory(root)) {
-            return null;
-        }
-        try (Stream<Path> versions = Files.list(root)) {
-            return versions.map(version -> version.resolve("bin"))
-                    .filter(dir -> Files.isExecutable(dir.resolve("initdb")))
-                    .max(Comparator.naturalOrder()).orElse(null);
-        }
-    }
-
-    private static void run(boolean asPostgres, String... command) throws Exception {
-        List<String> line = asPostgres
-                ? List.of("su", "postgres", "-c", String.join(" ", quoted(command)))
-                : List.of(command);
-        Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "postgres-test.log").toFile()))
-                .start();
-        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("Command failed: " + line + " (see target/postgres-test.log)");
-        }
-    }
-
-    private static List<String> quoted(String... parts) {
-        return Stream.of(parts).map(part -> "'" + part.replace("'", "'\\''") + "'").toList();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
