@@ -11,10 +11,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +19,8 @@ import java.util.List;
  * entry committed so far, so that it covers everything acknowledged before it was asked for.
  *
  * <p>The root is computed from the stored leaf hashes. The tree of the last checkpoint is kept in
- * memory and extended with the leaves added since, so a daily checkpoint reads only the new leaves.
+ * memory and extended with the leaves added since, so a daily checkpoint reads only the new leaves
+ * ({@link CheckpointWriter}, over the {@link JournalStream}).
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -43,31 +40,11 @@ public class Checkpoints {
     @Inject
     TallyClock clock;
 
-    private TreeHead tree = new TreeHead();
+    private final CheckpointWriter<Checkpoint> journal = new CheckpointWriter<>(List.of(new JournalStream()));
 
     public synchronized Checkpoint create(String reason) throws SQLException {
         sealer.sealPending();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                // the sealer's lock: no leaf can be added between reading the leaves and the insert
-                try (PreparedStatement lock = connection.prepareStatement(
-                        "UPDATE audit_lock SET taken_at = ? WHERE name = 'sealer'")) {
-                    lock.setTimestamp(1, Timestamp.from(clock.now()));
-                    lock.executeUpdate();
-                }
-                extendTree(connection);
-                Checkpoint checkpoint = insert(connection, reason);
-                connection.commit();
-                return checkpoint;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                tree = new TreeHead();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return journal.create(dataSource, clock, key, reason).get(0);
     }
 
     /** Whether a BUSINESS_DAY checkpoint was signed since the newest business day was opened. */
@@ -102,40 +79,5 @@ public class Checkpoints {
             }
         }
         return checkpoints;
-    }
-
-    private void extendTree(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT leaf_index, leaf_hash FROM merkle_leaf WHERE leaf_index >= ? ORDER BY leaf_index")) {
-            query.setLong(1, tree.size());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    if (rows.getLong(1) != tree.size()) {
-                        throw new IllegalStateException("Leaf " + tree.size() + " is missing; refusing to sign");
-                    }
-                    tree.append(Hex.parse(rows.getString(2)));
-                }
-            }
-        }
-    }
-
-    private Checkpoint insert(Connection connection, String reason) throws SQLException {
-        Instant createdAt = clock.now().truncatedTo(ChronoUnit.MICROS);
-        String root = Hex.of(tree.root());
-        String signature = Hex.of(key.sign(Checkpoint.signedText(tree.size(), root, createdAt, reason)));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_checkpoint (tree_size, root_hash,"
-                + " created_at, reason, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, tree.size());
-            insert.setString(2, root);
-            insert.setTimestamp(3, Timestamp.from(createdAt));
-            insert.setString(4, reason);
-            insert.setString(5, key.keyId());
-            insert.setString(6, signature);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return new Checkpoint(keys.getLong(1), tree.size(), root, createdAt, reason, key.keyId(), signature);
-            }
-        }
     }
 }

@@ -1,11 +1,12 @@
 package coop.tally.posting;
 
+import coop.tally.platform.TimeWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,15 +28,11 @@ public class PostingErrors {
     /** POSTING_ERROR reversals posted in [{@code from}, {@code to}), oldest first. */
     @Transactional
     public List<PostingError> reversedBetween(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT r.id, o.id, o.posted_by, r.posted_at"
+        Query reversals = em.createNativeQuery("SELECT r.id, o.id, o.posted_by, r.posted_at"
                         + " FROM journal_entry r JOIN journal_entry o ON o.id = r.reverses_entry_id"
                         + " WHERE r.reason_code = ? AND r.posted_at >= ? AND r.posted_at < ? ORDER BY r.posted_at, r.id")
-                .setParameter(1, ReversalReason.POSTING_ERROR.name())
-                .setParameter(2, Timestamp.from(from))
-                .setParameter(3, Timestamp.from(to))
-                .getResultList();
-        return rows.stream().map(row -> new PostingError(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                (String) row[2], ((Timestamp) row[3]).toInstant())).toList();
+                .setParameter(1, ReversalReason.POSTING_ERROR.name());
+        return new TimeWindow(from, to).select(reversals, 2,
+                row -> new PostingError(row.number(0), row.number(1), row.text(2), row.instant(3)));
     }
 }

@@ -6,14 +6,15 @@ import coop.tally.caller.MemberAction;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
 import coop.tally.platform.Refusal;
+import coop.tally.platform.TimeWindow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -185,29 +186,20 @@ public class Referrals {
     /** Every referral logged in [from, to), oldest first. */
     @Transactional
     public List<Logged> loggedBetween(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, referred_by, logged_at FROM referral"
-                        + " WHERE logged_at >= ? AND logged_at < ? ORDER BY logged_at, id")
-                .setParameter(1, Timestamp.from(from))
-                .setParameter(2, Timestamp.from(to))
-                .getResultList();
-        return rows.stream().map(row -> new Logged(((Number) row[0]).longValue(), (String) row[1],
-                ((Timestamp) row[2]).toInstant())).toList();
+        Query logged = em.createNativeQuery("SELECT id, referred_by, logged_at FROM referral"
+                + " WHERE logged_at >= ? AND logged_at < ? ORDER BY logged_at, id");
+        return new TimeWindow(from, to).select(logged, 1, row -> new Logged(row.number(0), row.text(1), row.instant(2)));
     }
 
     /** Every conversion recorded in [from, to), with the referring rep it credits. */
     @Transactional
     public List<Conversion> convertedBetween(Instant from, Instant to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT e.referral_id, r.referred_by, e.occurred_at FROM referral_event e"
+        Query converted = em.createNativeQuery("SELECT e.referral_id, r.referred_by, e.occurred_at FROM referral_event e"
                         + " JOIN referral r ON r.id = e.referral_id"
                         + " WHERE e.status = ? AND e.occurred_at >= ? AND e.occurred_at < ? ORDER BY e.occurred_at, e.id")
-                .setParameter(1, ReferralStatus.CONVERTED.name())
-                .setParameter(2, Timestamp.from(from))
-                .setParameter(3, Timestamp.from(to))
-                .getResultList();
-        return rows.stream().map(row -> new Conversion(((Number) row[0]).longValue(), (String) row[1],
-                ((Timestamp) row[2]).toInstant())).toList();
+                .setParameter(1, ReferralStatus.CONVERTED.name());
+        return new TimeWindow(from, to).select(converted, 2,
+                row -> new Conversion(row.number(0), row.text(1), row.instant(2)));
     }
 
     private Optional<ReferralEvent> endingOf(long referralId) {
