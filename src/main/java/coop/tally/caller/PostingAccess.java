@@ -37,7 +37,8 @@ public record PostingAccess(EntryType type, String fromOwner, String toOwner, St
                 // paying another member's loan: only from the caller's own account, never in cash for a stranger
                 yield fromOwner != null ? Optional.of(MemberAction.LOAN_PAYMENT_FOR_OTHER_MEMBER) : Optional.empty();
             }
-            default -> Optional.empty();
+            // not postings a rep makes for a caller: no call covers them
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> Optional.empty();
         };
     }
 

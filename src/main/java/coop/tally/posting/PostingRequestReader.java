@@ -8,6 +8,7 @@ import coop.tally.ledger.EntryType;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
 import coop.tally.posting.plan.Instrument;
+import coop.tally.posting.plan.PostingForm;
 import coop.tally.posting.plan.PostingRequest;
 import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
@@ -31,9 +32,6 @@ import java.util.Set;
 final class PostingRequestReader {
 
     static final int MAX_MEMO = 500;
-    /** The types a client may post; opening balances, reversals and the rest are built by their own features. */
-    private static final Set<EntryType> POSTABLE = Set.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER,
-            EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
             "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "businessDate", "denominations");
 
@@ -57,7 +55,8 @@ final class PostingRequestReader {
             }
         }
         EntryType type = fields.requiredEnum("type", EntryType.class);
-        if (!POSTABLE.contains(type)) {
+        // the types a client may post are those with a form; the rest are built by their own features
+        if (PostingForm.of(type).isEmpty()) {
             throw PostingRefused.malformed("TYPE_NOT_ALLOWED", "A " + type + " entry cannot be requested as a posting.",
                     Map.of("entryType", type.name()));
         }

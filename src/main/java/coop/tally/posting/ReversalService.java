@@ -8,6 +8,7 @@ import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
 import coop.tally.approval.PolicyDecision;
 import coop.tally.money.Money;
+import coop.tally.posting.plan.PostingForm;
 import coop.tally.posting.policy.OverrideFacts;
 import coop.tally.posting.policy.OverridePolicy;
 import coop.tally.posting.policy.ReversalPolicy;
@@ -51,13 +52,6 @@ public class ReversalService {
     /** A reversal may not take money the member no longer has, nor touch a closed account or the staff's own. */
     private final PostingRules rules = new PostingRules(List.of(
             new StaffOwnAccountRule(), new AccountStatusRule(), new SufficientFundsRule()));
-
-    /**
-     * Postings only. Vault moves and a drawer's over/short are settled by counting, not reversed:
-     * reversing them would adjust a drawer by hand.
-     */
-    private static final Set<EntryType> REVERSIBLE = java.util.EnumSet.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL,
-            EntryType.TRANSFER, EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
 
     @Inject
     Journal journal;
@@ -153,7 +147,9 @@ public class ReversalService {
     private JournalEntry reversible(long entryId) {
         JournalEntry original = journal.find(entryId)
                 .orElseThrow(() -> Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
-        if (!REVERSIBLE.contains(original.type())) {
+        // postings a client made only (those with a form): vault moves and a drawer's over/short are
+        // settled by counting, not reversed, since reversing them would adjust a drawer by hand
+        if (PostingForm.of(original.type()).isEmpty()) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
                     Map.of("entryType", original.type().name()));
         }
