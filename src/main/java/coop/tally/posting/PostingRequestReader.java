@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.platform.Dates;
 import coop.tally.posting.rule.PostingRefused;
 import coop.tally.posting.rule.Tender;
 import coop.tally.drawer.DenominationCount;
@@ -20,9 +21,7 @@ import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,16 +69,8 @@ final class PostingRequestReader {
                 fields.optionalString("loanAccount", 40).orElse(null),
                 amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
                 fields.optionalString("memo", MAX_MEMO).orElse(null));
-        LocalDate businessDate = null;
-        Optional<String> date = fields.optionalString("businessDate", 10);
-        if (date.isPresent()) {
-            try {
-                businessDate = LocalDate.parse(date.get());
-            } catch (DateTimeParseException invalid) {
-                throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "businessDate is a date such as 2025-03-14.",
-                        Map.of("field", "businessDate"));
-            }
-        }
+        LocalDate businessDate = fields.optionalString("businessDate", 10)
+                .map(text -> Dates.parse("businessDate", text)).orElse(null);
         return new Read(request, fields.optionalString("sessionId", 40).orElse(null), businessDate,
                 denominations(body, tender));
     }
