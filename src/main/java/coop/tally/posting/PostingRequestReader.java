@@ -9,7 +9,7 @@ import coop.tally.ledger.EntryType;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
 import coop.tally.posting.plan.Instrument;
-import coop.tally.posting.plan.PostingForm;
+import coop.tally.posting.plan.PostingPlanner;
 import coop.tally.posting.plan.PostingRequest;
 import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
@@ -55,7 +55,7 @@ final class PostingRequestReader {
         }
         EntryType type = fields.requiredEnum("type", EntryType.class);
         // the types a client may post are those with a form; the rest are built by their own features
-        if (PostingForm.of(type).isEmpty()) {
+        if (PostingPlanner.form(type).isEmpty()) {
             throw PostingRefused.malformed("TYPE_NOT_ALLOWED", "A " + type + " entry cannot be requested as a posting.",
                     Map.of("entryType", type.name()));
         }

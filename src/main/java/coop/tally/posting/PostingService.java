@@ -159,11 +159,12 @@ public class PostingService {
         Map<String, MemberAccount> accounts = lockAccounts(request);
         // the caller must be verified in this staff member's session, as the owner of the money, before anything is read or planned
         boolean cash = request.tender() == Tender.CASH;
+        boolean atCounter = request.tender() != null && request.tender().needsVisit();
         String summary = SessionScope.summary(request)
                 + (approval == null ? "" : " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")");
         MemberCall session = approval == null
-                ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash)
-                : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash);
+                ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter)
+                : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter);
         // what the answer shows (and an idempotent replay repeats): a rep sees the session member's side of the entry
         Viewer viewer = viewers.of(actor.supervisor(), session.memberNumber());
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses

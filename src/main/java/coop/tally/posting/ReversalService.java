@@ -8,7 +8,7 @@ import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
 import coop.tally.approval.PolicyDecision;
 import coop.tally.money.Money;
-import coop.tally.posting.plan.PostingForm;
+import coop.tally.posting.plan.PostingPlanner;
 import coop.tally.posting.policy.OverrideFacts;
 import coop.tally.posting.policy.OverridePolicy;
 import coop.tally.posting.policy.ReversalPolicy;
@@ -149,7 +149,7 @@ public class ReversalService {
                 .orElseThrow(() -> Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
         // postings a client made only (those with a form): vault moves and a drawer's over/short are
         // settled by counting, not reversed, since reversing them would adjust a drawer by hand
-        if (PostingForm.of(original.type()).isEmpty()) {
+        if (PostingPlanner.form(original.type()).isEmpty()) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
                     Map.of("entryType", original.type().name()));
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import static coop.tally.ledger.LineDraft.credit;
 import static coop.tally.ledger.LineDraft.debit;
@@ -71,6 +72,37 @@ public final class PostingPlanner {
     private static final AccountRef FEE_INCOME = AccountRef.gl(GlAccounts.FEE_INCOME);
     private static final AccountRef LATE_FEE_INCOME = AccountRef.gl(GlAccounts.LATE_FEE_INCOME);
 
+    /**
+     * The form of each type a client may post, or empty for the types other features build
+     * (opening balances by conversion, reversals, the drawer's vault and over/short entries). No
+     * default: a new entry type does not compile until it is given a form or said to have none.
+     */
+    public static Optional<PostingForm> form(EntryType type) {
+        List<String> fromAccount = List.of("fromAccount");
+        return Optional.ofNullable(switch (type) {
+            case DEPOSIT -> new PostingForm(type, true, List.of(Tender.CHECK, Tender.INTERNAL, Tender.CASH),
+                    List.of("toAccount"), Map.of(), List.of());
+            case WITHDRAWAL -> new PostingForm(type, true, List.of(Tender.OFFICIAL_CHECK, Tender.CASH),
+                    List.of("fromAccount"), Map.of(), List.of());
+            case TRANSFER -> new PostingForm(type, false, List.of(Tender.ACCOUNT),
+                    List.of("fromAccount", "toAccount"), Map.of(), List.of());
+            case LOAN_PAYMENT -> new PostingForm(type, true, List.of(Tender.ACCOUNT, Tender.CASH),
+                    List.of("loanAccount"), Map.of(Tender.ACCOUNT, fromAccount), List.of());
+            case OFFICIAL_CHECK -> new PostingForm(type, true, List.of(Tender.ACCOUNT, Tender.CASH),
+                    List.of("instrument"), Map.of(Tender.ACCOUNT, fromAccount), List.of("fee", "feeWaived"));
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> null;
+        });
+    }
+
+    /** The forms of the types a client may post, in the order of {@link EntryType} (the console's order). */
+    public static List<PostingForm> forms() {
+        List<PostingForm> forms = new ArrayList<>();
+        for (EntryType type : EntryType.values()) {
+            form(type).ifPresent(forms::add);
+        }
+        return List.copyOf(forms);
+    }
+
     private final FeeSchedule fees;
 
     public PostingPlanner(FeeSchedule fees) {
@@ -104,7 +136,7 @@ public final class PostingPlanner {
      * it does not use. Answers the tender (null when none is named and none is needed).
      */
     private static Tender admit(PostingRequest request) {
-        PostingForm form = PostingForm.of(request.type()).orElseThrow();
+        PostingForm form = form(request.type()).orElseThrow();
         Tender tender = form.tenderRequired() ? requireTender(request, form.tenders()) : requireTenderOrNone(request, form.tenders());
         Fields fields = Fields.of(request);
         form.fieldsFor(tender).forEach(fields::use);
