@@ -8,31 +8,41 @@ import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { awaitApproval } from '../approval-wait.js';
 
-/** For each type: its tenders (first is the default) and which fields it needs. */
-const TYPES = {
-  DEPOSIT: { label: 'Deposit', tenders: ['CHECK', 'INTERNAL', 'CASH'], fields: ['toAccount'], level: 'BASIC' },
-  WITHDRAWAL: { label: 'Withdrawal', tenders: ['OFFICIAL_CHECK', 'CASH'], fields: ['fromAccount'], level: 'STRONG' },
-  TRANSFER: { label: 'Transfer', tenders: [], fields: ['fromAccount', 'toAccount'], level: 'BASIC' },
-  LOAN_PAYMENT: { label: 'Loan payment', tenders: ['ACCOUNT', 'CASH'], fields: ['loanAccount', 'fromAccount'], level: 'BASIC' },
-  OFFICIAL_CHECK: { label: 'Official check', tenders: ['ACCOUNT', 'CASH'], fields: ['instrument', 'fromAccount'], level: 'STRONG' },
-};
+/**
+ * Names for people; what each type needs (tenders, fields, verification, instrument fees) is the
+ * server's answer to GET api/posting-types, never kept here. A type the server adds shows by its name.
+ */
+const LABELS = { DEPOSIT: 'Deposit', WITHDRAWAL: 'Withdrawal', TRANSFER: 'Transfer', LOAN_PAYMENT: 'Loan payment', OFFICIAL_CHECK: 'Official check' };
+const INSTRUMENTS = { MONEY_ORDER: 'Money order', CASHIERS_CHECK: 'Cashier\'s check' };
 const LEVELS = ['NONE', 'BASIC', 'STRONG'];
-const FROM_ACCOUNT_ONLY_WITH = 'ACCOUNT';
+const named = (labels, name) => labels[name] || name.replaceAll('_', ' ').toLowerCase();
 
-export function postingPanel(section, desk) {
+let postingTypesAnswer = null;
+
+/** What the server asks of each posting type, read once per console (it changes only with a new release). */
+export function postingTypes() {
+  if (!postingTypesAnswer) {
+    postingTypesAnswer = get('api/posting-types').then(reply => reply.body.postingTypes, failure => {
+      postingTypesAnswer = null;
+      throw failure;
+    });
+  }
+  return postingTypesAnswer;
+}
+
+export function postingPanel(section, desk, types) {
+  const TYPES = Object.fromEntries(types.map(spec => [spec.type, spec]));
   let stopWaiting = () => {};
   let lastBody = null;
   let lastKey = null;
 
   const type = h('select', { id: 'posting-type', name: 'type', accesskey: 'p' },
-    Object.entries(TYPES).map(([name, spec]) => h('option', { value: name }, spec.label)));
+    types.map(spec => h('option', { value: spec.type }, named(LABELS, spec.type))));
   const tender = h('select', { id: 'posting-tender', name: 'tender' });
   const fromAccount = h('select', { id: 'posting-from', name: 'fromAccount' });
   const toAccount = h('input', { id: 'posting-to', name: 'toAccount', list: 'member-accounts', maxlength: 40, autocomplete: 'off' });
   const loanAccount = h('select', { id: 'posting-loan', name: 'loanAccount' });
-  const instrument = h('select', { id: 'posting-instrument', name: 'instrument' },
-    h('option', { value: 'MONEY_ORDER' }, 'Money order (5.00 fee)'),
-    h('option', { value: 'CASHIERS_CHECK' }, 'Cashier\'s check (10.00 fee)'));
+  const instrument = h('select', { id: 'posting-instrument', name: 'instrument' });
   const amount = moneyInput(h('input', { id: 'posting-amount', name: 'amount', required: true, maxlength: 20 }));
   const memo = h('input', { id: 'posting-memo', name: 'memo', maxlength: 200, autocomplete: 'off' });
   const accountsList = h('datalist', { id: 'member-accounts' });
@@ -80,25 +90,32 @@ export function postingPanel(section, desk) {
 
   function arrange() {
     const spec = TYPES[type.value];
-    // cash changes hands only at the counter: CASH is offered in a branch visit, never on the phone
+    // cash changes hands only at the counter: a visit-only tender is offered in a branch visit, never on the phone
     const atCounter = desk.call.channel === 'BRANCH';
-    fill(tender, spec.tenders.filter(name => name !== 'CASH' || atCounter).map(name => h('option', { value: name }, name.replaceAll('_', ' ').toLowerCase())));
+    const offered = spec.tenderRequired ? spec.tenders.filter(offer => !offer.visitOnly || atCounter) : [];
+    fill(tender, offered.map(offer => h('option', { value: offer.tender }, offer.tender.replaceAll('_', ' ').toLowerCase())));
+    fill(instrument, (spec.instruments || []).map(offer => h('option', { value: offer.instrument },
+      named(INSTRUMENTS, offer.instrument) + ' (' + offer.fee + ' fee)')));
     showFields();
     fill(payoff);
   }
 
   function showFields() {
     const spec = TYPES[type.value];
-    const needs = new Set(spec.fields);
-    if (spec.tenders.length) needs.add('tender');
-    if ((type.value === 'LOAN_PAYMENT' || type.value === 'OFFICIAL_CHECK') && tender.value !== FROM_ACCOUNT_ONLY_WITH) {
-      needs.delete('fromAccount');
-    }
+    const offer = spec.tenderRequired ? spec.tenders.find(candidate => candidate.tender === tender.value) : null;
+    const needs = new Set(offer ? offer.fields : spec.fields);
+    if (spec.tenderRequired) needs.add('tender');
     for (const [name, wrapper] of Object.entries(wrappers)) {
       wrapper.hidden = !needs.has(name);
     }
-    // the server decides; this only says ahead of time what it will ask for (a transfer to another member needs STRONG)
-    const level = type.value === 'TRANSFER' && isOtherMembers(toAccount.value) ? 'STRONG' : spec.level;
+    // the server decides; this only says ahead of time what it will ask for (another member's account may need more)
+    const toOther = needs.has('toAccount') && isOtherMembers(toAccount.value);
+    const level = toOther ? spec.verificationToAnotherMember : spec.verification;
+    if (!level) {
+      needsLevel.textContent = 'No call allows this into another member\'s account.';
+      needsLevel.className = 'error';
+      return needs;
+    }
     const short = LEVELS.indexOf(desk.call.level) < LEVELS.indexOf(level);
     needsLevel.textContent = 'Needs ' + level + ' verification' + (short ? ': this call is ' + desk.call.level + '.' : '.');
     needsLevel.className = short ? 'error' : 'muted';

@@ -6,7 +6,8 @@ import { get, query } from '../api.js';
 import { h, fill, field, table, result, problemText, when } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 
-const TYPES = ['', 'DEPOSIT', 'WITHDRAWAL', 'TRANSFER', 'LOAN_PAYMENT', 'OFFICIAL_CHECK', 'REVERSAL'];
+/** Entry types the filter offers besides the posting types the server lists (GET api/posting-types). */
+const OTHER_TYPES = ['REVERSAL'];
 const SIZE = 25;
 
 function render(main) {
@@ -15,7 +16,7 @@ function render(main) {
     account: h('input', { id: 'trail-account', maxlength: 40, autocomplete: 'off' }),
     staff: h('input', { id: 'trail-staff', maxlength: 100, autocomplete: 'off' }),
     call: h('input', { id: 'trail-call', maxlength: 40, autocomplete: 'off' }),
-    type: h('select', { id: 'trail-type' }, TYPES.map(name => h('option', { value: name }, name || 'any'))),
+    type: h('select', { id: 'trail-type' }, h('option', { value: '' }, 'any')),
     minAmount: moneyInput(h('input', { id: 'trail-min', maxlength: 20 })),
     maxAmount: moneyInput(h('input', { id: 'trail-max', maxlength: 20 })),
     from: h('input', { id: 'trail-from', type: 'date' }),
@@ -25,6 +26,12 @@ function render(main) {
   const callId = h('input', { id: 'call-trail-id', maxlength: 40, required: true, autocomplete: 'off', accesskey: 'c' });
   const callTrail = h('div', { id: 'call-trail', hidden: true });
   let page = 0;
+  // the posting types come from the server, so a new one is offered here without a console change
+  get('api/posting-types').then(reply => {
+    for (const name of [...reply.body.postingTypes.map(spec => spec.type), ...OTHER_TYPES]) {
+      inputs.type.append(h('option', { value: name }, name));
+    }
+  }, () => inputs.type.append(...OTHER_TYPES.map(name => h('option', { value: name }, name))));
 
   async function search(wanted) {
     const values = { page: wanted, size: SIZE };

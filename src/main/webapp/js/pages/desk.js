@@ -7,7 +7,7 @@ import { get, post, query, Problem } from '../api.js';
 import { h, fill, field, result, problemText, when } from '../dom.js';
 import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
-import { postingPanel } from '../desk/posting.js';
+import { postingPanel, postingTypes } from '../desk/posting.js';
 import { referralPanel } from '../desk/referral.js';
 import { awaitApproval } from '../approval-wait.js';
 
@@ -325,8 +325,13 @@ class Desk {
     }
     const first = !this.postingShown;
     this.postingShown = true;
+    let types = null;
     try {
-      this.memberFile = (await get('api/members/' + encodeURIComponent(this.call.memberNumber))).body;
+      // the posting form is built from the server's answer of what each posting type needs
+      const [file, answer] = await Promise.all([get('api/members/' + encodeURIComponent(this.call.memberNumber)),
+        first ? postingTypes() : null]);
+      this.memberFile = file.body;
+      types = answer;
     } catch (failure) {
       this.postingShown = !first;
       fill(this.member, h('h2', { id: 'member-h' }, 'Accounts'), h('p', { class: 'error', role: 'alert' }, problemText(failure.body)));
@@ -334,7 +339,7 @@ class Desk {
     }
     accountsPanel(this.member, this);
     if (first) {
-      this.stops.push(postingPanel(this.posting, this));
+      this.stops.push(postingPanel(this.posting, this, types));
       referralPanel(this.referral, this);
     } else {
       this.posting.dispatchEvent(new CustomEvent('tally:accounts', { detail: this.memberFile }));

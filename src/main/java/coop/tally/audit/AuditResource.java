@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.platform.Dates;
 import coop.tally.staff.SecurityLog;
 import coop.tally.platform.Refusal;
 import jakarta.annotation.security.RolesAllowed;
@@ -473,11 +474,7 @@ public class AuditResource {
         if (value == null || value.isBlank()) {
             throw Refusal.invalid("FIELD_REQUIRED", name + " is required, as yyyy-MM-dd.");
         }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalid("DATE_INVALID", name + " must be a date as yyyy-MM-dd.");
-        }
+        return Dates.parse(name, value);
     }
 
     private static Instant parseInstant(String value) {

@@ -1,11 +1,11 @@
 package coop.tally.audit;
 
+import coop.tally.platform.Dates;
 import coop.tally.ledger.EntryType;
 import coop.tally.platform.Refusal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The query parameters of {@code GET /api/audit/trail}, checked: an unknown, repeated or
- * malformed parameter is a 400 problem naming it (extension {@code param}).
+ * malformed parameter is a 400 problem naming it (extension {@code param}); a bad date is refused
+ * as everywhere else, FIELD_INVALID naming it in {@code field} ({@link Dates}).
  */
 record TrailQuery(AuditTrail.Filter filter, int page, int size) {
 
@@ -123,11 +124,7 @@ record TrailQuery(AuditTrail.Filter filter, int page, int size) {
         if (value == null) {
             return null;
         }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw problem("TRAIL_PARAM_INVALID", name, name + " must be a business date as yyyy-MM-dd.");
-        }
+        return Dates.parse(name, value.strip());
     }
 
     private static int integer(Map<String, List<String>> query, String name, int fallback, int min, int max) {

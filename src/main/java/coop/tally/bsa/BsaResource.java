@@ -1,5 +1,6 @@
 package coop.tally.bsa;
 
+import coop.tally.platform.Dates;
 import coop.tally.platform.Refusal;
 import coop.tally.web.JsonBuilders;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -126,10 +126,6 @@ public class BsaResource {
         if (text == null) {
             return absent;
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException invalid) {
-            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", name + " is a date such as 2025-03-14.", Map.of("field", name));
-        }
+        return Dates.parse(name, text);
     }
 }

@@ -37,8 +37,21 @@ public record PostingAccess(EntryType type, String fromOwner, String toOwner, St
                 // paying another member's loan: only from the caller's own account, never in cash for a stranger
                 yield fromOwner != null ? Optional.of(MemberAction.LOAN_PAYMENT_FOR_OTHER_MEMBER) : Optional.empty();
             }
-            default -> Optional.empty();
+            // not postings a rep makes for a caller: no call covers them
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> Optional.empty();
         };
+    }
+
+    /**
+     * The level a posting of {@code type} needs in a call for the member whose account it is paid
+     * from, when the receiving account is the member's own ({@code toAnotherMember} false) or
+     * another member's; empty when no call allows it. It asks {@link #actionFor}, the call gate's
+     * own answer, so what the console is told cannot drift from what the gate enforces.
+     */
+    public static Optional<VerificationLevel> levelFor(EntryType type, boolean toAnotherMember) {
+        String caller = "caller";
+        String receiver = toAnotherMember ? "another member" : caller;
+        return new PostingAccess(type, caller, receiver, receiver).actionFor(caller).map(MemberAction::required);
     }
 
     private static boolean same(String owner, String callMember) {

@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import coop.tally.platform.Dates;
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
 import coop.tally.platform.Refusal;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,12 +74,7 @@ public class VisitResource {
             throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "Record exactly the last four letters or digits of the ID number, never more.",
                     Map.of("field", "last4"));
         }
-        LocalDate expires;
-        try {
-            expires = LocalDate.parse(fields.requiredString("expires", 10));
-        } catch (DateTimeParseException e) {
-            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "The expires date is ISO-8601, e.g. 2029-05-31.", Map.of("field", "expires"));
-        }
+        LocalDate expires = Dates.parse("expires", fields.requiredString("expires", 10));
         if (!body.containsKey("inMembersName")) {
             throw JsonFields.missing("inMembersName");
         }

@@ -1,5 +1,6 @@
 package coop.tally.drawer;
 
+import coop.tally.platform.Dates;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
@@ -23,8 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -77,7 +76,7 @@ public class DrawerResource {
     @RolesAllowed({"SUPERVISOR", "AUDITOR"})
     @Operation(summary = "Every drawer of a business date (default: the current one) with state, over/short and flags")
     public JsonObject ofDate(@QueryParam("businessDate") String businessDate) {
-        return reports.ofDate(businessDate == null ? businessDates.current() : date(businessDate));
+        return reports.ofDate(businessDate == null ? businessDates.current() : Dates.parse("businessDate", businessDate));
     }
 
     @GET
@@ -173,14 +172,6 @@ public class DrawerResource {
                 String shown = field.length() > 40 ? field.substring(0, 40) : field;
                 throw new Refusal(Refusal.Kind.INVALID, "FIELD_UNKNOWN", "Unknown field '" + shown + "'.", Map.of("field", shown));
             }
-        }
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalid("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
         }
     }
 

@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.platform.Dates;
 import coop.tally.posting.rule.PostingRefused;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.Holds;
@@ -32,7 +33,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Reading the ledger: an account's history and payoff, and the invariant check (one entry: {@link PostingResource}). */
@@ -131,7 +131,7 @@ public class LedgerResource {
         if (loan.type() != AccountType.LOAN) {
             throw PostingRefused.refused("NOT_A_LOAN", "The account is not a loan.", Map.of("account", accountNumber));
         }
-        LocalDate date = asOf == null ? businessDates.current() : parseDate(asOf);
+        LocalDate date = asOf == null ? businessDates.current() : Dates.parse("asOf", asOf);
         PayoffQuote quote = loans.payoff(loan, date);
         return JsonBuilders.JSON.createObjectBuilder()
                 .add("account", accountNumber)
@@ -182,13 +182,5 @@ public class LedgerResource {
     private MemberAccount existing(String accountNumber) {
         return accounts.find(accountNumber)
                 .orElseThrow(() -> Refusal.notFound("ACCOUNT_NOT_FOUND", "No member account has that number."));
-    }
-
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw Refusal.invalid("DATE_INVALID", "Dates are ISO-8601, e.g. 2026-11-23.");
-        }
     }
 }

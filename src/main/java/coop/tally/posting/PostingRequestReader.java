@@ -1,5 +1,6 @@
 package coop.tally.posting;
 
+import coop.tally.platform.Dates;
 import coop.tally.posting.rule.PostingRefused;
 import coop.tally.posting.rule.Tender;
 import coop.tally.drawer.DenominationCount;
@@ -8,6 +9,7 @@ import coop.tally.ledger.EntryType;
 import coop.tally.money.InvalidAmountException;
 import coop.tally.money.Money;
 import coop.tally.posting.plan.Instrument;
+import coop.tally.posting.plan.PostingPlanner;
 import coop.tally.posting.plan.PostingRequest;
 import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
@@ -19,9 +21,7 @@ import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonObjectBuilder;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,9 +31,6 @@ import java.util.Set;
 final class PostingRequestReader {
 
     static final int MAX_MEMO = 500;
-    /** The types a client may post; opening balances, reversals and the rest are built by their own features. */
-    private static final Set<EntryType> POSTABLE = Set.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER,
-            EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
             "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "businessDate", "denominations");
 
@@ -57,7 +54,8 @@ final class PostingRequestReader {
             }
         }
         EntryType type = fields.requiredEnum("type", EntryType.class);
-        if (!POSTABLE.contains(type)) {
+        // the types a client may post are those with a form; the rest are built by their own features
+        if (PostingPlanner.form(type).isEmpty()) {
             throw PostingRefused.malformed("TYPE_NOT_ALLOWED", "A " + type + " entry cannot be requested as a posting.",
                     Map.of("entryType", type.name()));
         }
@@ -71,16 +69,8 @@ final class PostingRequestReader {
                 fields.optionalString("loanAccount", 40).orElse(null),
                 amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
                 fields.optionalString("memo", MAX_MEMO).orElse(null));
-        LocalDate businessDate = null;
-        Optional<String> date = fields.optionalString("businessDate", 10);
-        if (date.isPresent()) {
-            try {
-                businessDate = LocalDate.parse(date.get());
-            } catch (DateTimeParseException invalid) {
-                throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "businessDate is a date such as 2025-03-14.",
-                        Map.of("field", "businessDate"));
-            }
-        }
+        LocalDate businessDate = fields.optionalString("businessDate", 10)
+                .map(text -> Dates.parse("businessDate", text)).orElse(null);
         return new Read(request, fields.optionalString("sessionId", 40).orElse(null), businessDate,
                 denominations(body, tender));
     }

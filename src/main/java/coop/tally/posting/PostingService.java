@@ -6,6 +6,7 @@ import coop.tally.approval.ApprovalJson;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
 import coop.tally.posting.policy.OverrideFacts;
+import coop.tally.posting.policy.OverdraftPolicy;
 import coop.tally.posting.policy.OverridePolicies;
 import coop.tally.caller.CallGate;
 import coop.tally.caller.MemberCall;
@@ -61,8 +62,7 @@ public class PostingService {
 
     private final PostingPlanner planner = new PostingPlanner(FeeSchedule.standard());
     /** The posting rules; an overdraft of the types a supervisor may allow is left to the override policies. */
-    private final PostingRules rules = PostingRules.allowingOverdraftOf(Set.of(
-            coop.tally.posting.rule.AccountType.SHARE_DRAFT));
+    private final PostingRules rules = PostingRules.allowingOverdraftOf(OverdraftPolicy.OVERDRAFTABLE);
     private final OverridePolicies policies = OverridePolicies.standard();
     private final CheckHoldPolicy holdPolicy = new CheckHoldPolicy(new BusinessCalendar());
 
@@ -159,11 +159,12 @@ public class PostingService {
         Map<String, MemberAccount> accounts = lockAccounts(request);
         // the caller must be verified in this staff member's session, as the owner of the money, before anything is read or planned
         boolean cash = request.tender() == Tender.CASH;
+        boolean atCounter = request.tender() != null && request.tender().needsVisit();
         String summary = SessionScope.summary(request)
                 + (approval == null ? "" : " approved by " + approval.approver() + " (approval " + approval.approvalId() + ")");
         MemberCall session = approval == null
-                ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash)
-                : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), cash);
+                ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter)
+                : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter);
         // what the answer shows (and an idempotent replay repeats): a rep sees the session member's side of the entry
         Viewer viewer = viewers.of(actor.supervisor(), session.memberNumber());
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
@@ -191,9 +192,6 @@ public class PostingService {
         OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),
                 request.amount(), request.feeWaived(), actor.supervisor(), requestedDate, currentDate, facts.accounts(),
                 limits.of(actor.username())));
-        if (verdict.refusal().isPresent()) {
-            throw PostingRefused.refused(verdict.refusal().get().reason(), verdict.refusal().get().message(), Map.of());
-        }
         if (!verdict.overrides().isEmpty()) {
             if (approval == null) {
                 Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,

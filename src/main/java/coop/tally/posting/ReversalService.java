@@ -7,6 +7,10 @@ import coop.tally.approval.ApprovalJson;
 import coop.tally.approval.ApprovalKind;
 import coop.tally.approval.Approvals;
 import coop.tally.approval.PolicyDecision;
+import coop.tally.money.Money;
+import coop.tally.posting.plan.PostingPlanner;
+import coop.tally.posting.policy.OverrideFacts;
+import coop.tally.posting.policy.OverridePolicy;
 import coop.tally.posting.policy.ReversalPolicy;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
@@ -49,13 +53,6 @@ public class ReversalService {
     private final PostingRules rules = new PostingRules(List.of(
             new StaffOwnAccountRule(), new AccountStatusRule(), new SufficientFundsRule()));
 
-    /**
-     * Postings only. Vault moves and a drawer's over/short are settled by counting, not reversed:
-     * reversing them would adjust a drawer by hand.
-     */
-    private static final Set<EntryType> REVERSIBLE = java.util.EnumSet.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL,
-            EntryType.TRANSFER, EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK);
-
     @Inject
     Journal journal;
 
@@ -89,12 +86,33 @@ public class ReversalService {
     @Inject
     Viewers viewers;
 
-    /** A reversal is a supervisor's act: a supervisor's posts now; anyone else's waits for one (202 with the request). */
+    /**
+     * Whether a reversal needs a supervisor's override is the policy's to say, not this class's; a
+     * field so that a test can put another policy in and see the service follow it.
+     */
+    OverridePolicy policy = new ReversalPolicy();
+
+    /** Posts the reversal now when the policy raises nothing; else it waits for a supervisor (202 with the request). */
     @Transactional
     public PostingService.Outcome reverseOrRequest(PostingService.Actor actor, long entryId, ReversalReason reason, String memo) {
-        if (actor.supervisor()) {
+        Optional<PolicyDecision> override = policy.check(policyFacts(actor));
+        if (override.isEmpty()) {
             return new PostingService.Outcome(PostingService.Result.POSTED, reverse(actor, entryId, reason, memo).toString(), false);
         }
+        return requestApproval(actor, entryId, reason, memo, override.get());
+    }
+
+    /**
+     * What the policy is asked about a reversal: who asks for it. The amount and accounts are the
+     * original's and say nothing about who may reverse, so they are not loaded before the verdict.
+     */
+    OverrideFacts policyFacts(PostingService.Actor actor) {
+        return new OverrideFacts(EntryType.REVERSAL, null, Money.ZERO, false, actor.supervisor(), null,
+                businessDates.current(), List.of(), Map.of());
+    }
+
+    PostingService.Outcome requestApproval(PostingService.Actor actor, long entryId, ReversalReason reason, String memo,
+                                           PolicyDecision override) {
         JournalEntry original = reversible(entryId);
         String member = original.lineDrafts().stream().filter(line -> line.account().isMember())
                 .map(line -> line.account().id().substring(0, line.account().id().indexOf('-'))).findFirst().orElse(null);
@@ -107,8 +125,7 @@ public class ReversalService {
         }
         Approvals.View view = approvals.request(ApprovalKind.REVERSAL, actor.username(), original.sessionId(), member,
                 "REVERSAL of entry " + entryId + " (" + reason.name() + ")", payload.build(),
-                List.of(PolicyDecision.override(ReversalPolicy.REASON, "A reversal needs a supervisor.")),
-                JsonBuilders.JSON.createArrayBuilder().build());
+                List.of(override), JsonBuilders.JSON.createArrayBuilder().build());
         String body = JsonBuilders.JSON.createObjectBuilder().add("code", "OVERRIDE_REQUIRED")
                 .add("detail", "A reversal needs a supervisor's override; it waits in the approval queue.")
                 .add("approval", ApprovalJson.of(view, viewers.of(false, member)::seesMemberAccount)).build().toString();
@@ -130,7 +147,9 @@ public class ReversalService {
     private JournalEntry reversible(long entryId) {
         JournalEntry original = journal.find(entryId)
                 .orElseThrow(() -> Refusal.notFound("TRANSACTION_NOT_FOUND", "No journal entry with that id."));
-        if (!REVERSIBLE.contains(original.type())) {
+        // postings a client made only (those with a form): vault moves and a drawer's over/short are
+        // settled by counting, not reversed, since reversing them would adjust a drawer by hand
+        if (PostingPlanner.form(original.type()).isEmpty()) {
             throw PostingRefused.refused("NOT_REVERSIBLE", "A " + original.type() + " entry cannot be reversed.",
                     Map.of("entryType", original.type().name()));
         }

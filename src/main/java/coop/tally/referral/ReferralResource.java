@@ -1,5 +1,6 @@
 package coop.tally.referral;
 
+import coop.tally.platform.Dates;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.Role;
 import coop.tally.staff.BearerTokenMechanism;
@@ -28,9 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,7 +71,7 @@ public class ReferralResource {
         String product = fields.requiredString("product", 40).strip();
         ReferralDisposition disposition = fields.requiredEnum("disposition", ReferralDisposition.class);
         String notes = fields.optionalString("notes", MAX_NOTES).filter(text -> !text.isBlank()).orElse(null);
-        Optional<LocalDate> followUpOn = fields.optionalString("followUpOn", 10).map(ReferralResource::date);
+        Optional<LocalDate> followUpOn = fields.optionalString("followUpOn", 10).map(text -> Dates.parse("followUpOn", text));
         referrals.expireDue();
         Referrals.ReferralView logged = referrals.log(me().username(),
                 new Referrals.NewReferral(memberNumber, product, disposition, notes, followUpOn));
@@ -154,14 +153,6 @@ public class ReferralResource {
         JsonArrayBuilder items = JsonBuilders.JSON.createArrayBuilder();
         views.forEach(view -> items.add(ReferralJson.referral(view)));
         return items;
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException bad) {
-            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "'followUpOn' is a date written YYYY-MM-DD.", Map.of("field", "followUpOn"));
-        }
     }
 
     private SignedInStaff me() {

@@ -1070,6 +1070,77 @@ class PostingIT {
         assertEquals(403, teller.super1.post("api/business-date/advance", "").status());
     }
 
+    // =================================================================== posting types
+
+    @Test
+    @Order(70)
+    void the_posting_types_answer_is_what_posting_enforces() {
+        Api.Reply reply = teller.rep1.get("api/posting-types");
+        assertEquals(200, reply.status(), reply.toString());
+        Map<String, JsonObject> types = new java.util.LinkedHashMap<>();
+        reply.json().getJsonArray("postingTypes").getValuesAs(JsonObject.class).forEach(type -> types.put(type.getString("type"), type));
+        assertEquals(List.of("DEPOSIT", "WITHDRAWAL", "TRANSFER", "LOAN_PAYMENT", "OFFICIAL_CHECK"), List.copyOf(types.keySet()));
+        assertEquals(200, teller.audit1.get("api/posting-types").status());
+        assertEquals(401, teller.anonymous.get("api/posting-types").status());
+
+        JsonObject member = teller.claimActiveMember("posting types", "20.00");
+        String number = member.getString("memberNumber");
+        String draft = numberOf(member, "SHARE_DRAFT", "ACTIVE");
+        String otherMembers = numberOf(teller.claimActiveMember("posting types, the other member", "0.00"), "SHARE", "ACTIVE");
+        String basicCall = teller.calls.verifiedCall(teller.rep1, number, "BASIC");
+        int entries = teller.entries();
+
+        // a withdrawal: the level the answer gives is the level the gate asks for in a BASIC call
+        JsonObject withdrawal = types.get("WITHDRAWAL");
+        JsonObject byCheck = withdrawal.getJsonArray("tenders").getJsonObject(0);
+        assertEquals(List.of("fromAccount"), strings(byCheck, "fields"));
+        Api.Reply tooWeak = teller.post(teller.rep1, request("WITHDRAWAL").add("sessionId", basicCall)
+                .add("tender", byCheck.getString("tender")).add("fromAccount", draft).add("amount", "5.00"));
+        assertEquals(403, tooWeak.status(), tooWeak.toString());
+        assertEquals("VERIFICATION_REQUIRED", tooWeak.code());
+        assertEquals(withdrawal.getString("verification"), tooWeak.json().getString("levelRequired"));
+
+        // a transfer: BASIC between the member's own accounts, the other level into another member's
+        JsonObject transfer = types.get("TRANSFER");
+        assertEquals("BASIC", transfer.getString("verification"));
+        assertFalse(transfer.getBoolean("tenderRequired"));
+        JsonObjectBuilder toOther = request("TRANSFER").add("sessionId", basicCall).add("fromAccount", draft)
+                .add("toAccount", otherMembers).add("amount", "5.00");
+        Api.Reply toAnother = teller.post(teller.rep1, toOther);
+        assertEquals(403, toAnother.status(), toAnother.toString());
+        assertEquals(transfer.getString("verificationToAnotherMember"), toAnother.json().getString("levelRequired"));
+        assertEquals(entries, teller.entries());
+
+        // a deposit: the fields and tenders the answer gives post in a BASIC call; a tender it does not list is refused
+        JsonObject deposit = types.get("DEPOSIT");
+        assertEquals("BASIC", deposit.getString("verification"));
+        assertTrue(deposit.isNull("verificationToAnotherMember"), deposit.toString());
+        JsonObject usual = deposit.getJsonArray("tenders").getJsonObject(0);
+        assertFalse(usual.getBoolean("visitOnly"));
+        assertEquals(List.of("toAccount"), strings(usual, "fields"));
+        teller.posted(teller.rep1, request("DEPOSIT").add("sessionId", basicCall).add("tender", usual.getString("tender"))
+                .add("toAccount", draft).add("amount", "5.00"));
+        assertTrue(deposit.getJsonArray("tenders").getValuesAs(JsonObject.class).stream()
+                .noneMatch(tender -> tender.getString("tender").equals("ACCOUNT")), deposit.toString());
+        Api.Reply wrongTender = teller.post(teller.rep1, request("DEPOSIT").add("sessionId", basicCall).add("tender", "ACCOUNT")
+                .add("toAccount", draft).add("amount", "5.00"));
+        assertEquals(400, wrongTender.status(), wrongTender.toString());
+        assertEquals("TENDER_NOT_ALLOWED", wrongTender.code());
+
+        // an official check: the fee the answer gives is the fee charged
+        JsonObject moneyOrder = types.get("OFFICIAL_CHECK").getJsonArray("instruments").getValuesAs(JsonObject.class).stream()
+                .filter(instrument -> instrument.getString("instrument").equals("MONEY_ORDER")).findFirst().orElseThrow();
+        Api.Reply wrongFee = teller.post(teller.rep1, request("OFFICIAL_CHECK").add("tender", "ACCOUNT").add("fromAccount", draft)
+                .add("instrument", "MONEY_ORDER").add("fee", "0.01").add("amount", "5.00"));
+        assertEquals("FEE_MISMATCH", wrongFee.code(), wrongFee.toString());
+        assertEquals(moneyOrder.getString("fee"), wrongFee.json().getString("scheduledFee"));
+        teller.calls.endCall(teller.rep1);
+    }
+
+    private static List<String> strings(JsonObject object, String field) {
+        return object.getJsonArray(field).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+    }
+
     // =================================================================== helpers
 
     /** principal × rate × days / 365, half-up to the cent: the loan's simple daily interest, actual/365. */

@@ -246,7 +246,7 @@ class ScorecardIT {
         assertEquals(403, rep1.get("api/scorecards/team").status());
         assertEquals(403, anonymous.signIn("audit1").get("api/scorecards/rep1").status());
         assertProblem(403, "NOT_YOUR_TEAM", rep2.get("api/referrals?rep=rep1"));
-        assertProblem(400, "MONTH_INVALID", rep1.get("api/scorecards/rep1?month=2026-7"));
+        assertProblem(400, "FIELD_INVALID", rep1.get("api/scorecards/rep1?month=2026-7"));
 
         // targets: the rep's own supervisor, this month or later, logged
         Api.Reply set = super1.put("api/referral-targets/rep1/2026-07", "{\"target\":7}");

@@ -11,12 +11,11 @@ import coop.tally.posting.rule.Tender;
 import coop.tally.posting.loan.Allocation;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
 import static coop.tally.ledger.LineDraft.credit;
 import static coop.tally.ledger.LineDraft.debit;
@@ -73,9 +72,36 @@ public final class PostingPlanner {
     private static final AccountRef FEE_INCOME = AccountRef.gl(GlAccounts.FEE_INCOME);
     private static final AccountRef LATE_FEE_INCOME = AccountRef.gl(GlAccounts.LATE_FEE_INCOME);
 
-    /** The entry types a posting request may ask for; the others are built by their own features. */
-    public static final Set<EntryType> REQUESTABLE = Set.copyOf(EnumSet.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL,
-            EntryType.TRANSFER, EntryType.LOAN_PAYMENT, EntryType.OFFICIAL_CHECK, EntryType.OPENING_BALANCE));
+    /**
+     * The form of each type a client may post, or empty for the types other features build
+     * (opening balances by conversion, reversals, the drawer's vault and over/short entries). No
+     * default: a new entry type does not compile until it is given a form or said to have none.
+     */
+    public static Optional<PostingForm> form(EntryType type) {
+        List<String> fromAccount = List.of("fromAccount");
+        return Optional.ofNullable(switch (type) {
+            case DEPOSIT -> new PostingForm(type, true, List.of(Tender.CHECK, Tender.INTERNAL, Tender.CASH),
+                    List.of("toAccount"), Map.of(), List.of());
+            case WITHDRAWAL -> new PostingForm(type, true, List.of(Tender.OFFICIAL_CHECK, Tender.CASH),
+                    List.of("fromAccount"), Map.of(), List.of());
+            case TRANSFER -> new PostingForm(type, false, List.of(Tender.ACCOUNT),
+                    List.of("fromAccount", "toAccount"), Map.of(), List.of());
+            case LOAN_PAYMENT -> new PostingForm(type, true, List.of(Tender.ACCOUNT, Tender.CASH),
+                    List.of("loanAccount"), Map.of(Tender.ACCOUNT, fromAccount), List.of());
+            case OFFICIAL_CHECK -> new PostingForm(type, true, List.of(Tender.ACCOUNT, Tender.CASH),
+                    List.of("instrument"), Map.of(Tender.ACCOUNT, fromAccount), List.of("fee", "feeWaived"));
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> null;
+        });
+    }
+
+    /** The forms of the types a client may post, in the order of {@link EntryType} (the console's order). */
+    public static List<PostingForm> forms() {
+        List<PostingForm> forms = new ArrayList<>();
+        for (EntryType type : EntryType.values()) {
+            form(type).ifPresent(forms::add);
+        }
+        return List.copyOf(forms);
+    }
 
     private final FeeSchedule fees;
 
@@ -83,63 +109,70 @@ public final class PostingPlanner {
         this.fees = Objects.requireNonNull(fees, "fees");
     }
 
-    /** The entry {@code request} posts, or a refusal saying what is wrong with the request. */
+    /**
+     * The entry {@code request} posts, or a refusal saying what is wrong with the request. No
+     * default: a new entry type does not compile until it is planned here or refused.
+     */
     public EntryDraft plan(PostingRequest request, PlanningContext context) {
         if (request.type() == null) {
             throw required("type");
         }
-        if (!REQUESTABLE.contains(request.type())) {
-            throw PostingRefused.malformed(TYPE_NOT_ALLOWED,
+        return switch (request.type()) {
+            case DEPOSIT -> deposit(request, requirePositiveAmount(request.amount()), context);
+            case WITHDRAWAL -> withdrawal(request, requirePositiveAmount(request.amount()), context);
+            case TRANSFER -> transfer(request, requirePositiveAmount(request.amount()));
+            case LOAN_PAYMENT -> loanPayment(request, requirePositiveAmount(request.amount()), context);
+            case OFFICIAL_CHECK -> officialCheck(request, requirePositiveAmount(request.amount()), context);
+            case OPENING_BALANCE -> openingBalance(request, requirePositiveAmount(request.amount()));
+            // built by their own features (reversal, the drawer), never from a posting request
+            case REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> throw PostingRefused.malformed(TYPE_NOT_ALLOWED,
                     "A " + request.type() + " entry cannot be requested as a posting.",
                     Map.of("entryType", request.type().name()));
-        }
-        Money amount = requirePositiveAmount(request.amount());
-        return switch (request.type()) {
-            case DEPOSIT -> deposit(request, amount, context);
-            case WITHDRAWAL -> withdrawal(request, amount, context);
-            case TRANSFER -> transfer(request, amount);
-            case LOAN_PAYMENT -> loanPayment(request, amount, context);
-            case OFFICIAL_CHECK -> officialCheck(request, amount, context);
-            case OPENING_BALANCE -> openingBalance(request, amount);
-            default -> throw new IllegalStateException("unreachable: " + request.type());
         };
     }
 
+    /**
+     * Checks the request against its type's {@link PostingForm}: a tender it takes, and no field
+     * it does not use. Answers the tender (null when none is named and none is needed).
+     */
+    private static Tender admit(PostingRequest request) {
+        PostingForm form = form(request.type()).orElseThrow();
+        Tender tender = form.tenderRequired() ? requireTender(request, form.tenders()) : requireTenderOrNone(request, form.tenders());
+        Fields fields = Fields.of(request);
+        form.fieldsFor(tender).forEach(fields::use);
+        form.optionalFields().forEach(fields::use);
+        fields.refuseOthers();
+        return tender;
+    }
+
     private EntryDraft deposit(PostingRequest request, Money amount, PlanningContext context) {
-        Tender tender = requireTender(request, EnumSet.of(Tender.CASH, Tender.CHECK, Tender.INTERNAL));
-        Fields.of(request).use("toAccount").refuseOthers();
+        Tender tender = admit(request);
         AccountRef member = memberAccount("toAccount", request.toAccount());
         AccountRef from = switch (tender) {
             case CASH -> tellerCash(context);
             case CHECK -> CHECKS_IN_CLEARING;
-            default -> SUSPENSE; // INTERNAL: applying funds the credit union holds in suspense
+            case INTERNAL -> SUSPENSE; // applying funds the credit union holds in suspense
+            case ACCOUNT, OFFICIAL_CHECK -> throw new IllegalStateException("not a deposit's tender: " + tender);
         };
         return EntryDraft.of(EntryType.DEPOSIT, debit(from, amount), credit(member, amount));
     }
 
     private EntryDraft withdrawal(PostingRequest request, Money amount, PlanningContext context) {
-        Tender tender = requireTender(request, EnumSet.of(Tender.CASH, Tender.OFFICIAL_CHECK));
-        Fields.of(request).use("fromAccount").refuseOthers();
+        Tender tender = admit(request);
         AccountRef member = memberAccount("fromAccount", request.fromAccount());
         AccountRef to = tender == Tender.CASH ? tellerCash(context) : OFFICIAL_CHECKS_OUTSTANDING;
         return EntryDraft.of(EntryType.WITHDRAWAL, debit(member, amount), credit(to, amount));
     }
 
     private EntryDraft transfer(PostingRequest request, Money amount) {
-        requireTenderOrNone(request, Tender.ACCOUNT);
-        Fields.of(request).use("fromAccount").use("toAccount").refuseOthers();
+        admit(request);
         AccountRef from = memberAccount("fromAccount", request.fromAccount());
         AccountRef to = memberAccount("toAccount", request.toAccount());
         return EntryDraft.of(EntryType.TRANSFER, debit(from, amount), credit(to, amount));
     }
 
     private EntryDraft loanPayment(PostingRequest request, Money amount, PlanningContext context) {
-        Tender tender = requireTender(request, EnumSet.of(Tender.ACCOUNT, Tender.CASH));
-        Fields fields = Fields.of(request).use("loanAccount");
-        if (tender == Tender.ACCOUNT) {
-            fields.use("fromAccount");
-        }
-        fields.refuseOthers();
+        Tender tender = admit(request);
         AccountRef loan = memberAccount("loanAccount", request.loanAccount());
         AccountRef payer = tender == Tender.ACCOUNT ? memberAccount("fromAccount", request.fromAccount()) : tellerCash(context);
         Allocation split = context.loanAllocation();
@@ -156,12 +189,7 @@ public final class PostingPlanner {
     }
 
     private EntryDraft officialCheck(PostingRequest request, Money amount, PlanningContext context) {
-        Tender tender = requireTender(request, EnumSet.of(Tender.ACCOUNT, Tender.CASH));
-        Fields fields = Fields.of(request).use("instrument").use("fee").use("feeWaived");
-        if (tender == Tender.ACCOUNT) {
-            fields.use("fromAccount");
-        }
-        fields.refuseOthers();
+        Tender tender = admit(request);
         if (request.instrument() == null) {
             throw required("instrument");
         }
@@ -181,7 +209,7 @@ public final class PostingPlanner {
     }
 
     private EntryDraft openingBalance(PostingRequest request, Money amount) {
-        requireTenderOrNone(request, null);
+        requireTenderOrNone(request, List.of());
         boolean toDeposit = isGiven(request.toAccount());
         boolean toLoan = isGiven(request.loanAccount());
         if (toDeposit == toLoan) {
@@ -216,7 +244,7 @@ public final class PostingPlanner {
         return amount;
     }
 
-    private static Tender requireTender(PostingRequest request, Set<Tender> allowed) {
+    private static Tender requireTender(PostingRequest request, List<Tender> allowed) {
         if (request.tender() == null) {
             throw required("tender");
         }
@@ -226,11 +254,12 @@ public final class PostingPlanner {
         return request.tender();
     }
 
-    /** For types where the tender says nothing: absent, or {@code onlyTender} when that is not null. */
-    private static void requireTenderOrNone(PostingRequest request, Tender onlyTender) {
-        if (request.tender() != null && request.tender() != onlyTender) {
-            throw tenderNotAllowed(request, onlyTender == null ? "none" : "[" + onlyTender + "] or none");
+    /** For types where the tender says nothing: absent, or one of {@code allowed}. */
+    private static Tender requireTenderOrNone(PostingRequest request, List<Tender> allowed) {
+        if (request.tender() != null && !allowed.contains(request.tender())) {
+            throw tenderNotAllowed(request, allowed.isEmpty() ? "none" : allowed + " or none");
         }
+        return request.tender();
     }
 
     private static PostingRefused tenderNotAllowed(PostingRequest request, String allowed) {

@@ -3,12 +3,11 @@ package coop.tally.posting.policy;
 import coop.tally.approval.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Every policy, asked in turn: the verdict is a refusal if any policy refuses (the first in order),
- * else an override for all the reasons raised together (a supervisor approves them all at once),
- * else "post".
+ * Every policy, asked in turn: the verdict is an override for all the reasons raised together (a
+ * supervisor approves them all at once), else "post". Refusing outright is not a policy's job: what
+ * no override can lift (a FROZEN or CLOSED account, say) is a posting rule, checked before any policy.
  */
 public final class OverridePolicies {
 
@@ -20,7 +19,6 @@ public final class OverridePolicies {
 
     public static OverridePolicies standard() {
         return new OverridePolicies(List.of(
-                new FrozenOrClosedPolicy(),
                 new BusinessDatePolicy(),
                 new ReversalPolicy(),
                 new FeeWaiverPolicy(),
@@ -32,10 +30,10 @@ public final class OverridePolicies {
     }
 
     /** The verdict on a posting. */
-    public record Verdict(Optional<PolicyDecision> refusal, List<PolicyDecision> overrides) {
+    public record Verdict(List<PolicyDecision> overrides) {
 
         public boolean posts() {
-            return refusal.isEmpty() && overrides.isEmpty();
+            return overrides.isEmpty();
         }
 
         public List<String> reasons() {
@@ -46,12 +44,8 @@ public final class OverridePolicies {
     public Verdict decide(OverrideFacts facts) {
         List<PolicyDecision> overrides = new ArrayList<>();
         for (OverridePolicy policy : policies) {
-            Optional<PolicyDecision> decision = policy.check(facts);
-            if (decision.isPresent() && decision.get().refused()) {
-                return new Verdict(decision, List.of());
-            }
-            decision.ifPresent(overrides::add);
+            policy.check(facts).ifPresent(overrides::add);
         }
-        return new Verdict(Optional.empty(), List.copyOf(overrides));
+        return new Verdict(List.copyOf(overrides));
     }
 }

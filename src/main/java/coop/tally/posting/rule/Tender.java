@@ -16,5 +16,16 @@ public enum Tender {
     CHECK,
     INTERNAL,
     ACCOUNT,
-    OFFICIAL_CHECK
+    OFFICIAL_CHECK;
+
+    /**
+     * Whether this tender changes hands across the counter, and so is taken only in a branch visit,
+     * never on the phone. The call gate enforces it and the posting-types answer tells the console.
+     */
+    public boolean needsVisit() {
+        return switch (this) {
+            case CASH -> true;
+            case CHECK, INTERNAL, ACCOUNT, OFFICIAL_CHECK -> false;
+        };
+    }
 }

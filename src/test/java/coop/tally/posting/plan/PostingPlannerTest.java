@@ -416,4 +416,49 @@ class PostingPlannerTest {
         assertEquals(m("10.00"), FeeSchedule.standard().feeFor(Instrument.CASHIERS_CHECK));
         assertThrows(IllegalArgumentException.class, () -> new FeeSchedule(m("-1.00"), m("1.00")));
     }
+
+    @Nested
+    class Forms {
+
+        @Test
+        void only_the_types_a_client_posts_have_a_form() {
+            assertEquals(List.of(EntryType.DEPOSIT, EntryType.WITHDRAWAL, EntryType.TRANSFER, EntryType.LOAN_PAYMENT,
+                    EntryType.OFFICIAL_CHECK), PostingPlanner.forms().stream().map(PostingForm::type).toList());
+        }
+
+        @Test
+        void a_tender_outside_a_form_is_refused_by_the_planner() {
+            for (PostingForm form : PostingPlanner.forms()) {
+                for (Tender tender : Tender.values()) {
+                    if (form.tenders().contains(tender)) {
+                        continue;
+                    }
+                    PostingRequest request = new PostingRequest(form.type(), tender, SHARE, DRAFT, LOAN, m("10.00"),
+                            Instrument.MONEY_ORDER, null, false, null);
+                    assertEquals(PostingPlanner.TENDER_NOT_ALLOWED, refusal(request, withDrawer).code(), form + " " + tender);
+                }
+            }
+        }
+
+        @Test
+        void an_account_field_outside_a_form_is_refused_by_the_planner() {
+            for (PostingForm form : PostingPlanner.forms()) {
+                Tender tender = form.tenders().get(0);
+                List<String> needed = form.fieldsFor(tender);
+                for (String field : List.of("fromAccount", "toAccount", "loanAccount")) {
+                    if (needed.contains(field)) {
+                        continue;
+                    }
+                    PostingRequest request = new PostingRequest(form.type(), tender,
+                            needed.contains("fromAccount") || field.equals("fromAccount") ? SHARE : null,
+                            needed.contains("toAccount") || field.equals("toAccount") ? DRAFT : null,
+                            needed.contains("loanAccount") || field.equals("loanAccount") ? LOAN : null,
+                            m("10.00"), needed.contains("instrument") ? Instrument.MONEY_ORDER : null, null, false, null);
+                    PostingRefused refused = refusal(request, withDrawer);
+                    assertEquals(PostingPlanner.FIELD_NOT_ALLOWED, refused.code(), form + " " + field);
+                    assertEquals(field, refused.details().get("field"));
+                }
+            }
+        }
+    }
 }

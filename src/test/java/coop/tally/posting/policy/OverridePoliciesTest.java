@@ -163,21 +163,6 @@ class OverridePoliciesTest {
     }
 
     @Nested
-    class FrozenOrClosed {
-        @Test
-        void frozen_and_closed_are_refused_outright() {
-            OverridePolicy policy = new FrozenOrClosedPolicy();
-            PolicyDecision frozen = policy.check(posting(EntryType.DEPOSIT, Tender.CASH, "10.00")
-                    .to("100001-S00", "100001", AccountType.SHARE, AccountStatus.FROZEN).facts()).orElseThrow();
-            assertTrue(frozen.refused());
-            assertEquals("ACCOUNT_FROZEN", frozen.reason());
-            PolicyDecision closed = policy.check(posting(EntryType.DEPOSIT, Tender.CASH, "10.00")
-                    .to("100001-S00", "100001", AccountType.SHARE, AccountStatus.CLOSED).facts()).orElseThrow();
-            assertEquals("ACCOUNT_CLOSED", closed.reason());
-        }
-    }
-
-    @Nested
     class Together {
         private final OverridePolicies policies = OverridePolicies.standard();
 
@@ -192,14 +177,6 @@ class OverridePoliciesTest {
                     .from("100001-S10", "100001", AccountType.SHARE_DRAFT, AccountStatus.DORMANT, "11000.00").facts());
             assertFalse(verdict.posts());
             assertEquals(List.of("DORMANT_ACCOUNT", "OVERDRAFT", "CASH_LIMIT", "SINGLE_POSTING_LIMIT"), verdict.reasons());
-        }
-
-        @Test
-        void a_refusal_wins_over_any_override() {
-            OverridePolicies.Verdict verdict = policies.decide(posting(EntryType.WITHDRAWAL, Tender.CASH, "12000.00")
-                    .from("100001-S10", "100001", AccountType.SHARE_DRAFT, AccountStatus.FROZEN, "50000.00").facts());
-            assertEquals("ACCOUNT_FROZEN", verdict.refusal().orElseThrow().reason());
-            assertEquals(List.of(), verdict.overrides());
         }
     }
 }
