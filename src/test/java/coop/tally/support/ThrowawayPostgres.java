@@ -94,9 +94,12 @@ public final class ThrowawayPostgres implements AutoCloseable {
         List<String> line = asPostgres
                 ? List.of("su", "postgres", "-c", String.join(" ", quoted(command)))
                 : List.of(command);
-        Process process = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
+        // a library preloaded into the test JVM (a faked clock, say: see the README's Tests) is not the
+        // database server's: Tally takes every time from its own clock, never from the database
+        builder.environment().remove("LD_PRELOAD");
+        Process process = builder.start();
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
             process.destroyForcibly();
             throw new IllegalStateException("Command failed: " + line + " (see " + LOG + ")");
