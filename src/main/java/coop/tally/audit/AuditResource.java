@@ -21,9 +21,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import coop.tally.caller.CallEvent;
-import coop.tally.ledger.JournalEntry;
-import coop.tally.posting.PostingResults;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.sql.SQLException;
@@ -34,7 +31,8 @@ import java.util.List;
 
 import static coop.tally.web.JsonBuilders.JSON;
 
-/** The auditor's view of the ledger's integrity: key, checkpoints, verification, replay, proofs, export. */
+/** The auditor's view of the ledger's integrity: key, checkpoints, verification, replay, balances as of a time, export.
+ * Proofs: {@link AuditProofResource}; trails: {@link AuditTrailResource}. */
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -60,22 +58,10 @@ public class AuditResource {
     Replay replay;
 
     @Inject
-    InclusionProofs proofs;
-
-    @Inject
-    TreeProofs treeProofs;
-
-    @Inject
     Export export;
 
     @Inject
     SecurityLog securityLog;
-
-    @Inject
-    AuditTrail trail;
-
-    @Inject
-    PostingResults results;
 
     @Context
     UriInfo uri;
@@ -203,143 +189,6 @@ public class AuditResource {
     }
 
     @GET
-    @Path("entries/{id}/inclusion")
-    @Operation(summary = "RFC 9162 inclusion proof of one entry against a checkpoint (default: the newest)")
-    public JsonObject inclusion(@PathParam("id") long entryId, @QueryParam("checkpoint") Long checkpointId)
-            throws SQLException {
-        List<Checkpoint> all = checkpoints.all();
-        Checkpoint checkpoint = checkpointId == null
-                ? (all.isEmpty() ? null : all.get(all.size() - 1))
-                : all.stream().filter(c -> c.id() == checkpointId).findFirst().orElse(null);
-        if (checkpoint == null) {
-            throw Refusal.notFound("CHECKPOINT_NOT_FOUND", checkpointId == null
-                    ? "There is no checkpoint yet." : "No checkpoint " + checkpointId + ".");
-        }
-        InclusionProofs.Proof proof;
-        try {
-            proof = proofs.prove(entryId, checkpoint);
-        } catch (InclusionProofs.Unavailable e) {
-            throw e.outcome() == InclusionProofs.Outcome.NO_LEAF
-                    ? Refusal.notFound("ENTRY_NOT_SEALED", e.getMessage())
-                    : Refusal.byRules("ENTRY_NOT_IN_CHECKPOINT", e.getMessage());
-        }
-        securityLog.record("AUDIT_INCLUSION_PROOF", auditor(), "entry " + entryId, "checkpoint " + checkpoint.id());
-        JsonArrayBuilder path = JSON.createArrayBuilder();
-        proof.path().forEach(path::add);
-        return JSON.createObjectBuilder()
-                .add("entryId", proof.entryId())
-                .add("leafIndex", proof.leafIndex())
-                .add("leafHash", proof.leafHash())
-                .add("treeSize", checkpoint.treeSize())
-                .add("rootHash", checkpoint.rootHash())
-                .add("checkpoint", AuditJson.checkpoint(checkpoint))
-                .add("path", path)
-                .add("verified", proof.verified())
-                .build();
-    }
-
-    @GET
-    @Path("consistency")
-    @Operation(summary = "RFC 9162 consistency proof between two checkpoints of one tree (journal, call_event or security_event)")
-    public JsonObject consistency(@QueryParam("tree") String tree, @QueryParam("first") String first,
-                                  @QueryParam("second") String second) throws SQLException {
-        String name = tree == null || tree.isBlank() ? TreeLeaves.JOURNAL : tree;
-        if (!TreeLeaves.known(name)) {
-            throw Refusal.invalid("TREE_UNKNOWN", "tree must be journal, call_event or security_event.");
-        }
-        if (first == null || first.isBlank()) {
-            throw Refusal.invalid("FIELD_REQUIRED", "first is required: the id of the older checkpoint.");
-        }
-        List<TreeProofs.Head> heads = heads(name);
-        TreeProofs.Head older = head(heads, name, parseId("first", first));
-        TreeProofs.Head newer = second == null || second.isBlank()
-                ? heads.get(heads.size() - 1) : head(heads, name, parseId("second", second));
-        if (older.treeSize() > newer.treeSize()) {
-            throw Refusal.byRules("CHECKPOINT_ORDER_INVALID", "Checkpoint " + older.checkpointId() + " covers "
-                    + older.treeSize() + " leaves, more than checkpoint " + newer.checkpointId() + " (" + newer.treeSize()
-                    + "): give the older one as first.");
-        }
-        TreeProofs.Consistency proof;
-        try {
-            proof = treeProofs.consistency(name, older, newer);
-        } catch (TreeProofs.LeavesMissing e) {
-            throw Refusal.byRules("TREE_LEAVES_MISSING", e.getMessage());
-        }
-        securityLog.record("AUDIT_CONSISTENCY_PROOF", auditor(), name, "checkpoints " + older.checkpointId() + " and "
-                + newer.checkpointId());
-        JsonArrayBuilder path = JSON.createArrayBuilder();
-        proof.path().forEach(path::add);
-        return JSON.createObjectBuilder()
-                .add("tree", name)
-                .add("first", head(proof.first()))
-                .add("second", head(proof.second()))
-                .add("path", path)
-                .add("verified", proof.verified())
-                .build();
-    }
-
-    @GET
-    @Path("logs/{log}/rows/{rowId}/inclusion")
-    @Operation(summary = "RFC 9162 inclusion proof of one call_event or security_event row against a checkpoint of its log (default: the newest)")
-    public JsonObject logInclusion(@PathParam("log") String log, @PathParam("rowId") long rowId,
-                                   @QueryParam("checkpoint") String checkpointId) throws SQLException {
-        SealedLog sealed = TreeLeaves.log(log);
-        if (sealed == null) {
-            throw Refusal.notFound("TREE_UNKNOWN", "No log " + log + ": call_event or security_event.");
-        }
-        List<TreeProofs.Head> heads = heads(log);
-        TreeProofs.Head checkpoint = checkpointId == null || checkpointId.isBlank()
-                ? heads.get(heads.size() - 1) : head(heads, log, parseId("checkpoint", checkpointId));
-        TreeProofs.LogInclusion proof = treeProofs.inclusion(sealed, rowId, checkpoint);
-        if (proof == null) {
-            throw Refusal.notFound("ROW_NOT_IN_CHECKPOINT", log + " row " + rowId + " has no leaf within checkpoint "
-                    + checkpoint.checkpointId() + " (" + checkpoint.treeSize() + " leaves).");
-        }
-        securityLog.record("AUDIT_INCLUSION_PROOF", auditor(), log + " row " + rowId, "checkpoint " + checkpoint.checkpointId());
-        JsonArrayBuilder path = JSON.createArrayBuilder();
-        proof.path().forEach(path::add);
-        return JSON.createObjectBuilder()
-                .add("log", log)
-                .add("rowId", rowId)
-                .add("leafIndex", proof.leafIndex())
-                .add("leafHash", proof.leafHash())
-                .add("checkpoint", head(checkpoint))
-                .add("path", path)
-                .add("verified", proof.verified())
-                .build();
-    }
-
-    /** The signed tree heads of one tree, oldest first; a 404 problem when it has none yet. */
-    private List<TreeProofs.Head> heads(String tree) throws SQLException {
-        List<TreeProofs.Head> heads = TreeLeaves.JOURNAL.equals(tree)
-                ? checkpoints.all().stream().map(c -> new TreeProofs.Head(c.id(), c.treeSize(), c.rootHash())).toList()
-                : LogCheckpoints.of(logCheckpoints.all(), tree).stream()
-                        .map(c -> new TreeProofs.Head(c.id(), c.treeSize(), c.rootHash())).toList();
-        if (heads.isEmpty()) {
-            throw Refusal.notFound("CHECKPOINT_NOT_FOUND", "The " + tree + " tree has no checkpoint yet.");
-        }
-        return heads;
-    }
-
-    private static TreeProofs.Head head(List<TreeProofs.Head> heads, String tree, long id) {
-        return heads.stream().filter(h -> h.checkpointId() == id).findFirst().orElseThrow(() ->
-                Refusal.notFound("CHECKPOINT_NOT_FOUND", "No checkpoint " + id + " of the " + tree + " tree."));
-    }
-
-    private static JsonObjectBuilder head(TreeProofs.Head head) {
-        return JSON.createObjectBuilder().add("checkpoint", head.checkpointId()).add("treeSize", head.treeSize())
-                .add("rootHash", head.rootHash());
-    }
-
-    private static long parseId(String name, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw Refusal.invalid("FIELD_INVALID", name + " must be a checkpoint id.");
-        }
-    }
-
-    @GET
     @Path("export")
     @Produces("application/x-ndjson")
     @Operation(summary = "The signed trail of a range of business dates as JSON Lines, verifiable offline")
@@ -363,87 +212,6 @@ public class AuditResource {
         return Response.ok(body, "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"tally-export-" + first + "-" + last + ".jsonl\"")
                 .build();
-    }
-
-    @GET
-    @Path("trail")
-    @Operation(summary = "Journal entries by member, account, staff, call, type, line amount and business dates; newest first")
-    public JsonObject trail() {
-        TrailQuery query = TrailQuery.parse(uri.getQueryParameters());
-        List<JournalEntry> entries = trail.search(query.filter(), query.page(), query.size());
-        securityLog.record("AUDIT_TRAIL_READ", auditor(), subjectOf(query.filter()), query.describe());
-        JsonArrayBuilder items = JSON.createArrayBuilder();
-        entries.forEach(entry -> items.add(results.entry(entry)));
-        return JSON.createObjectBuilder()
-                .add("items", items)
-                .add("page", query.page())
-                .add("size", query.size())
-                .build();
-    }
-
-    @GET
-    @Path("calls/{callId}/trail")
-    @Operation(summary = "One call's events and the entries posted in it, in time order")
-    public JsonObject callTrail(@PathParam("callId") String callId) {
-        if (callId.length() > 40) {
-            throw Refusal.notFound("CALL_NOT_FOUND", "No call " + callId + ".");
-        }
-        List<AuditTrail.TrailItem> items = trail.callTrail(callId).orElseThrow(() ->
-                Refusal.notFound("CALL_NOT_FOUND", "No call " + callId + "."));
-        long entries = items.stream().filter(item -> item.entry() != null).count();
-        securityLog.record("AUDIT_TRAIL_READ", auditor(), "call " + callId,
-                "call trail: " + (items.size() - entries) + " events, " + entries + " entries");
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        for (AuditTrail.TrailItem item : items) {
-            if (item.event() != null) {
-                array.add(callEvent(item.event()));
-            } else {
-                array.add(JSON.createObjectBuilder()
-                        .add("kind", "ENTRY")
-                        .add("at", item.at().toString())
-                        .add("entry", results.entry(item.entry())));
-            }
-        }
-        return JSON.createObjectBuilder().add("callId", callId).add("items", array).build();
-    }
-
-    private static JsonObjectBuilder callEvent(CallEvent event) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("kind", "EVENT")
-                .add("at", event.occurredAt().toString())
-                .add("id", event.id())
-                .add("staff", event.staff())
-                .add("type", event.type().name());
-        if (event.memberNumber() != null) {
-            json.add("memberNumber", event.memberNumber());
-        }
-        if (event.factor() != null) {
-            json.add("factor", event.factor().name());
-        }
-        if (event.outcome() != null) {
-            json.add("outcome", event.outcome().name());
-        }
-        if (event.detail() != null) {
-            json.add("detail", event.detail());
-        }
-        return json;
-    }
-
-    /** What the search is about, for the security log's subject: the member, account, staff or call searched for. */
-    private static String subjectOf(AuditTrail.Filter filter) {
-        if (filter.member() != null) {
-            return "member " + filter.member();
-        }
-        if (filter.account() != null) {
-            return "account " + filter.account();
-        }
-        if (filter.staff() != null) {
-            return filter.staff();
-        }
-        if (filter.call() != null) {
-            return "call " + filter.call();
-        }
-        return null;
     }
 
     private static JsonObjectBuilder problem(Problem problem) {

@@ -18,6 +18,15 @@ final class Hex {
         return HEX.parseHex(hex.trim());
     }
 
+    /** A hash or signature as stored; a value that is not hex gives no bytes, so never equals a computed one. */
+    static byte[] parseOrEmpty(String hex) {
+        try {
+            return parse(hex);
+        } catch (IllegalArgumentException notHex) {
+            return new byte[0];
+        }
+    }
+
     /**
      * Parses a 32-byte hash written as 64 hex digits (surrounding blanks ignored) into {@code into}
      * at {@code offset}, without allocating; returns false, writing nothing, for anything else.

@@ -1,7 +1,6 @@
 package coop.tally.audit;
 
 import coop.tally.crypto.RowMacs;
-import coop.tally.ledger.CanonicalEntry;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
@@ -11,27 +10,17 @@ import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Proves the journal unaltered since it was sealed, from the rows alone: recomputes every entry's
@@ -65,7 +54,6 @@ public class Verification {
      * sealed, but by one server's clock, and may be sealed by another's.
      */
     static final Duration CLOCK_TOLERANCE = Duration.ofSeconds(1);
-    private static final int MAX_PROBLEMS = 1_000;
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;
@@ -116,19 +104,20 @@ public class Verification {
                 List<Checkpoint> checkpoints = Checkpoints.all(connection);
                 long leafCount = StoredLeaves.count(connection);
                 // the leaves on a second connection and thread while this one reads and hashes the journal
-                CompletableFuture<StoredLeaves> storedLeaves = supplyAsync(runner,
+                CompletableFuture<StoredLeaves> storedLeaves = SqlTasks.supplyAsync(runner,
                         () -> StoredLeaves.read(leafConnection, leafCount));
-                EntryHashes entries = recomputeEntries(connection, runner, rowMacs, findings);
-                long leaves = checkLeaves(join(storedLeaves), entries, checkpoints, findings);
+                EntryHashes entries = EntryRecomputation.recompute(connection, runner, rowMacs, findings);
+                long leaves = checkLeaves(SqlTasks.join(storedLeaves), entries, checkpoints, findings);
                 List<Authenticity.SignedSize> signed = checkSignatures(checkpoints, findings);
                 checkEntries(entries, Authenticity.legacyBoundary(signed), EntryDates.read(connection), findings);
                 List<LogTree> logs = new ArrayList<>();
                 List<LogCheckpoint> logCheckpoints = LogCheckpoints.all(connection);
+                LogVerification logVerification = new LogVerification(key, rowMacs, clock.now());
                 for (SealedLog log : SealedLog.values()) {
-                    logs.add(checkLog(connection, log, LogCheckpoints.of(logCheckpoints, log.logName), findings));
+                    logs.add(logVerification.check(connection, log, LogCheckpoints.of(logCheckpoints, log.logName), findings));
                 }
-                return new Report(findings.problems.isEmpty(), entries.size(), leaves, checkpoints.size(),
-                        List.copyOf(logs), List.copyOf(findings.problems), findings.truncated);
+                return new Report(findings.none(), entries.size(), leaves, checkpoints.size(),
+                        List.copyOf(logs), findings.problems(), findings.truncated());
             } finally {
                 // the connections go back to a pool: leave them as they came
                 connection.setTransactionIsolation(isolation);
@@ -137,117 +126,6 @@ public class Verification {
         } finally {
             if (own != null) {
                 own.shutdownNow();
-            }
-        }
-    }
-
-    /** A JDBC task on another thread. */
-    private static <T> CompletableFuture<T> supplyAsync(Executor runner, SqlTask<T> task) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return task.run();
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        }, runner);
-    }
-
-    private static <T> T join(CompletableFuture<T> future) throws SQLException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlTask<T> {
-        T run() throws SQLException;
-    }
-
-    /** Entries a hashing task takes at once, and how many such tasks may be under way. */
-    private static final int HASH_CHUNK = 1_000;
-    private static final int HASH_WINDOW = 4;
-
-    /**
-     * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
-     * time, taking the results back in order (a few chunks in flight, so memory stays flat).
-     */
-    private static EntryHashes recomputeEntries(Connection connection, Executor runner, RowMacs rowMacs,
-                                                Findings findings) throws SQLException {
-        EntryHashes hashes = new EntryHashes();
-        Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
-        Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
-        List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
-        try {
-            JournalRows.forEach(connection, accountNumbers, entry -> {
-                chunk.add(entry);
-                if (chunk.size() == HASH_CHUNK) {
-                    pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
-                    chunk.clear();
-                    while (pending.size() > HASH_WINDOW) {
-                        record(pending.removeFirst().join(), hashes, findings);
-                    }
-                }
-            });
-            if (!chunk.isEmpty()) {
-                pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
-            }
-            while (!pending.isEmpty()) {
-                record(join(pending.removeFirst()), hashes, findings);
-            }
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw e;
-        }
-        return hashes;
-    }
-
-    /** A chunk of entries with, for each, its leaf hash (null when it has no canonical bytes) and MAC verdict. */
-    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes, Authenticity.Mac[] macs) {
-    }
-
-    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner, RowMacs rowMacs) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[][] hashes = new byte[entries.size()][];
-            Authenticity.Mac[] macs = new Authenticity.Mac[entries.size()];
-            for (int i = 0; i < hashes.length; i++) {
-                StoredEntry entry = entries.get(i);
-                byte[] canonical = entry.canonicalBytes();
-                if (canonical != null) {
-                    hashes[i] = Merkle.leafHash(canonical);
-                    macs[i] = Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac());
-                }
-            }
-            return new HashedChunk(entries, hashes, macs);
-        }, runner);
-    }
-
-    private static void record(HashedChunk chunk, EntryHashes hashes, Findings findings) {
-        for (int i = 0; i < chunk.hashes().length; i++) {
-            StoredEntry entry = chunk.entries().get(i);
-            byte[] hash = chunk.hashes()[i];
-            if (hash == null) {
-                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, "entry " + entry.entryId()
-                        + " cannot be encoded, so it cannot be sealed: " + entry.whyUnreadable()));
-            }
-            for (String lineProblem : entry.lineProblems()) {
-                findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
-            }
-            if (hash == null) {
-                hashes.add(entry.entryId(), Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
-            } else {
-                CanonicalEntry canonical = entry.canonical();
-                hashes.add(entry.entryId(), ChronoUnit.MICROS.between(Instant.EPOCH, canonical.postedAt()), hash,
-                        chunk.macs()[i], canonical.businessDate(), canonical.approvalId());
             }
         }
     }
@@ -319,15 +197,6 @@ public class Verification {
         return tree.size();
     }
 
-    /** A leaf hash as stored; a value that is not hex never equals a recomputed hash. */
-    private static byte[] parseStoredHash(String hex) {
-        try {
-            return Hex.parse(hex);
-        } catch (IllegalArgumentException notHex) {
-            return new byte[0];
-        }
-    }
-
     private static void compareRoots(List<Checkpoint> checkpoints, long[] sizes, byte[][] roots, long[] sealedEntryIds,
                                      long[] sealedAt, int leaves, Findings findings) {
         boolean mismatch = false;
@@ -396,7 +265,7 @@ public class Verification {
             if (!checkpoint.keyId().equals(key.keyId())) {
                 findings.add(Problem.checkpoint("CHECKPOINT_KEY_UNKNOWN", checkpoint.id(),
                         "signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
-            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
+            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), Hex.parseOrEmpty(checkpoint.signature()))) {
                 findings.add(Problem.checkpoint("CHECKPOINT_SIGNATURE_INVALID", checkpoint.id(),
                         "the signature does not match the checkpoint's size, root, time and reason"));
             } else {
@@ -405,144 +274,5 @@ public class Verification {
             signed.add(new Authenticity.SignedSize(checkpoint.reason(), checkpoint.treeSize(), valid));
         }
         return signed;
-    }
-
-    /**
-     * Recomputes every row's leaf hash of one sealed log and compares it with its leaf, walking the
-     * leaves in index order; names rows deleted after sealing and rows older than the sealing delay
-     * that have no leaf. The root is computed from the recomputed hashes.
-     */
-    private LogTree checkLog(Connection connection, SealedLog log, List<LogCheckpoint> checkpoints, Findings findings)
-            throws SQLException {
-        long[] sizes = checkpoints.stream().mapToLong(LogCheckpoint::treeSize).distinct().sorted().toArray();
-        byte[][] roots = new byte[sizes.length][];
-        int nextSize = 0;
-        Map<Long, SealedLog.Row> rows = new HashMap<>();
-        long[] range = log.idRange(connection);
-        if (range != null) {
-            for (long from = range[0]; from <= range[1]; from += SealedLog.BATCH) {
-                for (SealedLog.Row row : log.read(connection, from, Math.min(range[1], from + SealedLog.BATCH - 1))) {
-                    rows.put(row.id(), row);
-                    if (row.leafHash() == null) {
-                        findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
-                                + " row " + row.id() + " cannot be encoded, so it cannot be sealed: " + row.unreadable()));
-                    }
-                }
-            }
-        }
-        Map<Long, Long> sealed = new HashMap<>();
-        TreeHead tree = new TreeHead();
-        while (nextSize < sizes.length && sizes[nextSize] == 0) {
-            roots[nextSize++] = tree.root();
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT leaf_index, row_id, leaf_hash FROM log_leaf WHERE log_name = ? ORDER BY leaf_index")) {
-            query.setString(1, log.logName);
-            try (ResultSet leaves = query.executeQuery()) {
-                while (leaves.next()) {
-                    long index = leaves.getLong(1);
-                    long rowId = leaves.getLong(2);
-                    byte[] stored = parseStoredHash(leaves.getString(3));
-                    if (index != tree.size()) {
-                        findings.add(Problem.logRow("LOG_LEAF_MISSING", log.logName, null, tree.size(), log.logName
-                                + " leaf indexes jump from " + (tree.size() - 1) + " to " + index));
-                        break;
-                    }
-                    SealedLog.Row row = rows.get(rowId);
-                    byte[] recomputed = stored;
-                    if (row == null) {
-                        findings.add(Problem.logRow("LOG_ROW_MISSING", log.logName, rowId, index, log.logName + " leaf "
-                                + index + " seals row " + rowId + ", which is no longer in the log"));
-                    } else if (sealed.putIfAbsent(rowId, index) != null) {
-                        findings.add(Problem.logRow("LOG_LEAF_DUPLICATE", log.logName, rowId, index,
-                                log.logName + " row " + rowId + " has two leaves"));
-                    } else if (row.leafHash() != null) {
-                        recomputed = row.leafHash();
-                        if (!Arrays.equals(stored, recomputed)) {
-                            findings.add(Problem.logRow("LOG_LEAF_HASH_MISMATCH", log.logName, rowId, index, log.logName
-                                    + " row " + rowId + " no longer hashes to its leaf " + index
-                                    + ": the row or the leaf was changed"));
-                        }
-                    }
-                    tree.append(recomputed);
-                    while (nextSize < sizes.length && sizes[nextSize] == tree.size()) {
-                        roots[nextSize++] = tree.root();
-                    }
-                }
-            }
-        }
-        long legacyBoundary = Authenticity.legacyBoundary(checkLogCheckpoints(log, checkpoints, sizes, roots, findings));
-        Instant cutoff = clock.now().minus(SEALING_DELAY);
-        for (SealedLog.Row row : rows.values().stream().sorted(Comparator.comparingLong(SealedLog.Row::id)).toList()) {
-            if (row.canonical() == null) {
-                continue;
-            }
-            Long leafIndex = sealed.get(row.id());
-            Authenticity.Mac mac = Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac());
-            if (!Authenticity.authentic(mac, leafIndex, legacyBoundary)) {
-                findings.add(Problem.logRow("LOG_ROW_NOT_AUTHENTIC", log.logName, row.id(), leafIndex, log.logName + " row "
-                        + row.id() + (mac == Authenticity.Mac.WRONG ? " does not match the MAC it was written with: it was"
-                        + " changed, or forged" : " has no MAC of this Tally and was not sealed before MACs existed: it was"
-                        + " written behind Tally's back")));
-            } else if (leafIndex == null && row.occurredAt() != null && row.occurredAt().isBefore(cutoff)) {
-                findings.add(Problem.logRow("LOG_ROW_UNSEALED", log.logName, row.id(), null, log.logName
-                        + " row " + row.id() + " is older than " + SEALING_DELAY.toSeconds() + " s and has no leaf"));
-            }
-        }
-        return new LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
-    }
-
-    /**
-     * Signature, consistency (sizes never shrink, each root a prefix root of the rows) and root of each
-     * log checkpoint; returns what the legacy boundary needs of each.
-     */
-    private List<Authenticity.SignedSize> checkLogCheckpoints(SealedLog log, List<LogCheckpoint> checkpoints, long[] sizes,
-                                                              byte[][] roots, Findings findings) {
-        byte[] publicKey = key.publicKey();
-        long previousSize = -1;
-        List<Authenticity.SignedSize> signed = new ArrayList<>();
-        for (LogCheckpoint checkpoint : checkpoints) {
-            String name = log.logName + " checkpoint " + checkpoint.id();
-            boolean valid = false;
-            if (!checkpoint.keyId().equals(key.keyId())) {
-                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_KEY_UNKNOWN", log.logName, checkpoint.id(),
-                        name + " is signed with key " + checkpoint.keyId() + ", not the ledger key " + key.keyId()));
-            } else if (!Ed25519.verify(publicKey, checkpoint.signedText(), parseStoredHash(checkpoint.signature()))) {
-                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_SIGNATURE_INVALID", log.logName, checkpoint.id(),
-                        "the signature of " + name + " does not match its log, size, root, time and reason"));
-            } else {
-                valid = true;
-            }
-            signed.add(new Authenticity.SignedSize(checkpoint.reason(), checkpoint.treeSize(), valid));
-            if (checkpoint.treeSize() < previousSize) {
-                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_INCONSISTENT", log.logName, checkpoint.id(), name
-                        + ": tree size " + checkpoint.treeSize() + " is smaller than the previous checkpoint's " + previousSize));
-            }
-            previousSize = Math.max(previousSize, checkpoint.treeSize());
-            byte[] root = roots[Arrays.binarySearch(sizes, checkpoint.treeSize())];
-            if (root == null) {
-                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_BEYOND_TREE", log.logName, checkpoint.id(),
-                        name + " is signed for " + checkpoint.treeSize() + " leaves, but fewer leaves exist"));
-            } else if (!Hex.of(root).equals(checkpoint.rootHash())) {
-                findings.add(Problem.logCheckpoint("LOG_CHECKPOINT_ROOT_MISMATCH", log.logName, checkpoint.id(), "the first "
-                        + checkpoint.treeSize() + " leaves of " + log.logName + ", recomputed from its rows, do not give the"
-                        + " root signed by " + name));
-            }
-        }
-        return signed;
-    }
-
-    /** Collects problems, up to a limit so that a wholesale change still gives a readable answer. */
-    private static final class Findings {
-        private final List<Problem> problems = new ArrayList<>();
-        private boolean truncated;
-
-        void add(Problem problem) {
-            if (problems.size() < MAX_PROBLEMS) {
-                problems.add(problem);
-            } else {
-                truncated = true;
-            }
-        }
     }
 }
