@@ -1,5 +1,6 @@
 package coop.tally.approval;
 
+import coop.tally.platform.RowLocks;
 import coop.tally.platform.TallyClock;
 import coop.tally.staff.SecurityLog;
 import coop.tally.platform.Refusal;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,6 +34,9 @@ public class Approvals {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Inject
+    RowLocks rowLocks;
 
     @Inject
     TallyClock clock;
@@ -228,19 +231,29 @@ public class Approvals {
                 : Refusal.conflict("APPROVAL_ALREADY_DECIDED", "The request was " + view.status() + " already.");
     }
 
+    /**
+     * Deciders of one request take turns on its row. The lock lets the executor's own transaction
+     * write rows that name the request (a drawer's close_approval_id) while this one holds it: see
+     * {@link RowLocks}.
+     */
     private ApprovalRequest lock(long id) {
-        ApprovalRequest request = em.find(ApprovalRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
+        lockRow(id);
+        ApprovalRequest request = em.find(ApprovalRequest.class, id);
         if (request == null) {
             throw Refusal.notFound("APPROVAL_NOT_FOUND", "No approval request with that id.");
         }
         return request;
     }
 
+    private void lockRow(long id) {
+        em.createNativeQuery(rowLocks.selectById("approval_request")).setParameter(1, id).getResultList();
+    }
+
     /** Appends EXPIRED to a pending request whose time ran out (under the row lock, so only once). */
     private View expireIfDue(ApprovalRequest request) {
         View view = view(request);
         if (view.status() == ApprovalStatus.PENDING && !clock.now().isBefore(request.expiresAt())) {
-            em.lock(request, LockModeType.PESSIMISTIC_WRITE);
+            lockRow(request.id());
             view = view(request);
             if (view.status() == ApprovalStatus.PENDING) {
                 append(request, ApprovalEvent.Type.EXPIRED, clock.now(), "system", null, null, null, null);

@@ -66,10 +66,17 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return DriverManager.getConnection(url(database), "postgres", "");
     }
 
-    /** A new, empty database owned by a new role with this password. */
+    /** A new, empty database owned by {@code owner}, a role created first with this password. */
     public void createDatabase(String name, String owner, String password) throws SQLException {
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+            sql.execute("CREATE DATABASE " + name + " OWNER " + owner + " ENCODING 'UTF8'");
+        }
+    }
+
+    /** A new, empty database owned by a role that already exists. */
+    public void createDatabase(String name, String owner) throws SQLException {
+        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE DATABASE " + name + " OWNER " + owner + " ENCODING 'UTF8'");
         }
     }
