@@ -2,6 +2,7 @@ package coop.tally.audit;
 
 import coop.tally.ledger.GlAccounts;
 import coop.tally.support.ScenarioSteps;
+import coop.tally.support.TestDatabase;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The auditor's guarantees against the deployed WAR: postings are sealed and checkpointed, verify
@@ -509,13 +511,13 @@ class AuditIT {
         // five minutes after the sealing, in whole microseconds as Tally stores posting times
         String later = java.time.LocalDateTime.parse(row.get(1).replace(' ', 'T')).plusMinutes(5)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS"));
-        sql("UPDATE journal_entry SET posted_at = TIMESTAMP('" + later + "') WHERE id = " + entry);
+        sql("UPDATE journal_entry SET posted_at = CAST('" + later + "' AS TIMESTAMP) WHERE id = " + entry);
         JsonObject verify = verify();
         assertNamed(verify, "ENTRY_POSTED_AFTER_SEALING", "entryId", entry);
         assertNamed(verify, "ENTRY_POSTED_AFTER_SEALING", "leafIndex", Long.parseLong(row.get(2)));
         assertNamed(verify, "LEAF_HASH_MISMATCH", "entryId", entry);
         assertNamed(verify, "ENTRY_NOT_AUTHENTIC", "entryId", entry);
-        sql("UPDATE journal_entry SET posted_at = TIMESTAMP('" + row.get(0) + "') WHERE id = " + entry);
+        sql("UPDATE journal_entry SET posted_at = CAST('" + row.get(0) + "' AS TIMESTAMP) WHERE id = " + entry);
         assertClean();
     }
 
@@ -689,7 +691,7 @@ class AuditIT {
         assertTrue(deletedOffline.output().matches("(?s)MISMATCH: security_event leaf [0-9]+ seals row " + securityId
                 + ", which is no longer in the log.*"), deletedOffline.output());
         sql("INSERT INTO security_event (id, occurred_at, event_type, actor, subject, detail, remote_addr) VALUES ("
-                + securityId + ", TIMESTAMP('" + deleted.get(1) + "'), " + sqlText(deleted.get(2)) + ", "
+                + securityId + ", CAST('" + deleted.get(1) + "' AS TIMESTAMP), " + sqlText(deleted.get(2)) + ", "
                 + sqlText(deleted.get(3)) + ", " + sqlText(deleted.get(4)) + ", " + sqlText(deleted.get(5)) + ", "
                 + sqlText(deleted.get(6)) + ")");
         assertClean();
@@ -876,6 +878,8 @@ class AuditIT {
     @Test
     @Order(22)
     void rows_that_cannot_be_encoded_stop_neither_the_sealers_nor_verify() throws Exception {
+        assumeFalse(TestDatabase.isPostgres(), "PostgreSQL stores only well-formed UTF-8 text, and its constraints the"
+                + " rest: no row there can hold what the canonical encoder refuses");
         // a memo and a call note with a lone surrogate, written straight into the database
         long entry = posted.get(1);
         String memo = query("SELECT memo FROM journal_entry WHERE id = " + entry).get(0).get(0);
