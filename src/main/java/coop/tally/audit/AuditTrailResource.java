@@ -1,6 +1,7 @@
 package coop.tally.audit;
 
 import coop.tally.caller.CallEvent;
+import coop.tally.caller.CallJson;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.platform.Refusal;
 import coop.tally.posting.PostingResults;
@@ -90,23 +91,9 @@ public class AuditTrailResource {
     }
 
     private static JsonObjectBuilder callEvent(CallEvent event) {
-        JsonObjectBuilder json = JSON.createObjectBuilder()
-                .add("kind", "EVENT")
-                .add("at", event.occurredAt().toString())
-                .add("id", event.id())
-                .add("staff", event.staff())
-                .add("type", event.type().name());
+        JsonObjectBuilder json = CallJson.event(event).add("kind", "EVENT");
         if (event.memberNumber() != null) {
             json.add("memberNumber", event.memberNumber());
-        }
-        if (event.factor() != null) {
-            json.add("factor", event.factor().name());
-        }
-        if (event.outcome() != null) {
-            json.add("outcome", event.outcome().name());
-        }
-        if (event.detail() != null) {
-            json.add("detail", event.detail());
         }
         return json;
     }

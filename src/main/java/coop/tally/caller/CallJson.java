@@ -6,7 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 /** JSON shapes of calls, their logs, attempts and the outbox. */
-final class CallJson {
+public final class CallJson {
 
     private CallJson() {
     }
@@ -48,7 +48,8 @@ final class CallJson {
         return json.build();
     }
 
-    static JsonObjectBuilder event(CallEvent event) {
+    /** One call-log row as the API shows it (a call's events, an auditor's call trail). */
+    public static JsonObjectBuilder event(CallEvent event) {
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("id", event.id())
                 .add("at", event.occurredAt().toString())
