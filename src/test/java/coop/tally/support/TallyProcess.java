@@ -200,6 +200,7 @@ public final class TallyProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions);
+        command.addAll(TestDatabase.jvmOptionsFor(data));
         command.add("-Dtally.db=" + data.resolve("db"));
         command.add("-Dtally.data=" + data);
         command.add("-Dtally.demo.enabled=" + (settings.demoMembers > 0));

@@ -1,5 +1,12 @@
 package coop.tally.support;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -13,6 +20,7 @@ public final class TestDatabase {
     private static final String ROLE = "tally";
     private static final String PASSWORD = "tally-it-" + Long.toHexString(Double.doubleToLongBits(Math.random()));
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Map<Path, String> FOLDERS = new HashMap<>();
     private static ThrowawayPostgres postgres;
     private static boolean roleCreated;
 
@@ -31,16 +39,46 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return "";
         }
+        String url = newDatabase();
+        return "tally.db.url=" + url + "\ntally.db.user=" + ROLE + "\ntally.db.password=" + PASSWORD + "\n";
+    }
+
+    /**
+     * The JVM options that put a server of {@link TallyProcess} on the PostgreSQL database of its
+     * data folder (the same database at every start of that folder, new at the first); none on Derby,
+     * whose database is in the data folder.
+     */
+    public static synchronized List<String> jvmOptionsFor(Path dataFolder) {
+        if (!isPostgres()) {
+            return List.of();
+        }
+        String url = FOLDERS.computeIfAbsent(dataFolder.toAbsolutePath().normalize(), folder -> newDatabase());
+        return List.of("-Dtally.db.url=" + url, "-Dtally.db.user=" + ROLE, "-Dtally.db.password=" + PASSWORD);
+    }
+
+    /** A connection, as its owner, to the database of a {@link TallyProcess} data folder (on Derby, to its files). */
+    public static synchronized Connection connect(Path dataFolder) throws SQLException {
+        if (!isPostgres()) {
+            return DriverManager.getConnection("jdbc:derby:" + dataFolder.resolve("db").toAbsolutePath());
+        }
+        String url = FOLDERS.get(dataFolder.toAbsolutePath().normalize());
+        if (url == null) {
+            throw new IllegalStateException("no server has run on " + dataFolder);
+        }
+        return DriverManager.getConnection(url, ROLE, PASSWORD);
+    }
+
+    private static String newDatabase() {
         String name = "tally_it_" + DATABASES.incrementAndGet();
         try {
             createDatabase(name);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the PostgreSQL test database " + name, e);
         }
-        return "tally.db.url=" + server().url(name) + "\ntally.db.user=" + ROLE + "\ntally.db.password=" + PASSWORD + "\n";
+        return server().url(name);
     }
 
-    private static synchronized void createDatabase(String name) throws java.sql.SQLException {
+    private static synchronized void createDatabase(String name) throws SQLException {
         if (!roleCreated) {
             server().createDatabase(name, ROLE, PASSWORD);
             roleCreated = true;

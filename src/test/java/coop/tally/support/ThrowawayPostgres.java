@@ -48,7 +48,7 @@ public final class ThrowawayPostgres implements AutoCloseable {
         }
         postgres.run(postgres.bin.resolve("initdb").toString(), "-D", postgres.data(), "-A", "trust", "-U", "postgres", "-E", "UTF8");
         postgres.run(postgres.bin.resolve("pg_ctl").toString(), "-D", postgres.data(), "-w", "-l", postgres.folder.resolve("log").toString(),
-                "-o", "-p " + postgres.port + " -k " + postgres.folder + " -h 127.0.0.1", "start");
+                "-o", "-p " + postgres.port + " -k " + postgres.folder + " -h 127.0.0.1 -c timezone=UTC", "start");
         return Optional.of(postgres);
     }
 
