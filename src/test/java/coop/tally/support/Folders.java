@@ -13,8 +13,12 @@ public final class Folders {
     private Folders() {
     }
 
-    /** Deletes {@code folder} with everything in it, then creates it empty. */
+    /**
+     * Deletes {@code folder} with everything in it, then creates it empty. A server's data folder made
+     * anew gets a new database with it, on PostgreSQL too ({@link TestDatabase#forget}).
+     */
     public static Path recreate(Path folder) {
+        TestDatabase.forget(folder);
         try {
             if (Files.exists(folder)) {
                 try (Stream<Path> paths = Files.walk(folder)) {

@@ -56,6 +56,11 @@ public final class TestDatabase {
         return List.of("-Dtally.db.url=" + url, "-Dtally.db.user=" + ROLE, "-Dtally.db.password=" + PASSWORD);
     }
 
+    /** The next server on {@code dataFolder} starts on a new database: the folder was made anew. */
+    public static synchronized void forget(Path dataFolder) {
+        FOLDERS.remove(dataFolder.toAbsolutePath().normalize());
+    }
+
     /** A connection, as its owner, to the database of a {@link TallyProcess} data folder (on Derby, to its files). */
     public static synchronized Connection connect(Path dataFolder) throws SQLException {
         if (!isPostgres()) {
