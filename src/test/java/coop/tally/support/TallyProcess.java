@@ -199,8 +199,9 @@ public final class TallyProcess implements AutoCloseable {
         Path data = settings.dataFolder.toAbsolutePath();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.jvmOptions);
+        // the test database first: a test's own -Dtally.db.url (a later -D wins) names another
         command.addAll(TestDatabase.jvmOptionsFor(data));
+        command.addAll(settings.jvmOptions);
         command.add("-Dtally.db=" + data.resolve("db"));
         command.add("-Dtally.data=" + data);
         command.add("-Dtally.demo.enabled=" + (settings.demoMembers > 0));
