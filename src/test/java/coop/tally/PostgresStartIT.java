@@ -37,7 +37,8 @@ class PostgresStartIT {
     static void startPostgres() throws Exception {
         postgres = ThrowawayPostgres.start().orElse(null);
         assumeTrue(postgres != null, "PostgreSQL server binaries not installed; skipping");
-        postgres.createDatabase("tally", "tally", PASSWORD);
+        postgres.createRole("tally", PASSWORD);
+        postgres.createDatabase("tally", "tally");
     }
 
     @AfterAll

@@ -1,8 +1,5 @@
 package coop.tally.platform;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import javax.sql.DataSource;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -50,8 +47,7 @@ public class ConfiguredDataSource implements DataSource {
         if (known == null) {
             synchronized (this) {
                 if (connector == null) {
-                    Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-                    DatabaseChoice choice = DatabaseChoice.from(name -> config.getOptionalValue(name, String.class));
+                    DatabaseChoice choice = DatabaseChoice.configured();
                     connector = new Connector(driverFor(choice.kind()), choice);
                     LOG.info(() -> "Database: " + choice.describe());
                 }

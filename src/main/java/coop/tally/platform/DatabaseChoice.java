@@ -1,5 +1,8 @@
 package coop.tally.platform;
 
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
@@ -21,6 +24,12 @@ public record DatabaseChoice(Kind kind, String url, Properties connectionPropert
      * to, and the client gets a 503 to retry.
      */
     static final String POSTGRES_LOCK_TIMEOUT = "-c lock_timeout=15s";
+
+    /** The choice Tally's configuration makes (the WAR's properties, system properties, the environment). */
+    public static DatabaseChoice configured() {
+        Config config = ConfigProvider.getConfig(DatabaseChoice.class.getClassLoader());
+        return from(name -> config.getOptionalValue(name, String.class));
+    }
 
     public static DatabaseChoice from(Function<String, Optional<String>> setting) {
         Optional<String> url = setting.apply("tally.db.url").map(String::strip).filter(value -> !value.isEmpty());

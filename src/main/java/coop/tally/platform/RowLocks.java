@@ -1,7 +1,6 @@
 package coop.tally.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The clause that takes a row's write lock in native SQL, on the database Tally runs on.
@@ -16,8 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class RowLocks {
 
-    private final String clause = " " + forUpdateClause(DatabaseChoice.from(name ->
-            ConfigProvider.getConfig(RowLocks.class.getClassLoader()).getOptionalValue(name, String.class)).kind());
+    private final String clause = " " + forUpdateClause(DatabaseChoice.configured().kind());
 
     static String forUpdateClause(DatabaseChoice.Kind kind) {
         return switch (kind) {
@@ -27,7 +25,7 @@ public class RowLocks {
         };
     }
 
-    /** {@code SELECT ...} of one table's row by id with its write lock, e.g. {@code select("approval_request")}. */
+    /** {@code SELECT ...} of one table's row by id with its write lock, e.g. {@code selectById("approval_request")}. */
     public String selectById(String table) {
         return "SELECT id FROM " + table + " WHERE id = ?" + clause;
     }

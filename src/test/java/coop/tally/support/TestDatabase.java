@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,6 @@ public final class TestDatabase {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final Map<Path, String> FOLDERS = new HashMap<>();
     private static ThrowawayPostgres postgres;
-    private static boolean roleCreated;
 
     private TestDatabase() {
     }
@@ -39,8 +39,9 @@ public final class TestDatabase {
         if (!isPostgres()) {
             return "";
         }
-        String url = newDatabase();
-        return "tally.db.url=" + url + "\ntally.db.user=" + ROLE + "\ntally.db.password=" + PASSWORD + "\n";
+        StringBuilder lines = new StringBuilder();
+        settings(newDatabase()).forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
+        return lines.toString();
     }
 
     /**
@@ -53,7 +54,7 @@ public final class TestDatabase {
             return List.of();
         }
         String url = FOLDERS.computeIfAbsent(dataFolder.toAbsolutePath().normalize(), folder -> newDatabase());
-        return List.of("-Dtally.db.url=" + url, "-Dtally.db.user=" + ROLE, "-Dtally.db.password=" + PASSWORD);
+        return settings(url).entrySet().stream().map(setting -> "-D" + setting.getKey() + "=" + setting.getValue()).toList();
     }
 
     /** The next server on {@code dataFolder} starts on a new database: the folder was made anew. */
@@ -73,36 +74,36 @@ public final class TestDatabase {
         return DriverManager.getConnection(url, ROLE, PASSWORD);
     }
 
+    /** Tally's settings for one test database, in the order a reader expects them. */
+    private static Map<String, String> settings(String url) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tally.db.url", url);
+        settings.put("tally.db.user", ROLE);
+        settings.put("tally.db.password", PASSWORD);
+        return settings;
+    }
+
     private static String newDatabase() {
         String name = "tally_it_" + DATABASES.incrementAndGet();
         try {
-            createDatabase(name);
+            server().createDatabase(name, ROLE);
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the PostgreSQL test database " + name, e);
         }
         return server().url(name);
     }
 
-    private static synchronized void createDatabase(String name) throws SQLException {
-        if (!roleCreated) {
-            server().createDatabase(name, ROLE, PASSWORD);
-            roleCreated = true;
-        } else {
-            server().createDatabase(name, ROLE);
-        }
-    }
-
     private static synchronized ThrowawayPostgres server() {
         if (postgres == null) {
+            ThrowawayPostgres started;
             try {
-                postgres = ThrowawayPostgres.start().orElseThrow(() -> new IllegalStateException(
+                started = ThrowawayPostgres.start().orElseThrow(() -> new IllegalStateException(
                         "-Dtally.it.db=postgres needs PostgreSQL's server binaries (Debian: postgresql-15)"));
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start PostgreSQL for the tests", e);
             }
-            ThrowawayPostgres started = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     started.close();
@@ -110,6 +111,12 @@ public final class TestDatabase {
                     // the build is ending; target/ is the next clean's
                 }
             }, "postgres-stop"));
+            try {
+                started.createRole(ROLE, PASSWORD);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the tests' PostgreSQL role", e);
+            }
+            postgres = started;
         }
         return postgres;
     }

@@ -66,18 +66,19 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return DriverManager.getConnection(url(database), "postgres", "");
     }
 
-    /** A new, empty database owned by {@code owner}, a role created first with this password. */
-    public void createDatabase(String name, String owner, String password) throws SQLException {
-        try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
-            sql.execute("CREATE DATABASE " + name + " OWNER " + owner + " ENCODING 'UTF8'");
-        }
+    /** A role that may log in with this password. */
+    public void createRole(String role, String password) throws SQLException {
+        execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
     }
 
-    /** A new, empty database owned by a role that already exists. */
+    /** A new, empty database owned by {@code owner}. */
     public void createDatabase(String name, String owner) throws SQLException {
+        execute("CREATE DATABASE " + name + " OWNER " + owner + " ENCODING 'UTF8'");
+    }
+
+    private void execute(String statement) throws SQLException {
         try (Connection admin = connect("postgres"); Statement sql = admin.createStatement()) {
-            sql.execute("CREATE DATABASE " + name + " OWNER " + owner + " ENCODING 'UTF8'");
+            sql.execute(statement);
         }
     }
 
