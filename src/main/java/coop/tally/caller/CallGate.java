@@ -33,7 +33,7 @@ public class CallGate implements MemberInquiryGate {
      * anything is planned), or throws 403 VERIFICATION_REQUIRED. {@code cash} says the posting's
      * tender is notes and coin, which change hands only at the counter: in a phone call it is
      * refused with 422 CASH_NEEDS_VISIT. Returns the session, locked; the posting itself goes to its
-     * log once it has an entry ({@link #recordPosting}).
+     * log once it has an entry ({@link CallLogWatch}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public MemberCall admitPosting(String staff, String sessionId, PostingAccess access, boolean cash) {
@@ -90,18 +90,7 @@ public class CallGate implements MemberInquiryGate {
         return call;
     }
 
-    /**
-     * Writes a posting to the log of the session that admitted it (as {@link #admitPosting} returned
-     * it, still locked), once its journal entry exists, so
-     * that the line names the entry ({@code detail}, e.g. "WITHDRAWAL 75.00, entry 412"). Joins the
-     * posting's transaction: the line and the entry commit together or not at all.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordPosting(MemberCall session, String staff, String detail) {
-        log.append(session, staff, CallEvent.Type.POSTING, detail);
-    }
-
-    /**
+        /**
      * Admits a rep's read of a member's data ({@code what}, e.g. "member file" or an account
      * number), or throws 403 VERIFICATION_REQUIRED. The rep's open call is the one that counts:
      * reads name no call.

@@ -7,7 +7,6 @@ import coop.tally.approval.PolicyDecision;
 import coop.tally.ledger.AccountRef;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.GlAccounts;
-import coop.tally.ledger.JournalEntry;
 import coop.tally.money.Money;
 import coop.tally.platform.Refusal;
 import coop.tally.platform.TallyClock;
@@ -124,16 +123,15 @@ public class DrawerClose {
     private void finishClose(Drawer drawer, String staff, String approvedBy, String reason) {
         Money overShort = drawer.overShort();
         if (!overShort.isZero()) {
-            JournalEntry entry = moves.append(EntryType.CASH_OVER_SHORT, staff, "Drawer " + drawer.id()
+            moves.append(DrawerMovement.Kind.OVER_SHORT, EntryType.CASH_OVER_SHORT, staff, "Drawer " + drawer.id()
                     + (overShort.isNegative() ? " short " : " over ") + (overShort.isNegative() ? overShort.negate() : overShort).toPlainString(),
-                    drawer, overShort, AccountRef.gl(GlAccounts.CASH_OVER_SHORT));
-            moves.record(drawer, entry, DrawerMovement.Kind.OVER_SHORT, overShort, staff, null);
+                    drawer, overShort, AccountRef.gl(GlAccounts.CASH_OVER_SHORT), null);
         }
         Money counted = drawer.closingTotal();
         if (counted.isPositive()) {
-            JournalEntry entry = moves.append(EntryType.VAULT_SELL, staff, "Drawer " + drawer.id() + " returns its counted cash to the vault",
-                    drawer, counted.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
-            moves.record(drawer, entry, DrawerMovement.Kind.CLOSING_RETURN, counted.negate(), staff, drawer.closingCount());
+            moves.append(DrawerMovement.Kind.CLOSING_RETURN, EntryType.VAULT_SELL, staff, "Drawer " + drawer.id()
+                    + " returns its counted cash to the vault", drawer, counted.negate(), AccountRef.gl(GlAccounts.VAULT_CASH),
+                    drawer.closingCount());
         }
         drawer.closed(clock.now(), approvedBy, reason);
         securityLog.record("DRAWER_CLOSED", staff, "drawer " + drawer.id(), "over/short " + overShort.toPlainString());

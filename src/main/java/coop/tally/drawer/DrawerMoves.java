@@ -19,10 +19,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /**
- * A drawer's own moves of cash (vault buys and sells, over/short, the closing return): the journal
- * entry on the drawer's cash account, and the drawer moved by the same amount with the movement
- * recorded, so that the expected cash always equals that account's balance. Callers hold the
- * drawer's lock.
+ * A drawer's own moves of cash (vault buys and sells, over/short, the closing return) as journal
+ * entries on the drawer's cash account, and the drawer moved by what any entry did to that account,
+ * with the movement recorded, so that the expected cash always equals the account's balance.
+ * Callers hold the drawer's lock.
  */
 @ApplicationScoped
 class DrawerMoves {
@@ -39,17 +39,27 @@ class DrawerMoves {
     @Inject
     TallyClock clock;
 
-    /** A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit) and {@code other}. */
-    JournalEntry append(EntryType type, String staff, String memo, Drawer drawer, Money delta, AccountRef other) {
+    @Inject
+    AdmittedCash admitted;
+
+    /**
+     * A balanced two-line entry between the drawer's cash account ({@code delta}: + debit, − credit)
+     * and {@code other}; the drawer moves with it as a movement of this kind, with the denominations
+     * counted (or null).
+     */
+    JournalEntry append(DrawerMovement.Kind kind, EntryType type, String staff, String memo, Drawer drawer, Money delta,
+                        AccountRef other, DenominationCount denominations) {
         AccountRef cash = AccountRef.gl(drawer.glCode());
         Money amount = delta.isNegative() ? delta.negate() : delta;
         EntryDraft draft = delta.isNegative()
                 ? EntryDraft.of(type, LineDraft.debit(other, amount), LineDraft.credit(cash, amount))
                 : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
+        admitted.expect(drawer, kind, denominations);
         return pipeline.post(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
                 draft, Map.of(), EntryContext.NO_MEMBER);
     }
 
+    /** Moves the drawer by what an entry did to its cash account ({@link DrawerCashWatch}). */
     void record(Drawer drawer, JournalEntry entry, DrawerMovement.Kind kind, Money delta, String staff,
                         DenominationCount denominations) {
         if (delta.isZero()) {

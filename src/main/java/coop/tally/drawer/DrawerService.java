@@ -4,7 +4,6 @@ import coop.tally.ledger.AccountRef;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryType;
 import coop.tally.ledger.GlAccounts;
-import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.LineDraft;
 import coop.tally.ledger.Side;
 import coop.tally.money.Money;
@@ -59,6 +58,9 @@ public class DrawerService {
     @Inject
     Vault vault;
 
+    @Inject
+    AdmittedCash admitted;
+
     // ------------------------------------------------------------------ open
 
     /**
@@ -83,9 +85,8 @@ public class DrawerService {
         em.persist(drawer);
         em.flush();
         drawer.assignGlAccount();
-        JournalEntry entry = moves.append(EntryType.VAULT_BUY, rep, "Opening issue from the vault to drawer " + drawer.id(),
-                drawer, vaultIssue, AccountRef.gl(GlAccounts.VAULT_CASH));
-        moves.record(drawer, entry, DrawerMovement.Kind.OPENING_ISSUE, vaultIssue, rep, count);
+        moves.append(DrawerMovement.Kind.OPENING_ISSUE, EntryType.VAULT_BUY, rep, "Opening issue from the vault to drawer " + drawer.id(),
+                drawer, vaultIssue, AccountRef.gl(GlAccounts.VAULT_CASH), count);
         securityLog.record("DRAWER_OPENED", rep, "drawer " + drawer.id(), "business date " + businessDate);
         if (!drawer.openingDifference().isZero()) {
             em.persist(new DrawerFlag(drawer, DrawerFlag.Kind.OPENING_DIFFERENCE, now,
@@ -111,12 +112,40 @@ public class DrawerService {
     }
 
     /**
-     * Refuses a move of {@code delta} the drawer cannot take: cash in while the drawer is above
-     * its cash limit (DRAWER_OVER_LIMIT: sell to the vault first), or cash out beyond what it holds
-     * (DRAWER_CASH_SHORT). Neither refusal says how much the drawer holds: the close is blind.
+     * Admits a cash posting of {@code delta} through the drawer, with the denominations counted
+     * (or null): refused as {@link #refuseUnfundable} says, and 422 DENOMINATIONS_MISMATCH when the
+     * denominations do not add up to the cash that moves. Once the entry is posted the drawer moves
+     * with it ({@link DrawerCashWatch}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void admit(Drawer drawer, Money delta) {
+    public void admit(Drawer drawer, Money delta, DenominationCount denominations) {
+        refuseUnfundable(drawer, delta);
+        Money moved = delta.isNegative() ? delta.negate() : delta;
+        if (denominations != null && !denominations.total().equals(moved)) {
+            throw new Refusal(Refusal.Kind.RULES, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
+                    + " but the posting moves " + moved.toPlainString() + " in cash.",
+                    Map.of("field", "denominations", "cash", moved.toPlainString()));
+        }
+        admitted.expect(drawer, DrawerMovement.Kind.CASH_POSTING, denominations);
+    }
+
+    /**
+     * Admits a reversal through the drawer: cash going back out must be in the drawer; cash coming
+     * back in is the undoing of a withdrawal and is taken whatever the cash limit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admitReversal(Drawer drawer, Money delta) {
+        refuseUnfundable(drawer, delta.isPositive() ? Money.ZERO : delta);
+        admitted.expect(drawer, DrawerMovement.Kind.REVERSAL, null);
+    }
+
+    /**
+     * Refuses a move of {@code delta} the drawer cannot take: any move once the drawer is counted,
+     * cash in while the drawer is above its cash limit (DRAWER_OVER_LIMIT: sell to the vault
+     * first), or cash out beyond what it holds (DRAWER_CASH_SHORT). Neither refusal says how much
+     * the drawer holds: the close is blind.
+     */
+    private static void refuseUnfundable(Drawer drawer, Money delta) {
         requireOpen(drawer);
         if (delta.isPositive() && drawer.isOverLimit()) {
             throw new Refusal(Refusal.Kind.RULES, "DRAWER_OVER_LIMIT",
@@ -127,38 +156,6 @@ public class DrawerService {
             throw new Refusal(Refusal.Kind.RULES, "DRAWER_CASH_SHORT", "The drawer does not hold that much cash; buy from the vault first.",
                     Map.of("drawerId", drawer.id()));
         }
-    }
-
-    /**
-     * For a reversal: cash going back out must be in the drawer; cash coming back in is the
-     * undoing of a withdrawal and is taken whatever the cash limit.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void admitReversal(Drawer drawer, Money delta) {
-        admit(drawer, delta.isPositive() ? Money.ZERO : delta);
-    }
-
-    /**
-     * As {@link #admit(Drawer, Money)}, and the denominations recorded with a cash posting (if any)
-     * must add up to the cash that moves: 422 DENOMINATIONS_MISMATCH otherwise.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void admit(Drawer drawer, Money delta, DenominationCount denominations) {
-        admit(drawer, delta);
-        Money moved = delta.isNegative() ? delta.negate() : delta;
-        if (denominations != null && !denominations.total().equals(moved)) {
-            throw new Refusal(Refusal.Kind.RULES, "DENOMINATIONS_MISMATCH", "The denominations add up to " + denominations.total().toPlainString()
-                    + " but the posting moves " + moved.toPlainString() + " in cash.",
-                    Map.of("field", "denominations", "cash", moved.toPlainString()));
-        }
-    }
-
-    /** Moves the drawer by what the posted entry did to its GL account, with the denominations recorded (or null). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void posted(Drawer drawer, JournalEntry entry, String staff, DenominationCount denominations) {
-        Money delta = cashDelta(entry.lineDrafts(), drawer.glCode());
-        moves.record(drawer, entry, entry.type() == EntryType.REVERSAL ? DrawerMovement.Kind.REVERSAL : DrawerMovement.Kind.CASH_POSTING,
-                delta, staff, denominations);
     }
 
     /**
@@ -210,9 +207,8 @@ public class DrawerService {
         requireOpen(drawer);
         vault.reserve(amount);
         requireWithinLimit(drawer.expectedCash(), amount, drawer.cashLimit(), drawer.id());
-        JournalEntry entry = moves.append(EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
-                drawer, amount, AccountRef.gl(GlAccounts.VAULT_CASH));
-        moves.record(drawer, entry, DrawerMovement.Kind.VAULT_BUY, amount, rep, count);
+        moves.append(DrawerMovement.Kind.VAULT_BUY, EntryType.VAULT_BUY, rep, "Drawer " + drawer.id() + " buys from the vault",
+                drawer, amount, AccountRef.gl(GlAccounts.VAULT_CASH), count);
         return drawer;
     }
 
@@ -221,10 +217,9 @@ public class DrawerService {
     public Drawer sellToVault(String rep, long drawerId, DenominationCount count) {
         Drawer drawer = ownDrawer(rep, drawerId);
         Money amount = positiveTotal(count);
-        admit(drawer, amount.negate());
-        JournalEntry entry = moves.append(EntryType.VAULT_SELL, rep, "Drawer " + drawer.id() + " sells to the vault",
-                drawer, amount.negate(), AccountRef.gl(GlAccounts.VAULT_CASH));
-        moves.record(drawer, entry, DrawerMovement.Kind.VAULT_SELL, amount.negate(), rep, count);
+        refuseUnfundable(drawer, amount.negate());
+        moves.append(DrawerMovement.Kind.VAULT_SELL, EntryType.VAULT_SELL, rep, "Drawer " + drawer.id() + " sells to the vault",
+                drawer, amount.negate(), AccountRef.gl(GlAccounts.VAULT_CASH), count);
         return drawer;
     }
 

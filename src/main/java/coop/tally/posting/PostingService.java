@@ -16,7 +16,6 @@ import coop.tally.drawer.DrawerService;
 import coop.tally.posting.rule.PostingFacts;
 import coop.tally.staff.PostingLimits;
 import coop.tally.web.JsonBuilders;
-import jakarta.enterprise.event.Event;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
 import coop.tally.ledger.EntryHeader;
@@ -222,10 +221,9 @@ public class PostingService {
         }
         drawer.ifPresent(open -> drawers.admit(open, DrawerService.cashDelta(draft.lines(), open.glCode()), denominations));
         EntryContext served = EntryContext.serving(session.memberNumber())
-                .withInstrument(request.instrument() == null ? null : request.instrument().name());
+                .withInstrument(request.instrument() == null ? null : request.instrument().name())
+                .loggedInCall(summary);
         JournalEntry entry = pipeline.post(header, draft, accounts, served);
-        drawer.ifPresent(open -> drawers.posted(open, entry, actor.username(), denominations));
-        callGate.recordPosting(session, actor.username(), summary + ", entry " + entry.id());
         List<AccountHold> placed = List.of();
         if (request.type() == EntryType.DEPOSIT && request.tender() == Tender.CHECK) {
             MemberAccount account = accounts.get(request.toAccount());

@@ -189,7 +189,6 @@ public class ReversalService {
         // observers see the reversal as the member of the call or visit the original was posted in
         EntryContext context = EntryContext.serving(callGate.memberOf(original.sessionId()).orElse(null));
         JournalEntry reversal = pipeline.post(header, contra, accounts, context);
-        drawer.ifPresent(open -> drawers.posted(open, reversal, actor.username(), null));
         // a rep (the maker of an approved reversal) sees it as the member of the call the original was posted in
         Viewer viewer = viewers.ofSession(actor.supervisor(), original.sessionId());
         var json = JsonBuilders.JSON.createObjectBuilder(results.posted(reversal, accounts.values(), List.of(), null, viewer));

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * One way into the journal: only the pipeline appends entries (so that every entry takes its locks
- * in one order and is published to every observer), only the journal builds them, and the only SQL
- * that writes journal rows is the pipeline's batch path for opening balances.
+ * in one order and is published to every observer), only the journal builds them, only the
+ * pipeline publishes them, a drawer moves only as the observer of what was published, and the only
+ * SQL that writes journal rows is the pipeline's batch path for opening balances.
  */
 final class JournalRules {
 
@@ -26,7 +27,9 @@ final class JournalRules {
     static final Map<String, String> WRITERS = Map.of(
             "ledger.Journal.append", "ledger.JournalPipeline",
             "ledger.OpeningBalanceBatches.write", "ledger.JournalPipeline",
-            "ledger.JournalEntry.<init>", "ledger.Journal");
+            "ledger.JournalEntry.<init>", "ledger.Journal",
+            "ledger.EntryPosted.<init>", "ledger.JournalPipeline",
+            "drawer.DrawerMoves.record", "drawer.DrawerCashWatch");
 
     /** SQL that writes a journal table; {@code journal_entry}, {@code journal_line}, not the sealer's own tables. */
     private static final Pattern JOURNAL_WRITE = Pattern.compile(
