@@ -205,10 +205,11 @@ class CrashRecoveryIT {
             assertTrue(reasons(auditor).contains("BUSINESS_DAY"), "the first day is signed at the first start: " + reasons(auditor));
             assertVerifies(auditor);
 
-            // a data folder as it was before row MACs: no key file, no MAC rows
+            // a data folder as it was before row MACs: no key file, no MAC rows, no key fingerprints
             tally.stop();
             Files.delete(data.resolve("keys").resolve("row-mac.key"));
             execute(url, "DELETE FROM row_mac");
+            execute(url, "DELETE FROM key_fingerprint");
             tally.start();
             auditor = Api.at(tally.baseUri().toURL()).signIn("audit1");
             assertTrue(reasons(auditor).contains("MAC_KEY_CREATED"), reasons(auditor).toString());

@@ -1,6 +1,7 @@
 package coop.tally.audit;
 
 import coop.tally.crypto.KeyFiles;
+import coop.tally.crypto.KeyFingerprint;
 import coop.tally.platform.DataFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,6 +46,12 @@ public class SigningKey {
         return keyId;
     }
 
+    /** Recognises the key: every server of one database must sign with the same. */
+    public synchronized String keyFingerprint() {
+        load();
+        return KeyFingerprint.of("ledger-signing", publicKey);
+    }
+
     public synchronized byte[] sign(byte[] message) {
         load();
         return Ed25519.sign(privateKey, message);
@@ -58,7 +65,7 @@ public class SigningKey {
         if (privateKey != null) {
             return;
         }
-        Path file = dataFolder.privateFolder("keys").resolve(FILE);
+        Path file = dataFolder.keysFolder().resolve(FILE);
         try {
             if (!Files.exists(file)) {
                 create(file);

@@ -41,6 +41,11 @@ public final class FieldCipher {
         this.key = new SecretKeySpec(key.clone(), "AES");
     }
 
+    /** Recognises the key without revealing it: every server of one database must hold the same. */
+    public String keyFingerprint() {
+        return KeyFingerprint.of("field", key.getEncoded());
+    }
+
     /** Encrypts {@code plaintext} bound to {@code context}; each call uses a fresh random IV. */
     public String encrypt(String plaintext, String context) {
         byte[] iv = new byte[IV_BYTES];

@@ -35,7 +35,7 @@ public class FieldCipherProducer {
             LOG.info("Field encryption key taken from configuration (tally.field-key)");
             return new FieldCipher(FieldKeys.fromBase64(configuredKey.get()));
         }
-        var keyFile = dataFolder.privateFolder("keys").resolve(KEY_FILE);
+        var keyFile = dataFolder.keysFolder().resolve(KEY_FILE);
         LOG.info(() -> "Field encryption key file: " + keyFile);
         return new FieldCipher(FieldKeys.loadOrCreate(keyFile));
     }

@@ -109,6 +109,11 @@ public class RowMacs {
         return key != null || Files.exists(file());
     }
 
+    /** Recognises the key without revealing it: every server of one database must hold the same. */
+    public String keyFingerprint() {
+        return KeyFingerprint.of("row-mac", key());
+    }
+
     /** Creates the key file unless it exists (another server may have won the race: then its key is used). */
     public void createKey() {
         byte[] fresh = new byte[RowMac.KEY_BYTES];
@@ -152,6 +157,6 @@ public class RowMacs {
     }
 
     private Path file() {
-        return dataFolder.privateFolder("keys").resolve(FILE);
+        return dataFolder.keysFolder().resolve(FILE);
     }
 }

@@ -60,7 +60,11 @@ public class SchemaMigration {
         schemaVersion = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         tuneDerbyLocking();
         LOG.info(() -> "Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
-        schemaReady.fire(new SchemaReady(schemaVersion));
+        try (StartLock oneServerAtATime = StartLock.take(dataSource, DatabaseChoice.configured().kind())) {
+            schemaReady.fire(new SchemaReady(schemaVersion));
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not take or give back the start-up lock", e);
+        }
     }
 
     /**

@@ -57,6 +57,15 @@ public final class TestDatabase {
         return settings(url).entrySet().stream().map(setting -> "-D" + setting.getKey() + "=" + setting.getValue()).toList();
     }
 
+    /** Servers on {@code folder} run on the database of the servers on {@code sameAs}: several servers, one database. */
+    public static synchronized void share(Path folder, Path sameAs) {
+        if (!isPostgres()) {
+            throw new IllegalStateException("only a PostgreSQL database is shared between servers");
+        }
+        String url = FOLDERS.computeIfAbsent(sameAs.toAbsolutePath().normalize(), first -> newDatabase());
+        FOLDERS.put(folder.toAbsolutePath().normalize(), url);
+    }
+
     /** The next server on {@code dataFolder} starts on a new database: the folder was made anew. */
     public static synchronized void forget(Path dataFolder) {
         FOLDERS.remove(dataFolder.toAbsolutePath().normalize());
