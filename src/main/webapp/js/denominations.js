@@ -32,16 +32,19 @@ export function countGrid(prefix, legend, { accesskey } = {}) {
     h('div', { class: 'count-row' }, h('span', { class: 'count-kind' }, 'Coin'), COINS.map((entry, i) => cell('coin', entry, i))),
     h('p', {}, 'Total counted: ', total, ' ', invalid));
 
+  /** The pieces counted, their total in cents, the denominations typed wrongly, and whether anything was typed at all. */
   function pieces() {
     const count = {};
     let cents = 0;
     let bad = [];
+    let typedAny = false;
     for (const { key, cents: each, input } of inputs) {
       const typed = input.value.trim();
       if (typed === '') {
         input.removeAttribute('aria-invalid');
         continue;
       }
+      typedAny = true;
       if (!/^\d{1,7}$/.test(typed)) {
         input.setAttribute('aria-invalid', 'true');
         bad.push(key);
@@ -54,7 +57,7 @@ export function countGrid(prefix, legend, { accesskey } = {}) {
         cents += n * each;
       }
     }
-    return { count, cents, bad };
+    return { count, cents, bad, typed: typedAny };
   }
 
   function update() {

@@ -112,23 +112,47 @@ function render(main) {
 
   function closePanel(drawer) {
     const grid = countGrid('close', 'Closing count', { accesskey: 'l' });
+    // a close cannot be taken back: the drawer takes no more cash, and the expected amount shows.
+    // So an empty count is refused here, and the count is confirmed with its total before it is sent.
+    const confirmation = h('div', { id: 'close-confirm', class: 'confirm', hidden: true });
+    const send = async count => {
+      try {
+        const closed = (await post('api/drawers/' + drawer.id + '/close', { count })).body;
+        showDrawer(closed);
+        result(answer, closed.state === 'CLOSED' ? 'ok' : 'waiting', closeText(closed));
+      } catch (failure) {
+        confirmation.hidden = true;
+        result(answer, 'error', problemText(failure.body));
+      }
+    };
+    const ask = (count, cents) => {
+      const confirm = h('button', { type: 'button', id: 'close-confirm-button', onclick: () => send(count) }, 'Close the drawer');
+      fill(confirmation,
+        h('p', { id: 'close-confirm-text' }, 'Close the drawer with ' + formatMoney(centsText(cents)) + ' counted ('
+          + countText(count) + ')? After this the drawer takes no more cash.'),
+        confirm, ' ',
+        h('button', { type: 'button', id: 'close-change', onclick: () => { confirmation.hidden = true; grid.first().focus(); } }, 'Change the count'));
+      confirmation.hidden = false;
+      confirm.focus();
+    };
+    grid.element.addEventListener('tally:count', () => { confirmation.hidden = true; });
     return h('section', { class: 'card', 'aria-labelledby': 'close-h' }, h('h2', { id: 'close-h' }, 'Close: blind count'),
       h('p', { class: 'muted' }, 'Count everything in the drawer. What the drawer should hold is shown only after the count is in.'),
-      h('form', { id: 'close-form', onsubmit: async event => {
+      h('form', { id: 'close-form', onsubmit: event => {
         event.preventDefault();
-        const { count, bad } = grid.read();
+        const { count, cents, bad, typed } = grid.read();
         if (bad.length) {
           result(answer, 'error', 'Counts are whole pieces.');
           return;
         }
-        try {
-          const closed = (await post('api/drawers/' + drawer.id + '/close', { count })).body;
-          showDrawer(closed);
-          result(answer, closed.state === 'CLOSED' ? 'ok' : 'waiting', closeText(closed));
-        } catch (failure) {
-          result(answer, 'error', problemText(failure.body));
+        if (!typed) {
+          result(answer, 'error', 'The count is empty: type the pieces of each denomination (0 where the drawer has none).');
+          grid.first().focus();
+          return;
         }
-      } }, grid.element, h('button', { type: 'submit', id: 'close-button' }, 'Submit close count')));
+        answer.hidden = true;
+        ask(count, cents);
+      } }, grid.element, h('button', { type: 'submit', id: 'close-button' }, 'Submit close count'), confirmation));
   }
 
   function closeText(drawer) {

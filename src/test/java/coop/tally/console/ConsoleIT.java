@@ -498,11 +498,21 @@ class ConsoleIT {
             browser.waitFor(By.id("close-form"));
             assertFalse(browser.driver().findElement(By.id("main")).getText().toLowerCase().contains("expected"),
                     "no expected cash before the close count");
+            // Enter in an empty count sends nothing: the drawer stays open, its expected cash unseen
+            browser.driver().findElement(By.id("close-bill-100")).sendKeys(Keys.ENTER);
+            WebElement empty = browser.waitForText(By.id("drawer-result"), "The count is empty");
+            assertFalse(empty.getText().toLowerCase().contains("expected"), empty.getText());
+            assertEquals("OPEN", browser.driver().findElement(By.id("drawer-state")).getText());
             browser.driver().findElement(By.id("close-bill-100")).sendKeys("70");
             browser.driver().findElement(By.id("close-bill-20")).sendKeys("10");
             browser.driver().findElement(By.id("close-bill-5")).sendKeys("1");
             assertEquals("$7,205.00", browser.driver().findElement(By.id("close-total")).getText());
             browser.driver().findElement(By.id("close-button")).click();
+            // a close is confirmed with the total counted before it is sent
+            WebElement confirm = browser.waitForText(By.id("close-confirm-text"), "$7,205.00");
+            assertTrue(confirm.getText().startsWith("Close the drawer with $7,205.00 counted"), confirm.getText());
+            assertEquals("OPEN", browser.driver().findElement(By.id("drawer-state")).getText());
+            browser.driver().findElement(By.id("close-confirm-button")).click();
             WebElement closed = browser.waitForText(By.id("drawer-result"), "in balance");
             assertEquals("Counted $7,205.00, expected $7,205.00: in balance. The drawer is closed.", closed.getText());
             assertEquals("CLOSED", browser.driver().findElement(By.id("drawer-state")).getText());
