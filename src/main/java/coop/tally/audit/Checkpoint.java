@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param treeSize  number of leaves covered
  * @param rootHash  MTH of those leaves, hex
  * @param createdAt when it was made, whole microseconds
- * @param reason    ON_DEMAND or BUSINESS_DAY
+ * @param reason    ON_DEMAND, BUSINESS_DAY, MAC_KEY_CREATED or BACKUP
  * @param keyId     id of the signing key ({@link SigningKey#keyIdOf})
  * @param signature Ed25519 signature, hex
  */

@@ -27,6 +27,8 @@ public class Checkpoints {
 
     public static final String ON_DEMAND = "ON_DEMAND";
     public static final String BUSINESS_DAY = "BUSINESS_DAY";
+    /** Signed as a backup starts: it covers everything acknowledged before, and the backup holds it. */
+    public static final String BACKUP = "BACKUP";
 
     @Resource(lookup = SchemaMigration.DATASOURCE)
     DataSource dataSource;

@@ -50,6 +50,24 @@ public record DatabaseChoice(Kind kind, String url, Properties connectionPropert
         throw new IllegalArgumentException("tally.db.url must start with jdbc:postgresql: or jdbc:derby:");
     }
 
+    /**
+     * The folder of an embedded Derby database on disk, as its URL names it (relative to Derby's
+     * system home when not absolute); empty on PostgreSQL and for a Derby database that is not a
+     * plain folder ({@code memory:}, {@code jar:}, {@code classpath:}), which Tally does not back up.
+     */
+    public Optional<String> derbyFolder() {
+        if (kind != Kind.DERBY) {
+            return Optional.empty();
+        }
+        String name = url.substring("jdbc:derby:".length()).replaceAll(";.*$", "");
+        if (name.startsWith("directory:")) {
+            name = name.substring("directory:".length());
+        }
+        // a subsubprotocol ("memory:", "jar:(...)", "classpath:") has no folder to copy; a Windows drive letter is a folder
+        boolean subprotocol = name.matches("^[a-zA-Z]{2,}:.*");
+        return name.isEmpty() || subprotocol ? Optional.empty() : Optional.of(name);
+    }
+
     /** The URL as it may be logged: no query string or attributes, where a password could hide. */
     public String describe() {
         String shown = url.replaceAll("[?;].*$", "");

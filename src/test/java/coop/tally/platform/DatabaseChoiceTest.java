@@ -49,6 +49,17 @@ class DatabaseChoiceTest {
     }
 
     @Test
+    void only_a_derby_database_in_a_folder_has_a_folder_to_back_up() {
+        assertEquals(Optional.of("data/db"), choose(Map.of("tally.db", "data/db")).derbyFolder());
+        assertEquals(Optional.of("/srv/tally/db"), choose(Map.of("tally.db.url", "jdbc:derby:/srv/tally/db;create=true")).derbyFolder());
+        assertEquals(Optional.of("/srv/tally/db"), choose(Map.of("tally.db.url", "jdbc:derby:directory:/srv/tally/db")).derbyFolder());
+        assertEquals(Optional.of("C:/tally/db"), choose(Map.of("tally.db", "C:/tally/db")).derbyFolder());
+        assertEquals(Optional.empty(), choose(Map.of("tally.db", "memory:tally")).derbyFolder());
+        assertEquals(Optional.empty(), choose(Map.of("tally.db.url", "jdbc:derby:classpath:tally")).derbyFolder());
+        assertEquals(Optional.empty(), choose(Map.of("tally.db.url", "jdbc:postgresql://db1/tally")).derbyFolder());
+    }
+
+    @Test
     void any_other_database_is_refused_at_start() {
         assertThrows(IllegalArgumentException.class, () -> choose(Map.of("tally.db.url", "jdbc:mysql://db1/tally")));
     }
