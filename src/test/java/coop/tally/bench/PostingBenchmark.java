@@ -2,6 +2,7 @@ package coop.tally.bench;
 
 import coop.tally.support.Folders;
 import coop.tally.support.TallyProcess;
+import coop.tally.support.TestDatabase;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Tally's posting throughput next to the raw-JDBC TPC-B ceiling of the same database on the same
@@ -44,17 +48,33 @@ public final class PostingBenchmark {
         int[] clients = BenchSettings.clients();
         TallyFigures tally = BenchSettings.flag("bench.tally", true) ? measureTally(clients) : TallyFigures.skipped("bench.tally=false");
 
-        List<TpcbBaseline.Result> tpcb = List.of();
-        if (BenchSettings.flag("bench.tpcb", true)) {
+        Baseline baseline = Baseline.none();
+        if (BenchSettings.flag("bench.tpcb", true) && TestDatabase.isPostgres()) {
+            System.out.println();
+            System.out.println("== pgbench -b tpcb-like -M prepared, scale 10, synchronous commit, on the same PostgreSQL ==");
+            List<PgbenchBaseline.Result> runs = new PgbenchBaseline(TestDatabase.postgres())
+                    .runAll(clients, BenchSettings.integer("pgbench.scale", 10), BenchSettings.integer("tpcb.seconds", 10));
+            baseline = new Baseline("pgbench tps", runs.stream().collect(Collectors.toMap(PgbenchBaseline.Result::clients,
+                    PgbenchBaseline.Result::tps)));
+        } else if (BenchSettings.flag("bench.tpcb", true)) {
             System.out.println();
             System.out.println("== TPC-B baseline (raw JDBC, embedded Derby, durable) ==");
-            tpcb = TpcbBaseline.fromSystemProperties().runAll(clients, BenchSettings.integer("tpcb.seconds", 10),
+            List<TpcbBaseline.Result> tpcb = TpcbBaseline.fromSystemProperties().runAll(clients, BenchSettings.integer("tpcb.seconds", 10),
                     BenchSettings.integer("tpcb.warmup", 3), BenchSettings.integer("tpcb.reps", 3));
             TpcbBaseline.printTable(tpcb);
+            baseline = new Baseline("TPC-B tps", tpcb.stream().collect(Collectors.toMap(TpcbBaseline.Result::threads,
+                    result -> result.median().tps())));
         }
-        printSummary(clients, tally, tpcb);
+        printSummary(clients, tally, baseline);
         if (tally.failure() != null && tally.failure().startsWith("START FAILED")) {
             System.exit(1);
+        }
+    }
+
+    /** The database's own ceiling at each client count, and what it is called in the table. */
+    record Baseline(String name, Map<Integer, Double> tpsByClients) {
+        static Baseline none() {
+            return new Baseline("baseline", Map.of());
         }
     }
 
@@ -62,9 +82,9 @@ public final class PostingBenchmark {
 
     /** Everything measured on Tally; {@code failure} says why the load part did not run, if it did not. */
     record TallyFigures(Duration firstStart, Duration restart, long rssAfterSeedKb, long peakRssKb,
-                        List<PostingLoad.Result> runs, String failure) {
+                        Map<Integer, List<PostingLoad.Result>> runsByServers, String failure) {
         static TallyFigures skipped(String why) {
-            return new TallyFigures(null, null, -1, -1, List.of(), why);
+            return new TallyFigures(null, null, -1, -1, Map.of(), why);
         }
     }
 
@@ -89,10 +109,14 @@ public final class PostingBenchmark {
             System.out.printf("First start (Payara boot + schema + seeding): %.1f s; server peak RSS so far %d MB; log %s%n",
                     seconds(firstStart), rssAfterSeed / 1024, server.logFile());
 
-            List<PostingLoad.Result> runs = new ArrayList<>();
+            Map<Integer, List<PostingLoad.Result>> runs = new TreeMap<>();
             String failure = null;
             try {
-                runs = load(server, members, clients);
+                PostingLoad load = prepare(server, members, clients);
+                runs.put(1, load(load, clients));
+                if (BenchSettings.integer("bench.servers", 1) >= 2) {
+                    runs.put(2, loadOnTwoServers(server, load, data, clients));
+                }
             } catch (PostingLoad.Unavailable e) {
                 failure = e.getMessage();
                 System.out.println("Tally load skipped: " + failure);
@@ -115,7 +139,7 @@ public final class PostingBenchmark {
         }
     }
 
-    private static List<PostingLoad.Result> load(TallyProcess server, int members, int[] clients)
+    private static PostingLoad prepare(TallyProcess server, int members, int[] clients)
             throws PostingLoad.Unavailable, InterruptedException {
         PostingLoad load = new PostingLoad(server.baseUri());
         load.signIn(STAFF, DEMO_PASSWORD);
@@ -126,12 +150,16 @@ public final class PostingBenchmark {
         System.out.printf("Working set: %d members with an active share and share draft (found in %.1f s)%n",
                 workingSet.size(), (System.nanoTime() - began) / 1e9);
         load.probe(workingSet.get(0));
+        load.useWorkingSet(workingSet);
+        return load;
+    }
 
+    private static List<PostingLoad.Result> load(PostingLoad load, int[] clients) throws InterruptedException {
         int seconds = BenchSettings.integer("bench.seconds", 20);
         int warmup = BenchSettings.integer("bench.warmup", 5);
         List<PostingLoad.Result> runs = new ArrayList<>();
         for (int c : clients) {
-            PostingLoad.Result run = load.run(workingSet, c, warmup, seconds);
+            PostingLoad.Result run = load.run(load.workingSet(), c, warmup, seconds);
             System.out.printf("Tally %2d clients: %7.1f postings/s  p50 %s ms  p95 %s ms  p99 %s ms  declined %d  conflicts(503) %d  errors %d%n",
                     c, run.postingsPerSecond(), Latencies.Percentiles.ms(run.latency().p50()),
                     Latencies.Percentiles.ms(run.latency().p95()), Latencies.Percentiles.ms(run.latency().p99()),
@@ -141,10 +169,41 @@ public final class PostingBenchmark {
         return runs;
     }
 
+    /**
+     * A second server on the same PostgreSQL database and keys, and the same load spread over both:
+     * client c posts to server c mod 2.
+     */
+    private static List<PostingLoad.Result> loadOnTwoServers(TallyProcess first, PostingLoad load, Path firstData, int[] clients)
+            throws InterruptedException {
+        if (!TestDatabase.isPostgres()) {
+            throw new IllegalStateException("bench.servers=2 needs -Dbench.db=postgres: embedded Derby belongs to one server");
+        }
+        Path data = Folders.recreate(Path.of(firstData + "-2"));
+        TestDatabase.share(data, firstData);
+        try (TallyProcess second = TallyProcess.on(data)
+                .demoMembers(BenchSettings.integer("bench.members", 100_000))
+                .jvmOptions(serverJvmOptions())
+                .startupTimeout(Duration.ofSeconds(BenchSettings.integer("bench.startupTimeout", 900)))
+                .logs(Path.of("target"), "bench-tally-2")
+                .create()) {
+            second.start();
+            System.out.printf("== Tally: second server on the same database, ready in %.1f s; clients alternate servers ==%n",
+                    seconds(second.lastStartDuration()));
+            load.spreadOver(List.of(first.baseUri(), second.baseUri()));
+            List<PostingLoad.Result> runs = load(load, clients);
+            load.spreadOver(List.of(first.baseUri()));
+            System.out.printf("Second server's peak RSS: %s%n", mb(peakRssKb(second.pid())));
+            return runs;
+        }
+    }
+
     private static String[] serverJvmOptions() {
         String options = System.getProperty("bench.serverJvm", "").trim();
+        List<String> jvm = new ArrayList<>(options.isEmpty() ? List.of() : List.of(options.split("[,\\s]+")));
+        // every server of one database holds the same keys
+        jvm.add("-Dtally.keys=" + Path.of("target", "bench-keys").toAbsolutePath());
         // commas, because a Maven command line splits a property's value on spaces
-        return options.isEmpty() ? new String[0] : options.split("[,\\s]+");
+        return jvm.toArray(String[]::new);
     }
 
     /** VmHWM of /proc/&lt;pid&gt;/status: the process's peak resident set, in kB (-1 where there is no /proc). */
@@ -163,9 +222,10 @@ public final class PostingBenchmark {
 
     // ---------------------------------------------------------------- the table
 
-    private static void printSummary(int[] clients, TallyFigures tally, List<TpcbBaseline.Result> tpcb) {
+    private static void printSummary(int[] clients, TallyFigures tally, Baseline baseline) {
         System.out.println();
-        System.out.println("== Tally postings vs. raw-JDBC TPC-B on embedded Derby (same machine, durable commits) ==");
+        String database = TestDatabase.isPostgres() ? "PostgreSQL 15" : "embedded Derby";
+        System.out.println("== Tally postings vs. the database's own ceiling on " + database + " (same machine, durable commits) ==");
         if (tally.firstStart() != null) {
             System.out.printf("First start with demo data: %.1f s (plain restart %.1f s). Server peak RSS: %s after seeding, %s after load.%n",
                     seconds(tally.firstStart()), tally.restart() == null ? Double.NaN : seconds(tally.restart()),
@@ -174,21 +234,24 @@ public final class PostingBenchmark {
         if (tally.failure() != null) {
             System.out.println("Tally load not measured: " + tally.failure());
         }
-        System.out.println("clients | Tally postings/s |  p50 ms |  p95 ms |  p99 ms | TPC-B tps |  ratio");
-        for (int c : clients) {
-            PostingLoad.Result run = tally.runs().stream().filter(r -> r.clients() == c).findFirst().orElse(null);
-            TpcbBaseline.Result base = tpcb.stream().filter(r -> r.threads() == c).findFirst().orElse(null);
-            double baseTps = base == null ? Double.NaN : base.median().tps();
-            System.out.printf("%7d | %16s | %7s | %7s | %7s | %9s | %6s%n", c,
-                    run == null ? "n/a" : String.format("%.1f", run.postingsPerSecond()),
-                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p50()),
-                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p95()),
-                    run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p99()),
-                    base == null ? "n/a" : String.format("%.0f", baseTps),
-                    run == null || base == null ? "n/a" : String.format("%.1f%%", 100 * run.postingsPerSecond() / baseTps));
-        }
+        System.out.printf("servers | clients | Tally postings/s |  p50 ms |  p95 ms |  p99 ms | %10s |  ratio%n", baseline.name());
+        Map<Integer, List<PostingLoad.Result>> byServers = tally.runsByServers().isEmpty() ? Map.of(1, List.of()) : tally.runsByServers();
+        byServers.forEach((servers, runs) -> {
+            for (int c : clients) {
+                PostingLoad.Result run = runs.stream().filter(r -> r.clients() == c).findFirst().orElse(null);
+                Double baseTps = baseline.tpsByClients().get(c);
+                System.out.printf("%7d | %7d | %16s | %7s | %7s | %7s | %10s | %6s%n", servers, c,
+                        run == null ? "n/a" : String.format("%.1f", run.postingsPerSecond()),
+                        run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p50()),
+                        run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p95()),
+                        run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p99()),
+                        baseTps == null ? "n/a" : String.format("%.0f", baseTps),
+                        run == null || baseTps == null ? "n/a" : String.format("%.1f%%", 100 * run.postingsPerSecond() / baseTps));
+            }
+        });
         System.out.println("Tally: one run per client count; latencies over every answer in the window; postings/s counts 201s.");
-        System.out.println("TPC-B: median of repetitions; one branch row serializes its commits (the standard scale-1 ceiling).");
+        System.out.println(TestDatabase.isPostgres() ? "pgbench: one run per client count, Tally stopped."
+                : "TPC-B: median of repetitions; one branch row serializes its commits (the standard scale-1 ceiling).");
         System.out.println("Load generator and server share the machine's " + Runtime.getRuntime().availableProcessors() + " cores.");
     }
 

@@ -64,6 +64,8 @@ final class PostingLoad {
     private static final int GIVE_UP_AFTER = 50;
 
     private final URI base;
+    /** The servers clients post to, client c to server c mod n: one Tally behind several servers. */
+    private List<URI> servers;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
@@ -75,6 +77,23 @@ final class PostingLoad {
 
     PostingLoad(URI base) {
         this.base = base;
+        this.servers = List.of(base);
+    }
+
+    private List<Member> workingSet = List.of();
+
+    /** Keeps the working set found by {@link #workingSet(int, int)} for every later run. */
+    void useWorkingSet(List<Member> members) {
+        workingSet = List.copyOf(members);
+    }
+
+    List<Member> workingSet() {
+        return workingSet;
+    }
+
+    /** Spreads the clients over these servers (of one database); preparation stays on the first. */
+    void spreadOver(List<URI> bases) {
+        servers = List.copyOf(bases);
     }
 
     // ---------------------------------------------------------------- preparation
@@ -205,13 +224,13 @@ final class PostingLoad {
     /** One posting before the load, so that a missing endpoint gives one clear message, not thousands of 404s. */
     void probe(Member member) throws Unavailable {
         String token = tokens.get(0);
-        String call = openCall(member, token);
+        String call = openCall(base, member, token);
         if (call == null) {
             throw new Unavailable("no verified call could be opened for member " + member.memberNumber()
                     + " (POST /api/calls and its verification steps)");
         }
-        Reply reply = post(member, true, token, call);
-        endCall(call, token);
+        Reply reply = post(base, member, true, token, call);
+        endCall(base, call, token);
         if (reply == null) {
             throw new Unavailable("POST /api/transactions did not answer");
         }
@@ -239,7 +258,8 @@ final class PostingLoad {
             String token = clientTokens.isEmpty() ? tokens.get(c % tokens.size()) : clientTokens.get(c % clientTokens.size());
             Latencies mine = new Latencies();
             samples.add(mine);
-            Thread client = new Thread(() -> drive(slice, token, mine, counts, measureFrom, measureUntil), "client-" + c);
+            URI server = servers.get(c % servers.size());
+            Thread client = new Thread(() -> drive(server, slice, token, mine, counts, measureFrom, measureUntil), "client-" + c);
             threads.add(client);
             client.start();
         }
@@ -263,7 +283,7 @@ final class PostingLoad {
      * One client: its members in turn, one call each with {@link #POSTINGS_PER_CALL} transfers,
      * each in the other direction than the last.
      */
-    private void drive(List<Member> members, String token, Latencies samples, Counts counts,
+    private void drive(URI server, List<Member> members, String token, Latencies samples, Counts counts,
                        long measureFrom, long measureUntil) {
         boolean[] toDraft = new boolean[members.size()];
         java.util.Arrays.fill(toDraft, true);
@@ -274,17 +294,17 @@ final class PostingLoad {
         while ((started = System.nanoTime()) < measureUntil) {
             if (inCall >= POSTINGS_PER_CALL || call == null) {
                 if (call != null) {
-                    endCall(call, token);
+                    endCall(server, call, token);
                 }
                 m = (m + 1) % members.size();
-                call = openCall(members.get(m), token);
+                call = openCall(server, members.get(m), token);
                 inCall = 0;
                 if (call == null && started >= measureFrom) {
                     counts.errors.increment();
                 }
                 continue;
             }
-            Reply reply = post(members.get(m), toDraft[m], token, call);
+            Reply reply = post(server, members.get(m), toDraft[m], token, call);
             inCall++;
             toDraft[m] = !toDraft[m];
             long finished = System.nanoTime();
@@ -294,7 +314,7 @@ final class PostingLoad {
             }
         }
         if (call != null) {
-            endCall(call, token);
+            endCall(server, call, token);
         }
     }
 
@@ -303,38 +323,38 @@ final class PostingLoad {
      * (enough for own-account transfers) with date of birth and ZIP; any open call of that staff
      * member is ended first. Null when a step is refused.
      */
-    String openCall(Member member, String token) {
-        Reply current = send(authorized("api/calls/current", token).GET());
+    private String openCall(URI server, Member member, String token) {
+        Reply current = send(authorized(server, "api/calls/current", token).GET());
         if (current != null && current.statusCode() == 200) {
-            endCall(parse(current.body()).getString("id"), token);
+            endCall(server, parse(current.body()).getString("id"), token);
         }
-        Reply started = send(authorized("api/calls", token)
+        Reply started = send(authorized(server, "api/calls", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ani\":\"" + BENCH_ANI + "\"}")));
         if (started == null || started.statusCode() != 201) {
             return null;
         }
         String call = parse(started.body()).getString("id");
-        Reply identified = send(authorized("api/calls/" + call + "/member", token)
+        Reply identified = send(authorized(server, "api/calls/" + call + "/member", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"memberNumber\":\"" + member.memberNumber() + "\"}")));
-        Reply verified = send(authorized("api/calls/" + call + "/knowledge", token)
+        Reply verified = send(authorized(server, "api/calls/" + call + "/knowledge", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"answers\":{\"dateOfBirth\":\"" + member.dateOfBirth()
                         + "\",\"zip\":\"" + member.zip() + "\"}}")));
         boolean ok = identified != null && identified.statusCode() == 200 && verified != null
                 && verified.statusCode() == 200 && parse(verified.body()).getBoolean("passed", false);
         if (!ok) {
-            endCall(call, token);
+            endCall(server, call, token);
             return null;
         }
         return call;
     }
 
-    void endCall(String call, String token) {
-        send(authorized("api/calls/" + call + "/end", token)
+    private void endCall(URI server, String call, String token) {
+        send(authorized(server, "api/calls/" + call + "/end", token)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"disposition\":\"RESOLVED\"}")));
     }
 
-    private HttpRequest.Builder authorized(String path, String token) {
-        return HttpRequest.newBuilder(base.resolve(path))
+    private HttpRequest.Builder authorized(URI server, String path, String token) {
+        return HttpRequest.newBuilder(server.resolve(path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token);
     }
@@ -344,13 +364,13 @@ final class PostingLoad {
      * body separately, and the second small write waits on the server's delayed ACK, which added
      * several milliseconds to every posting and measured the client rather than Tally.
      */
-    private Reply post(Member member, boolean toDraft, String token, String call) {
+    private Reply post(URI server, Member member, boolean toDraft, String token, String call) {
         String from = toDraft ? member.share() : member.draft();
         String to = toDraft ? member.draft() : member.share();
         byte[] body = ("{\"type\":\"TRANSFER\",\"fromAccount\":\"" + from + "\",\"toAccount\":\"" + to
                 + "\",\"amount\":\"1.00\",\"memo\":\"bench\",\"sessionId\":\"" + call + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
-            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) base.resolve("api/transactions").toURL().openConnection();
+            java.net.HttpURLConnection connection = (java.net.HttpURLConnection) server.resolve("api/transactions").toURL().openConnection();
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setConnectTimeout(10_000);

@@ -66,6 +66,14 @@ public final class TestDatabase {
         FOLDERS.put(folder.toAbsolutePath().normalize(), url);
     }
 
+    /** The PostgreSQL server the tests' databases are on, started when first asked for. */
+    public static ThrowawayPostgres postgres() {
+        if (!isPostgres()) {
+            throw new IllegalStateException("the tests run on Derby (-Dtally.it.db=postgres for PostgreSQL)");
+        }
+        return server();
+    }
+
     /** The next server on {@code dataFolder} starts on a new database: the folder was made anew. */
     public static synchronized void forget(Path dataFolder) {
         FOLDERS.remove(dataFolder.toAbsolutePath().normalize());

@@ -56,6 +56,11 @@ public final class ThrowawayPostgres implements AutoCloseable {
         return port;
     }
 
+    /** One of the installed PostgreSQL's programs, e.g. {@code pgbench}. */
+    public Path program(String name) {
+        return bin.resolve(name);
+    }
+
     /** The JDBC URL of one database of this server. */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
