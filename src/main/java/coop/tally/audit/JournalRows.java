@@ -130,8 +130,11 @@ final class JournalRows {
         return numbers;
     }
 
-    /** As {@link #read(Connection, long, long)}, with member account numbers from {@code accountNumbers} when given. */
-    static List<StoredEntry> read(Connection connection, long fromId, long toId, Map<Long, String> accountNumbers)
+    /**
+     * As {@link #read(Connection, long, long)}, with member account numbers from {@code accountNumbers}
+     * (by member account id) when given, instead of a join that reads member_account rows.
+     */
+    static List<StoredEntry> read(Connection connection, long fromId, long toId, AccountNumbers accountNumbers)
             throws SQLException {
         Map<Long, List<RawLine>> lines = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(accountNumbers == null ? LINES : LINES_ONLY)) {
@@ -141,7 +144,7 @@ final class JournalRows {
                 while (rows.next()) {
                     Long memberAccountId = rows.getObject(5, Long.class);
                     String accountNumber = accountNumbers == null ? rows.getString(9)
-                            : memberAccountId == null ? null : accountNumbers.get(memberAccountId);
+                            : memberAccountId == null ? null : accountNumbers.of(connection, memberAccountId);
                     lines.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new RawLine(rows.getInt(2),
                             rows.getString(3), rows.getString(4), memberAccountId, rows.getString(6),
                             rows.getString(7), rows.getBigDecimal(8), accountNumber));

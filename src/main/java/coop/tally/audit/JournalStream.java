@@ -16,6 +16,9 @@ import static coop.tally.audit.SealedStream.bound;
 /** The journal as a sealed stream: journal_entry rows, leaves in merkle_leaf, checkpoints in audit_checkpoint. */
 final class JournalStream implements SealedStream<Checkpoint> {
 
+    /** Kept for the life of the stream: account numbers never change. */
+    private final AccountNumbers accountNumbers = new AccountNumbers();
+
     private static final String UNSEALED = """
             SELECT e.id FROM journal_entry e
              WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM merkle_leaf l WHERE l.entry_id = e.id)
@@ -48,7 +51,7 @@ final class JournalStream implements SealedStream<Checkpoint> {
 
     @Override
     public List<SealableRow> read(Connection connection, long from, long to, Set<Long> wanted) throws SQLException {
-        return JournalRows.read(connection, from, to).stream()
+        return JournalRows.read(connection, from, to, accountNumbers).stream()
                 .filter(entry -> wanted.contains(entry.entryId()))
                 .map(JournalStream::sealable)
                 .toList();
