@@ -3,6 +3,7 @@ package coop.tally;
 import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Folders;
+import coop.tally.support.MemberFiles;
 import coop.tally.support.TallyProcess;
 import coop.tally.support.TestDatabase;
 import jakarta.json.JsonObject;
@@ -328,7 +329,7 @@ class ClusterIT {
         for (int number = 100021; number >= 100003; number--) {
             Api.Reply member = staff.get("api/members/" + number);
             if (member.status() == 200) {
-                String[] pair = shareAndDraft(member.json());
+                String[] pair = MemberFiles.activeShareAndDraft(member.json());
                 if (pair != null && !taken.contains(number)) {
                     taken.add(number);
                     return new String[] {pair[0], pair[1], String.valueOf(number)};
@@ -340,25 +341,6 @@ class ClusterIT {
 
     /** Members a test of this class already used: each test works on its own. */
     private static final Set<Integer> taken = Collections.synchronizedSet(new HashSet<>());
-
-    private static String[] shareAndDraft(JsonObject member) {
-        if (!"ACTIVE".equals(member.getString("status", ""))) {
-            return null;
-        }
-        String share = null;
-        String draft = null;
-        for (JsonValue value : member.getJsonArray("accounts")) {
-            JsonObject account = value.asJsonObject();
-            if ("ACTIVE".equals(account.getString("status"))) {
-                if ("SHARE".equals(account.getString("type"))) {
-                    share = account.getString("accountNumber");
-                } else if ("SHARE_DRAFT".equals(account.getString("type"))) {
-                    draft = account.getString("accountNumber");
-                }
-            }
-        }
-        return share != null && draft != null ? new String[] {share, draft} : null;
-    }
 
     private static BigDecimal balance(Api staff, String member, String account) {
         for (JsonValue value : staff.get("api/members/" + member).json().getJsonArray("accounts")) {

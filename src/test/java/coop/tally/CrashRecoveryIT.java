@@ -3,6 +3,7 @@ package coop.tally;
 import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Folders;
+import coop.tally.support.MemberFiles;
 import coop.tally.support.TallyProcess;
 import coop.tally.support.TestDatabase;
 import jakarta.json.JsonObject;
@@ -87,7 +88,7 @@ class CrashRecoveryIT {
             Calls calls = new Calls(supervisor, admin);
             List<Integer> members = new ArrayList<>();
             for (int number = 100003; number <= 100020 && pairs.size() < CLIENTS; number++) {
-                String[] pair = activeShareAndDraft(supervisor.get("api/members/" + number).json());
+                String[] pair = MemberFiles.activeShareAndDraft(supervisor.get("api/members/" + number).json());
                 if (pair != null) {
                     pairs.add(pair);
                     members.add(number);
@@ -364,25 +365,6 @@ class CrashRecoveryIT {
         synchronized (sent) {
             return sent.stream().filter(request -> request.entryId() != null).count();
         }
-    }
-
-    private static String[] activeShareAndDraft(JsonObject member) {
-        String share = null;
-        String draft = null;
-        if (!"ACTIVE".equals(member.getString("status", ""))) {
-            return null;
-        }
-        for (JsonValue value : member.getJsonArray("accounts")) {
-            JsonObject account = value.asJsonObject();
-            if ("ACTIVE".equals(account.getString("status"))) {
-                if ("SHARE".equals(account.getString("type"))) {
-                    share = account.getString("accountNumber");
-                } else if ("SHARE_DRAFT".equals(account.getString("type"))) {
-                    draft = account.getString("accountNumber");
-                }
-            }
-        }
-        return share != null && draft != null ? new String[]{share, draft} : null;
     }
 
     private static Map<String, String> balances(Api supervisor, int memberNumber) {

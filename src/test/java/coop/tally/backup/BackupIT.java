@@ -4,12 +4,12 @@ import coop.tally.audit.Merkle;
 import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Folders;
+import coop.tally.support.MemberFiles;
 import coop.tally.support.TallyProcess;
 import coop.tally.support.TestDatabase;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -97,7 +97,7 @@ class BackupIT {
             List<Future<?>> posting = new ArrayList<>();
             int client = 0;
             for (int number = 100003; number <= 100020 && client < CLIENTS; number++) {
-                String[] pair = activeShareAndDraft(supervisor.get("api/members/" + number).json());
+                String[] pair = MemberFiles.activeShareAndDraft(supervisor.get("api/members/" + number).json());
                 if (pair == null) {
                     continue;
                 }
@@ -347,25 +347,6 @@ class BackupIT {
             TimeUnit.MILLISECONDS.sleep(50);
         }
         assertTrue(acknowledged.size() >= count, "only " + acknowledged.size() + " postings acknowledged, waited for " + count);
-    }
-
-    private static String[] activeShareAndDraft(JsonObject member) {
-        if (!"ACTIVE".equals(member.getString("status", ""))) {
-            return null;
-        }
-        String share = null;
-        String draft = null;
-        for (JsonValue value : member.getJsonArray("accounts")) {
-            JsonObject account = value.asJsonObject();
-            if ("ACTIVE".equals(account.getString("status"))) {
-                if ("SHARE".equals(account.getString("type"))) {
-                    share = account.getString("accountNumber");
-                } else if ("SHARE_DRAFT".equals(account.getString("type"))) {
-                    draft = account.getString("accountNumber");
-                }
-            }
-        }
-        return share != null && draft != null ? new String[]{share, draft} : null;
     }
 
     private static List<byte[]> hexes(JsonArray values) {
