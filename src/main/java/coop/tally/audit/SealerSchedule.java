@@ -1,5 +1,6 @@
 package coop.tally.audit;
 
+import coop.tally.staff.SecurityLog;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -40,11 +41,16 @@ public class SealerSchedule {
     @Inject
     SigningKey key;
 
+    @Inject
+    SecurityLog securityLog;
+
     private ScheduledFuture<?> task;
 
     @PostConstruct
     void start() {
         LOG.info(() -> "Ledger checkpoints are signed with Ed25519 key " + key.keyId());
+        // before the first pass: what it seals may have waited for it since this server (or the last one) stopped
+        securityLog.record(SealerStarts.EVENT, "system", "sealer", "sealing resumes; entries committed while no sealer ran are sealed now");
         task = executor.scheduleWithFixedDelay(this::sealQuietly, 1, 1, TimeUnit.SECONDS);
     }
 

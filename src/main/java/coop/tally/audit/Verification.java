@@ -107,7 +107,7 @@ public class Verification {
                 CompletableFuture<StoredLeaves> storedLeaves = SqlTasks.supplyAsync(runner,
                         () -> StoredLeaves.read(leafConnection, leafCount));
                 EntryHashes entries = EntryRecomputation.recompute(connection, runner, rowMacs, findings);
-                long leaves = checkLeaves(SqlTasks.join(storedLeaves), entries, checkpoints, findings);
+                long leaves = checkLeaves(SqlTasks.join(storedLeaves), entries, checkpoints, SealerStarts.read(connection), findings);
                 List<Authenticity.SignedSize> signed = checkSignatures(checkpoints, findings);
                 checkEntries(entries, Authenticity.legacyBoundary(signed), EntryDates.read(connection), findings);
                 List<LogTree> logs = new ArrayList<>();
@@ -132,7 +132,7 @@ public class Verification {
 
     /** Walks the leaves in index order, comparing each with its entry and the roots with the checkpoints. */
     private static long checkLeaves(StoredLeaves leaves, EntryHashes entries, List<Checkpoint> checkpoints,
-                                    Findings findings) {
+                                    SealerStarts sealerStarts, Findings findings) {
         long[] sizes = checkpoints.stream().mapToLong(Checkpoint::treeSize).distinct().sorted().toArray();
         byte[][] roots = new byte[sizes.length][];
         int nextSize = 0;
@@ -176,10 +176,11 @@ public class Verification {
                             + " sealed it: its posting time was changed, or it was moved to an earlier leaf"));
                 }
                 long late = leaves.sealedAtMicros(at) - entries.postedAtMicros(position);
-                if (late > SEALING_DELAY.toNanos() / 1_000) {
+                if (late > SEALING_DELAY.toNanos() / 1_000
+                        && !sealerStarts.explainsLateness(entries.postedAtMicros(position), leaves.sealedAtMicros(at), SEALING_DELAY)) {
                     findings.add(Problem.leaf("LEAF_SEALED_LATE", index, entryId, "entry " + entryId
                             + " was sealed " + late / 1_000_000 + " s after its posting time: inserted later,"
-                            + " or the sealer was down"));
+                            + " and no sealer had just started"));
                 }
             }
             if (tree.size() == sealedEntryIds.length) {
