@@ -473,8 +473,15 @@ class ConsoleIT {
             signIn(supervisor, "super1");
             supervisor.waitFor(By.linkText("Approvals")).click();
             WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
-            assertTrue(request.getText().contains("CASH_LIMIT") && request.getText().contains("rep1")
-                    && request.getText().contains("$3,000.00"), request.getText());
+            // what the supervisor decides on, in words and money: whose money, which account, who asked and why
+            assertEquals("Cash withdrawal of $3,000.00 from share …S00 of Eleanor Whitfield (member 100001), requested by rep1",
+                    request.findElement(By.cssSelector(".approval-sentence")).getText());
+            String why = request.findElement(By.cssSelector(".approval-reasons li[data-reason='CASH_LIMIT']")).getText();
+            assertTrue(why.matches("Above rep1's cash limit of \\$[0-9,]+\\.\\d\\d \\(CASH_LIMIT\\)"), why);
+            for (String apiWord : List.of("fromAccount", "sessionId", "ledgerBalance", "availableBalance", "your", "3000.00")) {
+                assertFalse(request.getText().contains(apiWord), apiWord + " in " + request.getText());
+            }
+            assertTrue(request.getText().contains("Ledger balance") && request.getText().contains("From"), request.getText());
             WebElement mine = supervisor.waitFor(By.cssSelector("article[data-approval='" + ownId + "']"));
             assertTrue(mine.getText().contains("Your own request: another supervisor must decide it.")
                     && mine.getText().contains("TRANSFER_TO_OTHER_MEMBER"), mine.getText());
