@@ -7,6 +7,7 @@ import { api, get, newIdempotencyKey, Problem } from '../api.js';
 import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { awaitApproval } from '../approval-wait.js';
+import { whatWasAsked } from '../approval-text.js';
 
 /**
  * Names for people; what each type needs (tenders, fields, verification, instrument fees) is the
@@ -35,6 +36,7 @@ export function postingPanel(section, desk, types) {
   let stopWaiting = () => {};
   let lastBody = null;
   let lastKey = null;
+  let confirmedRepeat = null;
 
   const type = h('select', { id: 'posting-type', name: 'type', accesskey: 'p' },
     types.map(spec => h('option', { value: spec.type }, named(LABELS, spec.type))));
@@ -152,6 +154,14 @@ export function postingPanel(section, desk, types) {
     if (memo.value.trim()) body.memo = memo.value.trim();
     // the same request sent again (after a lost answer) keeps its key, so it can never post twice
     const text = JSON.stringify(body);
+    // a posting that repeats one still waiting for a supervisor may be a mistake (both could be
+    // approved): the rep is told and must confirm; it is not blocked, the member may want both
+    const repeat = desk.requests.repeatOf(body);
+    if (repeat && confirmedRepeat !== text) {
+      askToRepeat(repeat, text);
+      return;
+    }
+    confirmedRepeat = null;
     const key = text === lastBody && lastKey ? lastKey : newIdempotencyKey();
     lastBody = text;
     lastKey = key;
@@ -161,6 +171,7 @@ export function postingPanel(section, desk, types) {
       const reply = await api('POST', 'api/transactions', { body, headers: { 'Idempotency-Key': key } });
       lastBody = null;
       if (reply.status === 202) {
+        desk.requests.read();
         stopWaiting = awaitApproval(answer, reply.body, (posted, decided) => {
           showPosted(posted, decided);
           desk.refresh({ accounts: true }).catch(() => {});
@@ -179,6 +190,20 @@ export function postingPanel(section, desk, types) {
       submit.disabled = false;
       desk.refresh({ accounts: true }).catch(() => {});
     }
+  }
+
+  function askToRepeat(repeat, text) {
+    const again = h('button', { type: 'button', id: 'post-again', onclick: () => {
+      confirmedRepeat = text;
+      form.requestSubmit();
+    } }, 'Post it again');
+    const keep = h('button', { type: 'button', id: 'post-keep', class: 'secondary', onclick: () => {
+      result(answer, 'info', 'Not posted: request ' + repeat.id + ' still waits for a supervisor.');
+    } }, 'Do not post');
+    result(answer, 'waiting', h('p', { id: 'repeat-warning' }, h('strong', {}, 'This repeats a waiting request. '),
+      whatWasAsked(repeat), ' already waits for a supervisor (request ' + repeat.id + '). If both are approved, both are posted.'),
+    h('p', {}, again, ' ', keep));
+    again.focus();
   }
 
   function showPosted(posted, decided) {

@@ -565,6 +565,78 @@ class ConsoleIT {
         browser.screenshot("20-scorecard");
     }
 
+    @Test
+    void a_waiting_override_stays_on_the_desk_after_leaving_it_and_a_repeat_must_be_confirmed() {
+        Api anonymous = Api.at(deployment);
+        Api rep1 = anonymous.signIn("rep1");
+        Api super2 = anonymous.signIn("super2");
+        String callId = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "STRONG");
+        browser.open(deployment.toString());
+        signIn("rep1");
+        assertEquals(callId, browser.waitFor(By.id("call-id")).getText(), "the desk resumes the open call");
+        browser.waitFor(By.id("posting-form"));
+
+        // 1,500.00 to another member is above a rep's authority: it waits for a supervisor
+        transferToAnotherMember("1500");
+        browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        String first = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        By firstItem = By.cssSelector("#call-requests li[data-approval='" + first + "']");
+        assertTrue(browser.waitForText(firstItem, "waiting for a supervisor").getText()
+                .startsWith("Transfer of $1,500.00 from share draft …S10 of Eleanor Whitfield (member 100001) to account …S00 of member 100003"),
+                browser.driver().findElement(firstItem).getText());
+
+        // another page and back, then a reload: the desk reads the call's requests from the server again
+        browser.driver().findElement(By.linkText("Drawer")).click();
+        browser.waitFor(By.cssSelector("main[data-page='drawer']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitForText(firstItem, "waiting for a supervisor");
+        browser.driver().navigate().refresh();
+        browser.waitForText(firstItem, "waiting for a supervisor");
+        browser.screenshot("22-desk-waiting-after-reload");
+
+        // the same posting keyed again: a warning the rep must confirm, nothing sent until then
+        browser.waitFor(By.id("posting-form"));
+        transferToAnotherMember("1,500.00");
+        WebElement warning = browser.waitForText(By.id("repeat-warning"), "request " + first);
+        assertTrue(warning.getText().startsWith("This repeats a waiting request."), warning.getText());
+        assertEquals("post-again", browser.focused().getAttribute("id"), "the choice takes the focus");
+        assertEquals(1, requestsOfCall(rep1, callId), "nothing was sent");
+        browser.driver().findElement(By.id("post-keep")).click();
+        browser.waitForText(By.id("post-result"), "Not posted");
+        assertEquals(1, requestsOfCall(rep1, callId));
+        browser.driver().findElement(By.id("posting-amount")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("post-again")).click();
+        browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        String second = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        assertFalse(first.equals(second));
+        browser.until(driver -> driver.findElements(By.cssSelector("#call-requests li")).size() == 2);
+
+        // a supervisor elsewhere denies the first: the desk, reloaded since, still shows the decision
+        assertEquals(200, super2.post("api/approvals/" + first + "/deny", "{\"reason\":\"Asked twice\"}").status());
+        assertTrue(browser.waitForText(firstItem, "Denied by super2: Asked twice").getText().contains("DENIED"),
+                browser.driver().findElement(firstItem).getText());
+        browser.driver().findElement(By.cssSelector("#call-requests li[data-approval='" + second + "'] .withdraw-request")).click();
+        browser.waitForText(By.cssSelector("#call-requests li[data-approval='" + second + "']"), "Cancelled by rep1");
+        browser.screenshot("23-desk-requests-decided");
+    }
+
+    private void transferToAnotherMember(String amount) {
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        WebElement to = browser.driver().findElement(By.id("posting-to"));
+        to.clear();
+        to.sendKeys("100003-S00");
+        WebElement field = browser.driver().findElement(By.id("posting-amount"));
+        field.clear();
+        field.sendKeys(amount, Keys.ENTER);
+    }
+
+    private static int requestsOfCall(Api staff, String callId) {
+        Api.Reply reply = staff.get("api/approvals?sessionId=" + callId);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getJsonArray("items").size();
+    }
+
     /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
     private String outboxCode(String callId) {
         Api.Reply outbox = Api.at(deployment).signIn("admin1").get("api/outbox");
