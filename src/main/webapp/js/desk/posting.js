@@ -3,7 +3,7 @@
  * check, inside the verified call. The answer is the posted entry with the new balances, or the
  * wait for a supervisor's override (202) and then the decision, or the problem in plain words.
  */
-import { api, get, newIdempotencyKey, Problem } from '../api.js';
+import { api, get, newIdempotencyKey, Problem, uiState } from '../api.js';
 import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { awaitApproval } from '../approval-wait.js';
@@ -221,8 +221,16 @@ export function postingPanel(section, desk, types) {
       (posted.holds || []).length ? h('p', {}, 'Held: ', posted.holds.map(hold => formatMoney(hold.amount) + ' until ' + hold.releaseOn).join(', ')) : null);
   }
 
-  type.addEventListener('change', arrange);
-  tender.addEventListener('change', showFields);
+  // the type and tender chosen stay chosen when the desk is drawn again or the rep comes back to it
+  const keep = () => uiState.set('desk.posting', { type: type.value, tender: tender.value });
+  type.addEventListener('change', () => {
+    arrange();
+    keep();
+  });
+  tender.addEventListener('change', () => {
+    showFields();
+    keep();
+  });
   toAccount.addEventListener('change', showFields);
   section.addEventListener('tally:call', showFields);
   section.addEventListener('tally:accounts', event => {
@@ -230,6 +238,14 @@ export function postingPanel(section, desk, types) {
     showFields();
   });
   fillAccounts(desk.memberFile);
+  const kept = uiState.get('desk.posting') || {};
+  if (kept.type && TYPES[kept.type]) {
+    type.value = kept.type;
+  }
   arrange();
+  if (kept.tender && Array.from(tender.options).some(option => option.value === kept.tender)) {
+    tender.value = kept.tender;
+    showFields();
+  }
   return () => stopWaiting();
 }

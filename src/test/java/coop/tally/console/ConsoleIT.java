@@ -620,6 +620,60 @@ class ConsoleIT {
         browser.screenshot("23-desk-requests-decided");
     }
 
+    @Test
+    void the_desk_keeps_an_open_history_and_the_chosen_posting_type_without_keeping_member_data() {
+        Api anonymous = Api.at(deployment);
+        Api rep1 = anonymous.signIn("rep1");
+        new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "BASIC");
+        browser.open(deployment.toString());
+        signIn("rep1");
+        browser.waitFor(By.id("posting-form"));
+        browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
+        browser.waitForText(By.id("history"), "History of 100001-S00");
+
+        // a posting draws the accounts again: the history stays open, read anew with the posting in it
+        String memo = "kept open " + UUID.randomUUID().toString().substring(0, 8);
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("1.00", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "Posted");
+        assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
+
+        // the posting type chosen is kept when the rep leaves the desk and comes back, and over a reload
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("LOAN_PAYMENT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.driver().findElement(By.id("payoff-button")).isDisplayed(), "the form is arranged for the type kept");
+        assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
+        browser.driver().navigate().refresh();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("LOAN_PAYMENT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        browser.waitForText(By.id("history"), memo);
+
+        // what is kept names no member, account or balance
+        String stored = (String) browser.script("return Object.keys(sessionStorage).filter(k => k !== 'tally.token')"
+                + ".map(k => k + '=' + sessionStorage.getItem(k)).join(' ')");
+        assertTrue(stored.contains("LOAN_PAYMENT"), stored);
+        for (String memberData : List.of("100001", "S00", "Whitfield", "Eleanor", "$", "1.00")) {
+            assertFalse(stored.contains(memberData), memberData + " in " + stored);
+        }
+
+        // a history closed stays closed
+        browser.driver().findElement(By.id("history-close")).click();
+        browser.waitUntilGone(By.id("history"));
+        assertEquals("history-button", browser.focused().getAttribute("class").replace("link ", ""));
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertFalse(browser.driver().findElement(By.id("history")).isDisplayed());
+    }
+
     private void transferToAnotherMember(String amount) {
         new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
         new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
