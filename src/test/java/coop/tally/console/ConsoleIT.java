@@ -368,10 +368,27 @@ class ConsoleIT {
 
         browser.driver().findElement(By.linkText("Verify")).click();
         browser.waitFor(By.id("verify-button")).click();
-        WebElement verdict = browser.waitFor(By.id("verify-verdict"));
-        assertEquals("Ledger verified: OK", verdict.getText());
-        assertTrue(browser.driver().findElement(By.id("verify-result")).getText().contains("entries"),
-                browser.driver().findElement(By.id("verify-result")).getText());
+        // the verdict says what was verified: entries, checkpoints and log rows, and what waits for sealing
+        String verdict = browser.waitFor(By.id("verify-verdict")).getText();
+        assertFalse(verdict.contains("OK"), verdict);
+        String journal = browser.driver().findElement(By.id("verify-journal")).getText();
+        Matcher sealed = Pattern.compile("^(\\d+) of (\\d+) journal entr(y|ies) sealed and recomputed").matcher(journal);
+        assertTrue(sealed.find(), journal);
+        long waitingEntries = Long.parseLong(sealed.group(2)) - Long.parseLong(sealed.group(1));
+        assertEquals(waitingEntries > 0, journal.contains("; " + waitingEntries + " waiting for sealing"), journal);
+        String signed = browser.driver().findElement(By.id("verify-checkpoints")).getText();
+        assertTrue(signed.matches("\\d+ journal checkpoints?: signature and root checked")
+                || signed.equals("No journal checkpoint checked: none is signed yet, so no signature was verified"), signed);
+        List<WebElement> logs = browser.driver().findElements(By.cssSelector("#verify-what .verify-log"));
+        assertEquals(2, logs.size(), "the call log and the security log");
+        long waitingRows = waitingEntries;
+        for (WebElement log : logs) {
+            Matcher rows = Pattern.compile("^(Call|Security) log: (\\d+) of (\\d+) rows? sealed and recomputed").matcher(log.getText());
+            assertTrue(rows.find(), log.getText());
+            waitingRows += Long.parseLong(rows.group(3)) - Long.parseLong(rows.group(2));
+        }
+        assertEquals(waitingRows > 0, verdict.contains(waitingRows + (waitingRows == 1 ? " row waits" : " rows wait") + " for sealing"), verdict);
+        assertEquals(waitingRows == 0 && !signed.startsWith("No"), verdict.startsWith("Verified: every entry and log row is sealed"), verdict);
         browser.driver().findElement(By.id("replay-button")).click();
         assertEquals("Replay: every stored balance matches the journal", browser.waitFor(By.id("replay-verdict")).getText());
         int before = browser.driver().findElements(By.cssSelector("#checkpoints tbody tr")).size();
