@@ -21,9 +21,10 @@ const SAME = ['type', 'fromAccount', 'toAccount', 'loanAccount', 'amount'];
 export function requestsPanel(section, desk) {
   const list = h('ul', { id: 'call-requests-list', class: 'requests', 'aria-live': 'polite' });
   const problem = h('p', { class: 'error', hidden: true });
-  fill(section, h('h2', { id: 'requests-h' }, 'Override requests of this call'), problem, list);
+  fill(section, h('h2', { id: 'requests-h', tabindex: '-1' }, 'Override requests of this call'), problem, list);
   section.hidden = true;
   let requests = [];
+  let shown = null;
   let timer = null;
   let stopped = false;
   const callId = desk.call.id;
@@ -65,7 +66,17 @@ export function requestsPanel(section, desk) {
         && requests.some(before => before.id === approval.id && isOpen(before)));
       requests = items;
       problem.hidden = true;
-      fill(list, items.map(item));
+      // drawn again only when a request came or changed: a redraw every poll would take the keyboard
+      // focus off a Withdraw button and make a screen reader read the list out again
+      const seen = JSON.stringify(items.map(approval => [approval.id, approval.status, approval.outcome?.result ?? null]));
+      if (seen !== shown) {
+        shown = seen;
+        const focused = list.contains(document.activeElement) ? document.activeElement.closest('li')?.dataset.approval : null;
+        fill(list, items.map(item));
+        if (focused) {
+          (list.querySelector('li[data-approval="' + focused + '"] button') || section.querySelector('h2')).focus();
+        }
+      }
       section.hidden = items.length === 0;
       if (posted) {
         desk.refresh({ accounts: true }).catch(() => {});
