@@ -658,7 +658,18 @@ class ConsoleIT {
         browser.waitForText(By.id("post-result"), "Posted");
         assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
 
-        // the posting type chosen is kept when the rep leaves the desk and comes back, and over a reload
+        // the posting type and tender chosen are kept when the rep leaves the desk and comes back, and over a reload
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("DEPOSIT");
+        List<WebElement> tenders = new Select(browser.driver().findElement(By.id("posting-tender"))).getOptions();
+        assertTrue(tenders.size() > 1, "a deposit by phone offers more than one tender");
+        String tender = tenders.get(tenders.size() - 1).getAttribute("value");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue(tender);
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("DEPOSIT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(tender, new Select(browser.driver().findElement(By.id("posting-tender"))).getFirstSelectedOption().getAttribute("value"));
         new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
         browser.driver().findElement(By.linkText("Scorecard")).click();
         browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
