@@ -61,6 +61,12 @@ export function whatWasAsked(approval) {
       return 'Reversal of entry ' + asked.entryId + (asked.reasonCode ? ' (' + words(asked.reasonCode) + ')' : '') + (member ? ' for ' + member : '');
     case 'PHONE_UNLOCK':
       return 'Unlock the phone access of ' + (member || 'a member');
+    case 'DRAWER_CLOSE': {
+      // the count and the expected cash are what the policy checked (its "balances")
+      const count = (approval.balancesChecked || []).find(item => item.counted !== undefined);
+      return 'Close drawer ' + asked.drawerId + (count ? ' with ' + formatMoney(count.counted) + ' counted, '
+        + formatMoney(count.expected) + ' expected' : '');
+    }
     default:
       return approval.summary || words(approval.kind);
   }
@@ -93,6 +99,7 @@ export function reasonForSupervisor(reason, approval) {
     case 'TRANSFER_TO_OTHER_MEMBER':
       return limit ? 'A transfer to another member above ' + limit : 'A transfer to another member';
     default:
-      return (reason.message || words(reason.reason)).replace(/\byour\b/g, maker + '\'s').replace(/\.$/, '');
+      return (reason.message || words(reason.reason)).replace(/\byour\b/g, maker + '\'s').replace(/\.$/, '')
+        .replace(/\b\d+\.\d{2}\b/g, amount => formatMoney(amount));
   }
 }

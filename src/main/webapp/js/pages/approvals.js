@@ -21,6 +21,7 @@ const LABELS = {
   instrument: 'Instrument', fee: 'Fee', feeWaived: 'Fee waived', memo: 'Memo', sessionId: 'Call or visit',
   businessDate: 'Business date', denominations: 'Count', entryId: 'Entry', reasonCode: 'Reason',
   account: 'Account', ledgerBalance: 'Ledger balance', availableBalance: 'Available',
+  drawerId: 'Drawer', drawer: 'Drawer', expected: 'Expected', counted: 'Counted',
 };
 const ACCOUNT_FIELDS = new Set(['fromAccount', 'toAccount', 'loanAccount', 'account']);
 

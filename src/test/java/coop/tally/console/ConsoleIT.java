@@ -503,6 +503,9 @@ class ConsoleIT {
             assertTrue(mine.getText().contains("Your own request: another supervisor must decide it.")
                     && mine.getText().contains("TRANSFER_TO_OTHER_MEMBER"), mine.getText());
             assertTrue(mine.findElements(By.cssSelector("button.approve")).isEmpty(), "no approve button on one's own request");
+            WebElement close = supervisor.waitFor(By.xpath("//article[@data-maker='rep2']"
+                    + "[h3[text()='Close drawer " + shortDrawer + " with $20.00 counted, $100.00 expected, requested by rep2']]"));
+            assertTrue(close.getText().contains("The count is short $80.00, beyond the close tolerance of $"), close.getText());
             supervisor.screenshot("15-approval-queue");
             supervisor.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Member known, ID seen at the counter", Keys.ENTER);
             WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
