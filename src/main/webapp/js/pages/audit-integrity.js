@@ -18,7 +18,7 @@ function count(n, one, many) {
  * verified when no checkpoint is signed yet (no signature was checked) or when rows are not sealed yet
  * (the sealer seals them within a minute; until then they are in no tree, so nothing proves them).
  */
-export function verifyReport(report) {
+export function verifyReport(report, signedLeaves) {
   const waitingEntries = Math.max(0, report.entriesChecked - report.leavesChecked);
   const logs = report.logs || [];
   const waitingRows = logs.reduce((sum, log) => sum + Math.max(0, log.rowsChecked - log.leavesChecked), 0);
@@ -36,9 +36,14 @@ export function verifyReport(report) {
   }
   const journal = report.leavesChecked + ' of ' + count(report.entriesChecked, 'journal entry', 'journal entries')
     + ' sealed and recomputed against their leaves' + (waitingEntries ? '; ' + waitingEntries + ' waiting for sealing' : '');
-  const signed = report.checkpointsChecked
+  let signed = report.checkpointsChecked
     ? count(report.checkpointsChecked, 'journal checkpoint', 'journal checkpoints') + ': signature and root checked'
     : 'No journal checkpoint checked: none is signed yet, so no signature was verified';
+  if (report.checkpointsChecked && signedLeaves !== null && signedLeaves !== undefined) {
+    const unsigned = Math.max(0, report.leavesChecked - signedLeaves);
+    signed += '; the newest signs ' + signedLeaves + ' of the ' + report.leavesChecked + ' sealed entries'
+      + (unsigned ? ' (' + unsigned + ' await the next checkpoint)' : '');
+  }
   return [
     h('p', {}, h('strong', { id: 'verify-verdict' }, verdict)),
     h('ul', { id: 'verify-what' },
@@ -73,7 +78,15 @@ function render(main) {
     verified.hidden = false;
     try {
       const report = (await post('api/audit/verify')).body;
-      result(verified, report.ok ? 'ok' : 'error', ...verifyReport(report));
+      // the newest checkpoint verified is the last of the first checkpointsChecked ones (they are only appended)
+      let signedLeaves = null;
+      try {
+        const list = (await get('api/audit/checkpoints')).body.checkpoints;
+        signedLeaves = list[report.checkpointsChecked - 1]?.treeSize ?? null;
+      } catch (unread) {
+        signedLeaves = null;
+      }
+      result(verified, report.ok ? 'ok' : 'error', ...verifyReport(report, signedLeaves));
     } catch (failure) {
       result(verified, 'error', problemText(failure.body));
     }

@@ -377,7 +377,7 @@ class ConsoleIT {
         long waitingEntries = Long.parseLong(sealed.group(2)) - Long.parseLong(sealed.group(1));
         assertEquals(waitingEntries > 0, journal.contains("; " + waitingEntries + " waiting for sealing"), journal);
         String signed = browser.driver().findElement(By.id("verify-checkpoints")).getText();
-        assertTrue(signed.matches("\\d+ journal checkpoints?: signature and root checked")
+        assertTrue(signed.matches("\\d+ journal checkpoints?: signature and root checked; the newest signs \\d+ of the \\d+ sealed entries.*")
                 || signed.equals("No journal checkpoint checked: none is signed yet, so no signature was verified"), signed);
         List<WebElement> logs = browser.driver().findElements(By.cssSelector("#verify-what .verify-log"));
         assertEquals(2, logs.size(), "the call log and the security log");
