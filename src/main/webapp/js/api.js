@@ -1,14 +1,52 @@
 /**
  * The console's only door to the server: the same JSON API the tests use, with the bearer token.
- * The token is the one thing kept in the browser, in sessionStorage (gone with the tab); nothing
- * about members is stored, and nothing sensitive goes into the page's address.
+ * The token is kept in the browser, in sessionStorage (gone with the tab), with the pages' UI state
+ * (below); nothing about members is stored, and nothing sensitive goes into the page's address.
  */
 const TOKEN = 'tally.token';
+const UI = 'tally.ui';
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN),
   begin: token => sessionStorage.setItem(TOKEN, token),
-  end: () => sessionStorage.removeItem(TOKEN),
+  end: () => {
+    sessionStorage.removeItem(TOKEN);
+    sessionStorage.removeItem(UI);
+  },
+};
+
+/**
+ * Where a person left a page's controls (the posting type chosen, a history left open), so that a
+ * re-render or a visit to another page does not reset them. Only the console's own names and small
+ * numbers go here (a posting type, a row's position, a call's id), never anything about a member:
+ * no names, account numbers or balances. Gone with the tab and at sign-out.
+ */
+export const uiState = {
+  get(name) {
+    try {
+      return JSON.parse(sessionStorage.getItem(UI) || '{}')[name] ?? null;
+    } catch (unreadable) {
+      return null;
+    }
+  },
+  set(name, value) {
+    let all = {};
+    try {
+      all = JSON.parse(sessionStorage.getItem(UI) || '{}');
+    } catch (unreadable) {
+      all = {};
+    }
+    if (value === null || value === undefined) {
+      delete all[name];
+    } else {
+      all[name] = value;
+    }
+    if (Object.keys(all).length) {
+      sessionStorage.setItem(UI, JSON.stringify(all));
+    } else {
+      sessionStorage.removeItem(UI);
+    }
+  },
 };
 
 /** An error answer (application/problem+json) or a failure to reach the server. */

@@ -1,5 +1,9 @@
-/** The verified member's file: who they are, their accounts with balances, and an account's recent history. */
-import { get } from '../api.js';
+/**
+ * The verified member's file: who they are, their accounts with balances, and an account's recent
+ * history. The panel is drawn again after every posting; a history the rep left open is opened
+ * again (read anew, with the posting in it) until the rep closes it.
+ */
+import { get, uiState } from '../api.js';
 import { h, fill, table, result, problemText, when } from '../dom.js';
 import { formatMoney } from '../money.js';
 
@@ -25,12 +29,21 @@ export function accountsPanel(section, desk) {
         h('td', { class: 'amount available' }, formatMoney(account.availableBalance)),
         h('td', {}, h('button', {
           type: 'button', class: 'link history-button', accesskey: index === 0 ? 'a' : false,
-          onclick: () => showHistory(history, account.accountNumber),
+          onclick: () => {
+            // the row's position and the call, not the account number: nothing about a member is stored
+            uiState.set('desk.history', { call: desk.call.id, row: index });
+            showHistory(history, account.accountNumber, true);
+          },
         }, 'History')))))),
     history);
+  const kept = uiState.get('desk.history');
+  if (kept && kept.call === desk.call.id && file.accounts[kept.row]) {
+    showHistory(history, file.accounts[kept.row].accountNumber, false);
+  }
 }
 
-async function showHistory(box, accountNumber) {
+/** Reads and shows an account's history; it takes the focus when the rep asked for it, not when it is opened again by itself. */
+async function showHistory(box, accountNumber, focus) {
   try {
     const answer = (await get('api/accounts/' + encodeURIComponent(accountNumber) + '/history?size=10')).body;
     const rows = answer.entries.map(entry => {
@@ -40,12 +53,25 @@ async function showHistory(box, accountNumber) {
       return [when(entry.postedAt), entry.type, String(entry.id), entry.memo || '',
         h('span', { class: 'nowrap' }, debit), h('span', { class: 'nowrap' }, credit)];
     });
-    result(box, 'plain',
-      h('h3', {}, 'History of ', accountNumber),
+    const close = h('button', { type: 'button', id: 'history-close', class: 'secondary', onclick: () => {
+      uiState.set('desk.history', null);
+      box.hidden = true;
+      box.closest('section')?.querySelector('tr[data-account="' + CSS.escape(accountNumber) + '"] .history-button')?.focus();
+    } }, 'Close history');
+    (focus ? result : quietly)(box, 'plain',
+      h('h3', {}, 'History of ', accountNumber, ' ', close),
       h('p', {}, 'Ledger ', formatMoney(answer.ledgerBalance), ' · available ', formatMoney(answer.availableBalance),
         answer.holds.length ? ' · ' + answer.holds.length + ' hold(s)' : ''),
       rows.length ? table(['Posted', 'Type', 'Entry', 'Memo', 'Debit', 'Credit'], rows) : h('p', {}, 'No entries yet.'));
   } catch (failure) {
-    result(box, 'error', problemText(failure.body));
+    (focus ? result : quietly)(box, 'error', problemText(failure.body));
   }
+}
+
+/** As dom.js's result(), without taking the focus. */
+function quietly(box, kind, ...children) {
+  box.className = 'result ' + kind;
+  fill(box, ...children);
+  box.hidden = false;
+  return box;
 }

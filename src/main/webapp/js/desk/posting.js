@@ -3,10 +3,11 @@
  * check, inside the verified call. The answer is the posted entry with the new balances, or the
  * wait for a supervisor's override (202) and then the decision, or the problem in plain words.
  */
-import { api, get, newIdempotencyKey, Problem } from '../api.js';
+import { api, get, newIdempotencyKey, Problem, uiState } from '../api.js';
 import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { awaitApproval } from '../approval-wait.js';
+import { whatWasAsked } from '../approval-text.js';
 
 /**
  * Names for people; what each type needs (tenders, fields, verification, instrument fees) is the
@@ -35,6 +36,7 @@ export function postingPanel(section, desk, types) {
   let stopWaiting = () => {};
   let lastBody = null;
   let lastKey = null;
+  let confirmedRepeat = null;
 
   const type = h('select', { id: 'posting-type', name: 'type', accesskey: 'p' },
     types.map(spec => h('option', { value: spec.type }, named(LABELS, spec.type))));
@@ -152,6 +154,14 @@ export function postingPanel(section, desk, types) {
     if (memo.value.trim()) body.memo = memo.value.trim();
     // the same request sent again (after a lost answer) keeps its key, so it can never post twice
     const text = JSON.stringify(body);
+    // a posting that repeats one still waiting for a supervisor may be a mistake (both could be
+    // approved): the rep is told and must confirm; it is not blocked, the member may want both
+    const repeat = desk.requests.repeatOf(body);
+    if (repeat && confirmedRepeat !== text) {
+      askToRepeat(repeat, text);
+      return;
+    }
+    confirmedRepeat = null;
     const key = text === lastBody && lastKey ? lastKey : newIdempotencyKey();
     lastBody = text;
     lastKey = key;
@@ -161,6 +171,7 @@ export function postingPanel(section, desk, types) {
       const reply = await api('POST', 'api/transactions', { body, headers: { 'Idempotency-Key': key } });
       lastBody = null;
       if (reply.status === 202) {
+        desk.requests.read();
         stopWaiting = awaitApproval(answer, reply.body, (posted, decided) => {
           showPosted(posted, decided);
           desk.refresh({ accounts: true }).catch(() => {});
@@ -181,6 +192,20 @@ export function postingPanel(section, desk, types) {
     }
   }
 
+  function askToRepeat(repeat, text) {
+    const again = h('button', { type: 'button', id: 'post-again', onclick: () => {
+      confirmedRepeat = text;
+      form.requestSubmit();
+    } }, 'Post it again');
+    const keep = h('button', { type: 'button', id: 'post-keep', class: 'secondary', onclick: () => {
+      result(answer, 'info', 'Not posted: request ' + repeat.id + ' still waits for a supervisor.');
+    } }, 'Do not post');
+    result(answer, 'waiting', h('p', { id: 'repeat-warning' }, h('strong', {}, 'This repeats a waiting request. '),
+      whatWasAsked(repeat), ' already waits for a supervisor (request ' + repeat.id + '). If both are approved, both are posted.'),
+    h('p', {}, again, ' ', keep));
+    again.focus();
+  }
+
   function showPosted(posted, decided) {
     const entry = posted.entry;
     const allocation = posted.loanAllocation;
@@ -196,8 +221,16 @@ export function postingPanel(section, desk, types) {
       (posted.holds || []).length ? h('p', {}, 'Held: ', posted.holds.map(hold => formatMoney(hold.amount) + ' until ' + hold.releaseOn).join(', ')) : null);
   }
 
-  type.addEventListener('change', arrange);
-  tender.addEventListener('change', showFields);
+  // the type and tender chosen stay chosen when the desk is drawn again or the rep comes back to it
+  const keep = () => uiState.set('desk.posting', { type: type.value, tender: tender.value });
+  type.addEventListener('change', () => {
+    arrange();
+    keep();
+  });
+  tender.addEventListener('change', () => {
+    showFields();
+    keep();
+  });
   toAccount.addEventListener('change', showFields);
   section.addEventListener('tally:call', showFields);
   section.addEventListener('tally:accounts', event => {
@@ -205,6 +238,14 @@ export function postingPanel(section, desk, types) {
     showFields();
   });
   fillAccounts(desk.memberFile);
+  const kept = uiState.get('desk.posting') || {};
+  if (kept.type && TYPES[kept.type]) {
+    type.value = kept.type;
+  }
   arrange();
+  if (kept.tender && Array.from(tender.options).some(option => option.value === kept.tender)) {
+    tender.value = kept.tender;
+    showFields();
+  }
   return () => stopWaiting();
 }

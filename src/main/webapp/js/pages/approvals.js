@@ -1,23 +1,61 @@
 /**
  * The supervisor's approval queue: every pending override request, oldest first, read again every
- * five seconds. Each shows what was asked, by whom and in which call, why it needs an override, and
- * the balances checked when it was asked; the supervisor approves or denies it with a reason. A
- * request the supervisor made themselves is shown, but only another supervisor can decide it.
+ * five seconds. Each shows what was asked in words and money, for which member and by whom
+ * (approval-text.js), why it needs an override phrased for the supervisor (the policies' messages
+ * speak to the rep), and the balances checked when it was asked, labelled rather than by the API's
+ * field names; the supervisor approves or denies it with a reason. A request the supervisor made
+ * themselves is shown, but only another supervisor can decide it.
  */
 import { get, post, query } from '../api.js';
 import { h, fill, field, result, problemText, when } from '../dom.js';
 import { formatMoney } from '../money.js';
 import { decisionOf } from '../approval-wait.js';
+import { accountWords, fieldWords, reasonForSupervisor, requestSentence, words } from '../approval-text.js';
 
 const EVERY_MS = 5000;
-const AMOUNT_FIELDS = /amount|balance|limit|fee|payoff/i;
+const AMOUNT_FIELDS = /amount|balance|limit|fee|payoff|total|expected|counted|over|short/i;
 
-/** A JSON object's fields as a definition list, amounts as money. */
-function facts(object, className) {
+/** Labels of the fields a request and its balances carry; a field not named here is shown as words. */
+const LABELS = {
+  type: 'Type', tender: 'Tender', fromAccount: 'From', toAccount: 'To', loanAccount: 'Loan', amount: 'Amount',
+  instrument: 'Instrument', fee: 'Fee', feeWaived: 'Fee waived', memo: 'Memo', sessionId: 'Call or visit',
+  businessDate: 'Business date', denominations: 'Count', entryId: 'Entry', reasonCode: 'Reason',
+  account: 'Account', ledgerBalance: 'Ledger balance', availableBalance: 'Available',
+  drawerId: 'Drawer', drawer: 'Drawer', expected: 'Expected', counted: 'Counted',
+};
+const ACCOUNT_FIELDS = new Set(['fromAccount', 'toAccount', 'loanAccount', 'account']);
+
+/** One value as a person reads it: money as money, accounts by type, API names as words, a count as "50 × $100". */
+function valueText(approval, name, value) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (name === 'denominations' && typeof value === 'object') {
+    return Object.entries(value).map(([unit, count]) => count + ' × ' + formatMoney(unit)).join(', ');
+  }
+  if (typeof value === 'object') {
+    return Object.entries(value).map(([key, inner]) => fieldWords(key) + ' ' + valueText(approval, key, inner)).join(', ');
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'yes' : 'no';
+  }
+  if (ACCOUNT_FIELDS.has(name)) {
+    return accountWords(approval, value) + ' (' + value + ')';
+  }
+  if (AMOUNT_FIELDS.test(name) && /^-?\d+(\.\d+)?$/.test(String(value))) {
+    return formatMoney(value);
+  }
+  if (/^[A-Z][A-Z_]+$/.test(String(value))) {
+    return words(value);
+  }
+  return String(value);
+}
+
+/** A JSON object's fields as a definition list with labels, not API names. */
+function facts(approval, object, className) {
   return h('dl', { class: 'facts ' + (className || '') }, Object.entries(object || {}).flatMap(([name, value]) => [
-    h('dt', {}, name),
-    h('dd', { 'data-field': name }, typeof value === 'object' && value !== null ? JSON.stringify(value)
-      : AMOUNT_FIELDS.test(name) && /^-?\d+(\.\d+)?$/.test(String(value)) ? formatMoney(value) : String(value))]));
+    h('dt', {}, LABELS[name] || fieldWords(name)),
+    h('dd', { 'data-field': name }, valueText(approval, name, value))]));
 }
 
 function render(main, { me }) {
@@ -42,7 +80,7 @@ function render(main, { me }) {
       try {
         const approval = (await post('api/approvals/' + request.id + '/' + action, { reason: reason.value.trim() })).body;
         const outcome = decisionOf(approval);
-        result(decided, outcome.ok ? 'ok' : 'info', 'Request ' + request.id + ' (' + request.summary + '): ',
+        result(decided, outcome.ok ? 'ok' : 'info', 'Request ' + request.id + ' (' + requestSentence(request) + '): ',
           outcome.done ? outcome.text : approval.status);
         cards.get(request.id)?.remove();
         cards.delete(request.id);
@@ -57,16 +95,15 @@ function render(main, { me }) {
         h('button', { type: 'submit', class: 'approve', 'data-approval': request.id }, 'Approve'),
         h('button', { type: 'button', class: 'deny secondary', 'data-approval': request.id, onclick: () => decide('deny') }, 'Deny'));
     return h('article', { class: 'card approval', 'data-approval': request.id, 'data-maker': request.requestedBy, tabindex: '-1' },
-      h('h3', {}, 'Request ', request.id, ' · ', request.kind, ' · ', request.summary),
-      h('p', { class: 'muted' }, 'Asked by ', h('strong', { class: 'maker' }, request.requestedBy), ' at ', when(request.requestedAt),
-        request.sessionId ? ' in call ' + request.sessionId : '', request.memberNumber ? ' for member ' + request.memberNumber : '',
-        ' · expires ', when(request.expiresAt)),
-      h('h4', {}, 'Why it needs an override'),
+      h('h3', { class: 'approval-sentence' }, requestSentence(request)),
+      h('p', { class: 'muted' }, 'Request ', String(request.id), ' · ', words(request.kind), ' · asked at ', when(request.requestedAt),
+        request.sessionId ? ' in call ' + request.sessionId : '', ' · expires ', when(request.expiresAt)),
+      h('h4', {}, 'Why it needs a supervisor'),
       h('ul', { class: 'approval-reasons' }, (request.reasons || []).map(item =>
-        h('li', { 'data-reason': item.reason }, h('strong', {}, item.reason), item.message ? ': ' + item.message : ''))),
-      h('h4', {}, 'What was asked'), facts(request.request, 'asked'),
-      (request.balancesChecked || []).length ? [h('h4', {}, 'Balances checked'),
-        h('ul', { class: 'balances' }, request.balancesChecked.map(balance => h('li', {}, facts(balance))))] : null,
+        h('li', { 'data-reason': item.reason }, reasonForSupervisor(item, request), ' ', h('small', { class: 'muted' }, '(' + item.reason + ')')))),
+      h('h4', {}, 'What was asked'), facts(request, request.request, 'asked'),
+      (request.balancesChecked || []).length ? [h('h4', {}, 'Balances when it was asked'),
+        h('ul', { class: 'balances' }, request.balancesChecked.map(balance => h('li', {}, facts(request, balance))))] : null,
       form, answer);
   }
 

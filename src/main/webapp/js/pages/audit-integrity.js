@@ -6,6 +6,67 @@ import { get, post, query } from '../api.js';
 import { h, fill, field, table, result, problemText, when } from '../dom.js';
 import { formatMoney } from '../money.js';
 
+const LOG_NAMES = { call_event: 'Call log', security_event: 'Security log' };
+
+/** "1 entry", "3 entries". */
+function count(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
+}
+
+/**
+ * What POST api/audit/verify checked, said exactly: a verdict of "OK" alone would claim more than was
+ * verified when no checkpoint is signed yet (no signature was checked) or when rows are not sealed yet
+ * (the sealer seals them within a minute; until then they are in no tree, so nothing proves them).
+ */
+export function verifyReport(report, signedLeaves) {
+  const waitingEntries = Math.max(0, report.entriesChecked - report.leavesChecked);
+  const logs = report.logs || [];
+  const waitingRows = logs.reduce((sum, log) => sum + Math.max(0, log.rowsChecked - log.leavesChecked), 0);
+  const checkpoints = report.checkpointsChecked + logs.reduce((sum, log) => sum + (log.checkpointsChecked || 0), 0);
+  let verdict;
+  if (!report.ok) {
+    verdict = 'Verification FAILED: ' + count(report.problems.length, 'problem', 'problems')
+      + (report.problemsTruncated ? ' (first ones only)' : '');
+  } else if (waitingEntries + waitingRows === 0 && checkpoints > 0) {
+    verdict = 'Verified: every entry and log row is sealed and matches its tree; ' + count(checkpoints, 'signed checkpoint', 'signed checkpoints') + ' checked';
+  } else {
+    verdict = 'Verified what is sealed: no problem found'
+      + (waitingEntries + waitingRows ? '; ' + count(waitingEntries + waitingRows, 'row waits', 'rows wait') + ' for sealing' : '')
+      + (checkpoints ? '' : '; no checkpoint was checked');
+  }
+  const journal = report.leavesChecked + ' of ' + count(report.entriesChecked, 'journal entry', 'journal entries')
+    + ' sealed and recomputed against their leaves' + (waitingEntries ? '; ' + waitingEntries + ' waiting for sealing' : '');
+  let signed = report.checkpointsChecked
+    ? count(report.checkpointsChecked, 'journal checkpoint', 'journal checkpoints') + ': signature and root checked'
+    : 'No journal checkpoint checked: none is signed yet, so no signature was verified';
+  if (report.checkpointsChecked && signedLeaves !== null && signedLeaves !== undefined) {
+    const unsigned = Math.max(0, report.leavesChecked - signedLeaves);
+    signed += '; the newest signs ' + signedLeaves + ' of the ' + report.leavesChecked + ' sealed entries'
+      + (unsigned ? ' (' + unsigned + ' await the next checkpoint)' : '');
+  }
+  return [
+    h('p', {}, h('strong', { id: 'verify-verdict' }, verdict)),
+    h('ul', { id: 'verify-what' },
+      h('li', { id: 'verify-journal' }, journal),
+      h('li', { id: 'verify-checkpoints' }, signed),
+      logs.map(log => {
+        const waiting = Math.max(0, log.rowsChecked - log.leavesChecked);
+        return h('li', { class: 'verify-log', 'data-log': log.log }, (LOG_NAMES[log.log] || log.log.replaceAll('_', ' ')) + ': '
+          + log.leavesChecked + ' of ' + count(log.rowsChecked, 'row', 'rows') + ' sealed and recomputed'
+          + (waiting ? '; ' + waiting + ' waiting for sealing' : '') + '; '
+          + count(log.checkpointsChecked || 0, 'checkpoint', 'checkpoints') + ' checked');
+      })),
+    h('p', { class: 'muted' }, 'Rows are sealed within a minute of being written; verify again to include those waiting. Took '
+      + report.millis + ' ms.'),
+    logs.length ? table(['Log', 'Rows', 'Leaves', 'Root'], logs.map(log =>
+      [log.log, String(log.rowsChecked), String(log.leavesChecked), log.root])) : null,
+    report.problems.length ? table(['Kind', 'Where', 'Detail'], report.problems.map(problem =>
+      [problem.kind, ['entryId', 'leafIndex', 'checkpoint'].filter(name => problem[name] !== undefined)
+        .map(name => name + ' ' + problem[name]).join(', '), problem.detail || '']), 'Problems'
+      + (report.problemsTruncated ? ' (first ones only)' : '')) : null,
+  ];
+}
+
 function render(main) {
   const verified = h('div', { id: 'verify-result', hidden: true });
   const replayed = h('div', { id: 'replay-result', hidden: true });
@@ -17,16 +78,15 @@ function render(main) {
     verified.hidden = false;
     try {
       const report = (await post('api/audit/verify')).body;
-      result(verified, report.ok ? 'ok' : 'error',
-        h('p', {}, h('strong', { id: 'verify-verdict' }, report.ok ? 'Ledger verified: OK' : 'Ledger verification FAILED')),
-        h('p', {}, report.entriesChecked + ' entries, ' + report.leavesChecked + ' leaves, '
-          + report.checkpointsChecked + ' checkpoints checked in ' + report.millis + ' ms'),
-        (report.logs || []).length ? table(['Log', 'Rows', 'Leaves', 'Root'], report.logs.map(log =>
-          [log.log, String(log.rowsChecked), String(log.leavesChecked), log.root])) : null,
-        report.problems.length ? table(['Kind', 'Where', 'Detail'], report.problems.map(problem =>
-          [problem.kind, ['entryId', 'leafIndex', 'checkpoint'].filter(name => problem[name] !== undefined)
-            .map(name => name + ' ' + problem[name]).join(', '), problem.detail || '']), 'Problems'
-          + (report.problemsTruncated ? ' (first ones only)' : '')) : null);
+      // the newest checkpoint verified is the last of the first checkpointsChecked ones (they are only appended)
+      let signedLeaves = null;
+      try {
+        const list = (await get('api/audit/checkpoints')).body.checkpoints;
+        signedLeaves = list[report.checkpointsChecked - 1]?.treeSize ?? null;
+      } catch (unread) {
+        signedLeaves = null;
+      }
+      result(verified, report.ok ? 'ok' : 'error', ...verifyReport(report, signedLeaves));
     } catch (failure) {
       result(verified, 'error', problemText(failure.body));
     }

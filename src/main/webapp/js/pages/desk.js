@@ -9,6 +9,7 @@ import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel, postingTypes } from '../desk/posting.js';
 import { referralPanel } from '../desk/referral.js';
+import { requestsPanel } from '../desk/requests.js';
 import { awaitApproval } from '../approval-wait.js';
 
 /** Red flags as the rep reads them (the names are the API's). */
@@ -191,16 +192,19 @@ class Desk {
     this.verification = h('section', { id: 'verification', class: 'card', 'aria-labelledby': 'verification-h' });
     this.member = h('section', { id: 'member', class: 'card', 'aria-labelledby': 'member-h' });
     this.posting = h('section', { id: 'posting', class: 'card', 'aria-labelledby': 'posting-h' });
+    this.requestsBox = h('section', { id: 'call-requests', class: 'card', 'aria-labelledby': 'requests-h', hidden: true });
     this.notes = h('section', { id: 'notes', class: 'card', 'aria-labelledby': 'notes-h' });
     this.referral = h('section', { id: 'referral', class: 'card', 'aria-labelledby': 'referral-h' });
     this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
     this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
     fill(this.body, this.summary, h('div', { class: 'desk' },
       h('div', { class: 'side' }, this.verification, this.notes, this.ending),
-      h('div', { class: 'work' }, this.member, this.posting, this.referral, this.log)));
+      h('div', { class: 'work' }, this.member, this.requestsBox, this.posting, this.referral, this.log)));
     verificationPanel(this.verification, this);
     this.notesPanel();
     this.endPanel();
+    this.requests = requestsPanel(this.requestsBox, this);
+    this.stops.push(() => this.requests.stop());
     this.showSummary();
     this.showLog();
     this.showMember();
@@ -292,6 +296,7 @@ class Desk {
         const asked = (await post('api/members/' + encodeURIComponent(this.call.memberNumber) + '/phone-unlock', { reason: reason.value.trim() })).body;
         reason.value = '';
         this.stops.push(awaitApproval(answer, asked));
+        this.requests.read();
       } catch (failure) {
         result(answer, 'error', problemText(failure.body));
       }

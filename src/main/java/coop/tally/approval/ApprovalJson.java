@@ -72,6 +72,33 @@ public final class ApprovalJson {
         return json;
     }
 
+    /** The payload fields that name a member account. */
+    private static final java.util.List<String> ACCOUNT_FIELDS = java.util.List.of("fromAccount", "toAccount", "loanAccount");
+
+    /**
+     * As {@link #of(Approvals.View, AccountVisibility.Shown)}, with what a person reads the request by:
+     * the member's name ({@code memberName}) and the type of each account of the request that the
+     * viewer may see ({@code accountTypes}: account number to type). A rep (the maker) is shown the
+     * accounts of the member served only, as in the balances; the name is the served member's, which
+     * the rep sees on the desk anyway.
+     */
+    public static JsonObjectBuilder of(Approvals.View view, AccountVisibility.Shown viewer, ApprovalMembers members) {
+        JsonObjectBuilder json = of(view, viewer);
+        ApprovalRequest request = view.request();
+        if (request.memberNumber() != null) {
+            members.nameOf(request.memberNumber()).ifPresent(name -> json.add("memberName", name));
+        }
+        JsonObject payload = request.payload();
+        JsonObjectBuilder types = JsonBuilders.JSON.createObjectBuilder();
+        for (String field : ACCOUNT_FIELDS) {
+            String account = payload.get(field) instanceof jakarta.json.JsonString text ? text.getString() : null;
+            if (account != null && viewer.shows(account)) {
+                members.accountTypeOf(account).ifPresent(type -> types.add(account, type));
+            }
+        }
+        return json.add("accountTypes", types);
+    }
+
     /** Balances of member accounts ({@code "account"}) the viewer may not see are left out; other items (a drawer's) stay. */
     private static JsonArray visible(JsonArray balances, AccountVisibility.Shown viewer) {
         JsonArrayBuilder shown = JsonBuilders.JSON.createArrayBuilder();

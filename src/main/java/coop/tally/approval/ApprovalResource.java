@@ -44,6 +44,9 @@ public class ApprovalResource {
     @Inject
     AccountVisibility visibility;
 
+    @Inject
+    ApprovalMembers members;
+
     @Context
     SecurityContext security;
 
@@ -52,8 +55,9 @@ public class ApprovalResource {
 
     @GET
     @RolesAllowed({"REP", "SUPERVISOR", "AUDITOR"})
-    @Operation(summary = "Approval requests, oldest first (status=PENDING for the queue); a rep sees their own")
-    public JsonObject list(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+    @Operation(summary = "Approval requests, oldest first (status=PENDING for the queue; sessionId=... for one call's); a rep sees their own")
+    public JsonObject list(@QueryParam("status") String status, @QueryParam("sessionId") String sessionId,
+                           @QueryParam("limit") Integer limit) {
         ApprovalStatus wanted = null;
         if (status != null) {
             try {
@@ -67,9 +71,13 @@ public class ApprovalResource {
         if (size < 1 || size > 500) {
             throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "limit is 1..500.", Map.of("field", "limit"));
         }
+        if (sessionId != null && (sessionId.isBlank() || sessionId.length() > 64)) {
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "sessionId is a call's or visit's id.", Map.of("field", "sessionId"));
+        }
+        // least privilege: a rep lists their own requests only, also of a call
         String maker = seesAll() ? null : me().username();
         var items = JsonBuilders.JSON.createArrayBuilder();
-        approvals.list(wanted, maker, size).forEach(view -> items.add(ApprovalJson.of(view, viewerOf(view))));
+        approvals.list(wanted, maker, sessionId, size).forEach(view -> items.add(json(view)));
         return JsonBuilders.JSON.createObjectBuilder().add("items", items).build();
     }
 
@@ -81,7 +89,7 @@ public class ApprovalResource {
         Approvals.View view = approvals.find(id)
                 .filter(found -> seesAll() || found.request().requestedBy().equals(me().username()))
                 .orElseThrow(() -> Refusal.notFound("APPROVAL_NOT_FOUND", "No approval request with that id."));
-        return ApprovalJson.of(view, viewerOf(view)).build();
+        return json(view).build();
     }
 
     @POST
@@ -120,7 +128,7 @@ public class ApprovalResource {
         if (decided.problem() != null) {
             throw decided.problem();
         }
-        Response.ResponseBuilder response = Response.ok(ApprovalJson.of(decided.view(), viewerOf(decided.view())).build());
+        Response.ResponseBuilder response = Response.ok(json(decided.view()).build());
         if (decided.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
@@ -141,6 +149,10 @@ public class ApprovalResource {
             throw new Refusal(Refusal.Kind.INVALID, "FIELD_REQUIRED", "Say why.", Map.of("field", "reason"));
         }
         return reason.strip();
+    }
+
+    private jakarta.json.JsonObjectBuilder json(Approvals.View view) {
+        return ApprovalJson.of(view, viewerOf(view), members);
     }
 
     /** A rep (the maker) sees the request as the member it is for; supervisors and auditors see all of it. */

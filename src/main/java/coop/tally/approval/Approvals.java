@@ -95,9 +95,18 @@ public class Approvals {
     /** Requests with {@code status} (any when null), by {@code maker} (anyone when null), oldest first. */
     @Transactional
     public List<View> list(ApprovalStatus status, String maker, int limit) {
+        return list(status, maker, null, limit);
+    }
+
+    /** As {@link #list(ApprovalStatus, String, int)}, of one call or visit when {@code sessionId} is not null. */
+    @Transactional
+    public List<View> list(ApprovalStatus status, String maker, String sessionId, int limit) {
         StringBuilder jpql = new StringBuilder("select r from ApprovalRequest r where 1 = 1");
         if (maker != null) {
             jpql.append(" and r.requestedBy = :maker");
+        }
+        if (sessionId != null) {
+            jpql.append(" and r.sessionId = :session");
         }
         if (status == ApprovalStatus.PENDING) {
             // a pending request has only its REQUESTED event
@@ -106,6 +115,9 @@ public class Approvals {
         var query = em.createQuery(jpql.append(" order by r.requestedAt, r.id").toString(), ApprovalRequest.class);
         if (maker != null) {
             query.setParameter("maker", maker);
+        }
+        if (sessionId != null) {
+            query.setParameter("session", sessionId);
         }
         List<View> views = new ArrayList<>();
         if (status == null || status == ApprovalStatus.PENDING) {

@@ -477,6 +477,50 @@ class ApprovalIT {
         assertSeesOnly(from, desk.rep1.get("api/calls/" + desk.cashSession(desk.rep1, from)).body());
     }
 
+    @Test
+    @Order(8)
+    void the_requests_of_one_call_are_listed_to_their_maker_with_the_members_name_and_account_types() {
+        JsonObject member = desk.claimActive("the requests of one call");
+        String number = member.getString("memberNumber");
+        String share = numberOf(member, "SHARE", "ACTIVE");
+        desk.fund(share, "6000.00");
+        long waiting = id(pending(cashWithdrawal(desk.rep1, number, share, "3000.00")));
+        long denied = id(pending(cashWithdrawal(desk.rep1, number, share, "2600.00")));
+        String call = desk.cashSession(desk.rep1, number);
+        assertEquals(200, desk.deny(desk.super1, denied, "ask the member to come back").status());
+        // a request of another call of the same rep is not one of this call's
+        JsonObject other = desk.claimActive("another call");
+        String otherShare = numberOf(other, "SHARE", "ACTIVE");
+        desk.fund(otherShare, "6000.00");
+        long otherCall = id(pending(cashWithdrawal(desk.rep1, other.getString("memberNumber"), otherShare, "3000.00")));
+
+        // the maker reads every request of the call, pending and decided, oldest first: what the desk shows after a reload
+        Api.Reply mine = desk.rep1.get("api/approvals?sessionId=" + call);
+        assertEquals(200, mine.status(), mine.toString());
+        List<JsonObject> items = mine.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(List.of(waiting, denied), items.stream().map(Desk::id).toList(), mine.toString());
+        assertEquals(List.of("PENDING", "DENIED"), items.stream().map(item -> item.getString("status")).toList());
+        assertEquals(List.of(waiting), desk.rep1.get("api/approvals?status=PENDING&sessionId=" + call).json().getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().map(Desk::id).toList());
+        assertTrue(items.stream().noneMatch(item -> id(item) == otherCall));
+        // least privilege: another rep sees none of them, even naming the call
+        assertEquals(0, desk.rep2.get("api/approvals?sessionId=" + call).json().getJsonArray("items").size());
+        assertEquals(400, desk.rep1.get("api/approvals?sessionId=").status());
+
+        // the supervisor deciding reads whose money it is and what kind of account, not only numbers
+        JsonObject seen = desk.approval(desk.super2, waiting);
+        assertEquals(member.getString("name"), seen.getString("memberName"), seen.toString());
+        assertEquals("SHARE", seen.getJsonObject("accountTypes").getString(share), seen.toString());
+        assertEquals(member.getString("name"), items.get(0).getString("memberName"));
+        cancelQuietly(waiting);
+        cancelQuietly(otherCall);
+    }
+
+    /** Leaves no request of this test pending for the tests after it. */
+    private static void cancelQuietly(long id) {
+        desk.rep1.post("api/approvals/" + id + "/cancel", "{}");
+    }
+
     /** Every member account an answer names (as an entry line or a balance) is one of {@code member}'s. */
     private static void assertSeesOnly(String member, String answer) {
         java.util.regex.Matcher accounts = java.util.regex.Pattern.compile("\"account\":\"(\\d{6})-").matcher(answer);

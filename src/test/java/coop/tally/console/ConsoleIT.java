@@ -368,10 +368,27 @@ class ConsoleIT {
 
         browser.driver().findElement(By.linkText("Verify")).click();
         browser.waitFor(By.id("verify-button")).click();
-        WebElement verdict = browser.waitFor(By.id("verify-verdict"));
-        assertEquals("Ledger verified: OK", verdict.getText());
-        assertTrue(browser.driver().findElement(By.id("verify-result")).getText().contains("entries"),
-                browser.driver().findElement(By.id("verify-result")).getText());
+        // the verdict says what was verified: entries, checkpoints and log rows, and what waits for sealing
+        String verdict = browser.waitFor(By.id("verify-verdict")).getText();
+        assertFalse(verdict.contains("OK"), verdict);
+        String journal = browser.driver().findElement(By.id("verify-journal")).getText();
+        Matcher sealed = Pattern.compile("^(\\d+) of (\\d+) journal entr(y|ies) sealed and recomputed").matcher(journal);
+        assertTrue(sealed.find(), journal);
+        long waitingEntries = Long.parseLong(sealed.group(2)) - Long.parseLong(sealed.group(1));
+        assertEquals(waitingEntries > 0, journal.contains("; " + waitingEntries + " waiting for sealing"), journal);
+        String signed = browser.driver().findElement(By.id("verify-checkpoints")).getText();
+        assertTrue(signed.matches("\\d+ journal checkpoints?: signature and root checked; the newest signs \\d+ of the \\d+ sealed entries.*")
+                || signed.equals("No journal checkpoint checked: none is signed yet, so no signature was verified"), signed);
+        List<WebElement> logs = browser.driver().findElements(By.cssSelector("#verify-what .verify-log"));
+        assertEquals(2, logs.size(), "the call log and the security log");
+        long waitingRows = waitingEntries;
+        for (WebElement log : logs) {
+            Matcher rows = Pattern.compile("^(Call|Security) log: (\\d+) of (\\d+) rows? sealed and recomputed").matcher(log.getText());
+            assertTrue(rows.find(), log.getText());
+            waitingRows += Long.parseLong(rows.group(3)) - Long.parseLong(rows.group(2));
+        }
+        assertEquals(waitingRows > 0, verdict.contains(waitingRows + (waitingRows == 1 ? " row waits" : " rows wait") + " for sealing"), verdict);
+        assertEquals(waitingRows == 0 && !signed.startsWith("No"), verdict.startsWith("Verified: every entry and log row is sealed"), verdict);
         browser.driver().findElement(By.id("replay-button")).click();
         assertEquals("Replay: every stored balance matches the journal", browser.waitFor(By.id("replay-verdict")).getText());
         int before = browser.driver().findElements(By.cssSelector("#checkpoints tbody tr")).size();
@@ -473,12 +490,22 @@ class ConsoleIT {
             signIn(supervisor, "super1");
             supervisor.waitFor(By.linkText("Approvals")).click();
             WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
-            assertTrue(request.getText().contains("CASH_LIMIT") && request.getText().contains("rep1")
-                    && request.getText().contains("$3,000.00"), request.getText());
+            // what the supervisor decides on, in words and money: whose money, which account, who asked and why
+            assertEquals("Cash withdrawal of $3,000.00 from share …S00 of Eleanor Whitfield (member 100001), requested by rep1",
+                    request.findElement(By.cssSelector(".approval-sentence")).getText());
+            String why = request.findElement(By.cssSelector(".approval-reasons li[data-reason='CASH_LIMIT']")).getText();
+            assertTrue(why.matches("Above rep1's cash limit of \\$[0-9,]+\\.\\d\\d \\(CASH_LIMIT\\)"), why);
+            for (String apiWord : List.of("fromAccount", "sessionId", "ledgerBalance", "availableBalance", "your", "3000.00")) {
+                assertFalse(request.getText().contains(apiWord), apiWord + " in " + request.getText());
+            }
+            assertTrue(request.getText().contains("Ledger balance") && request.getText().contains("From"), request.getText());
             WebElement mine = supervisor.waitFor(By.cssSelector("article[data-approval='" + ownId + "']"));
             assertTrue(mine.getText().contains("Your own request: another supervisor must decide it.")
                     && mine.getText().contains("TRANSFER_TO_OTHER_MEMBER"), mine.getText());
             assertTrue(mine.findElements(By.cssSelector("button.approve")).isEmpty(), "no approve button on one's own request");
+            WebElement close = supervisor.waitFor(By.xpath("//article[@data-maker='rep2']"
+                    + "[h3[text()='Close drawer " + shortDrawer + " with $20.00 counted, $100.00 expected, requested by rep2']]"));
+            assertTrue(close.getText().contains("The count is short $80.00, beyond the close tolerance of $"), close.getText());
             supervisor.screenshot("15-approval-queue");
             supervisor.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Member known, ID seen at the counter", Keys.ENTER);
             WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
@@ -556,6 +583,143 @@ class ConsoleIT {
         assertTrue(browser.driver().findElement(By.id("referral-figure")).getText().contains(" of 7 referrals"));
         assertTrue(Integer.parseInt(browser.driver().findElement(By.id("calls-handled")).getText()) >= 1);
         browser.screenshot("20-scorecard");
+    }
+
+    @Test
+    void a_waiting_override_stays_on_the_desk_after_leaving_it_and_a_repeat_must_be_confirmed() {
+        Api anonymous = Api.at(deployment);
+        Api rep1 = anonymous.signIn("rep1");
+        Api super2 = anonymous.signIn("super2");
+        String callId = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "STRONG");
+        browser.open(deployment.toString());
+        signIn("rep1");
+        assertEquals(callId, browser.waitFor(By.id("call-id")).getText(), "the desk resumes the open call");
+        browser.waitFor(By.id("posting-form"));
+
+        // 1,500.00 to another member is above a rep's authority: it waits for a supervisor
+        transferToAnotherMember("1500");
+        browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        String first = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        By firstItem = By.cssSelector("#call-requests li[data-approval='" + first + "']");
+        assertTrue(browser.waitForText(firstItem, "waiting for a supervisor").getText()
+                .startsWith("Transfer of $1,500.00 from share draft …S10 of Eleanor Whitfield (member 100001) to account …S00 of member 100003"),
+                browser.driver().findElement(firstItem).getText());
+
+        // another page and back, then a reload: the desk reads the call's requests from the server again
+        browser.driver().findElement(By.linkText("Drawer")).click();
+        browser.waitFor(By.cssSelector("main[data-page='drawer']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitForText(firstItem, "waiting for a supervisor");
+        browser.driver().navigate().refresh();
+        browser.waitForText(firstItem, "waiting for a supervisor");
+        browser.screenshot("22-desk-waiting-after-reload");
+
+        // the same posting keyed again: a warning the rep must confirm, nothing sent until then
+        browser.waitFor(By.id("posting-form"));
+        transferToAnotherMember("1,500.00");
+        WebElement warning = browser.waitForText(By.id("repeat-warning"), "request " + first);
+        assertTrue(warning.getText().startsWith("This repeats a waiting request."), warning.getText());
+        assertEquals("post-again", browser.focused().getAttribute("id"), "the choice takes the focus");
+        assertEquals(1, requestsOfCall(rep1, callId), "nothing was sent");
+        browser.driver().findElement(By.id("post-keep")).click();
+        browser.waitForText(By.id("post-result"), "Not posted");
+        assertEquals(1, requestsOfCall(rep1, callId));
+        browser.driver().findElement(By.id("posting-amount")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.id("post-again")).click();
+        browser.waitForText(By.id("post-result"), "Waiting for a supervisor");
+        String second = browser.driver().findElement(By.cssSelector("#post-result .approval-id")).getText();
+        assertFalse(first.equals(second));
+        browser.until(driver -> driver.findElements(By.cssSelector("#call-requests li")).size() == 2);
+
+        // a supervisor elsewhere denies the first: the desk, reloaded since, still shows the decision
+        assertEquals(200, super2.post("api/approvals/" + first + "/deny", "{\"reason\":\"Asked twice\"}").status());
+        assertTrue(browser.waitForText(firstItem, "Denied by super2: Asked twice").getText().contains("DENIED"),
+                browser.driver().findElement(firstItem).getText());
+        browser.driver().findElement(By.cssSelector("#call-requests li[data-approval='" + second + "'] .withdraw-request")).click();
+        browser.waitForText(By.cssSelector("#call-requests li[data-approval='" + second + "']"), "Cancelled by rep1");
+        browser.screenshot("23-desk-requests-decided");
+    }
+
+    @Test
+    void the_desk_keeps_an_open_history_and_the_chosen_posting_type_without_keeping_member_data() {
+        Api anonymous = Api.at(deployment);
+        Api rep1 = anonymous.signIn("rep1");
+        new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "BASIC");
+        browser.open(deployment.toString());
+        signIn("rep1");
+        browser.waitFor(By.id("posting-form"));
+        browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
+        browser.waitForText(By.id("history"), "History of 100001-S00");
+
+        // a posting draws the accounts again: the history stays open, read anew with the posting in it
+        String memo = "kept open " + UUID.randomUUID().toString().substring(0, 8);
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
+        browser.driver().findElement(By.id("posting-amount")).sendKeys("1.00", Keys.ENTER);
+        browser.waitForText(By.id("post-result"), "Posted");
+        assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
+
+        // the posting type and tender chosen are kept when the rep leaves the desk and comes back, and over a reload
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("DEPOSIT");
+        List<WebElement> tenders = new Select(browser.driver().findElement(By.id("posting-tender"))).getOptions();
+        assertTrue(tenders.size() > 1, "a deposit by phone offers more than one tender");
+        String tender = tenders.get(tenders.size() - 1).getAttribute("value");
+        new Select(browser.driver().findElement(By.id("posting-tender"))).selectByValue(tender);
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("DEPOSIT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        assertEquals(tender, new Select(browser.driver().findElement(By.id("posting-tender"))).getFirstSelectedOption().getAttribute("value"));
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("LOAN_PAYMENT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        assertTrue(browser.driver().findElement(By.id("payoff-button")).isDisplayed(), "the form is arranged for the type kept");
+        assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
+        browser.driver().navigate().refresh();
+        browser.waitFor(By.id("posting-form"));
+        assertEquals("LOAN_PAYMENT", new Select(browser.driver().findElement(By.id("posting-type"))).getFirstSelectedOption().getAttribute("value"));
+        browser.waitForText(By.id("history"), memo);
+
+        // what is kept names no member, account or balance
+        String stored = (String) browser.script("return Object.keys(sessionStorage).filter(k => k !== 'tally.token')"
+                + ".map(k => k + '=' + sessionStorage.getItem(k)).join(' ')");
+        assertTrue(stored.contains("LOAN_PAYMENT"), stored);
+        for (String memberData : List.of("100001", "S00", "Whitfield", "Eleanor", "$", "1.00")) {
+            assertFalse(stored.contains(memberData), memberData + " in " + stored);
+        }
+
+        // a history closed stays closed
+        browser.driver().findElement(By.id("history-close")).click();
+        browser.waitUntilGone(By.id("history"));
+        assertEquals("history-button", browser.focused().getAttribute("class").replace("link ", ""));
+        browser.driver().findElement(By.linkText("Scorecard")).click();
+        browser.waitFor(By.cssSelector("main[data-page='scorecard']"));
+        browser.driver().findElement(By.linkText("Call desk")).click();
+        browser.waitFor(By.id("posting-form"));
+        assertFalse(browser.driver().findElement(By.id("history")).isDisplayed());
+    }
+
+    private void transferToAnotherMember(String amount) {
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        WebElement to = browser.driver().findElement(By.id("posting-to"));
+        to.clear();
+        to.sendKeys("100003-S00");
+        WebElement field = browser.driver().findElement(By.id("posting-amount"));
+        field.clear();
+        field.sendKeys(amount, Keys.ENTER);
+    }
+
+    private static int requestsOfCall(Api staff, String callId) {
+        Api.Reply reply = staff.get("api/approvals?sessionId=" + callId);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getJsonArray("items").size();
     }
 
     /** The passcode last sent for the call, as the demo outbox shows it to an admin. */
