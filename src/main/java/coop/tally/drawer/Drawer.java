@@ -30,6 +30,11 @@ public class Drawer {
     /** GL codes of drawers: the teller cash parent, then D and the drawer's id. */
     static final String GL_PREFIX = coop.tally.ledger.GlAccounts.DRAWER_CASH_PREFIX;
 
+    /** Whether the line is on some drawer's cash account. */
+    static boolean movesDrawerCash(coop.tally.ledger.LineDraft line) {
+        return !line.account().isMember() && line.account().id().startsWith(GL_PREFIX);
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -25,7 +25,7 @@ public class DrawerCashWatch {
     void posted(@Observes EntryPosted event) {
         JournalEntry entry = event.entry();
         entry.lineDrafts().stream()
-                .filter(line -> !line.account().isMember() && line.account().id().startsWith(Drawer.GL_PREFIX))
+                .filter(Drawer::movesDrawerCash)
                 .map(line -> line.account().id())
                 .distinct()
                 .forEach(glCode -> {

@@ -166,7 +166,7 @@ public class DrawerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Drawer> lockForReversal(List<LineDraft> originalLines) {
         Optional<String> code = originalLines.stream()
-                .filter(line -> !line.account().isMember() && line.account().id().startsWith(Drawer.GL_PREFIX))
+                .filter(Drawer::movesDrawerCash)
                 .map(line -> line.account().id()).findFirst();
         if (code.isEmpty()) {
             return Optional.empty();

@@ -146,11 +146,7 @@ class ConsoleIT {
                 browser.driver().findElement(By.id("payoff")).getText());
 
         // a transfer between the member's own accounts, the amount typed as money
-        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
-        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
-        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
-        browser.driver().findElement(By.id("posting-memo")).sendKeys("savings top-up");
-        browser.driver().findElement(By.id("posting-amount")).sendKeys("1,234.5", Keys.ENTER);
+        keyOwnTransfer("savings top-up", "1,234.5");
         WebElement posted = browser.waitForText(By.id("post-result"), "Posted");
         String expected = before.add(new BigDecimal("1234.50")).toPlainString();
         assertTrue(posted.getText().contains("100001-S00"), posted.getText());
@@ -218,11 +214,7 @@ class ConsoleIT {
         browser.waitFor(By.id("posting-form"));
 
         String memo = SCRIPT + IMG;
-        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
-        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
-        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
-        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
-        browser.driver().findElement(By.id("posting-amount")).sendKeys("1.00", Keys.ENTER);
+        keyOwnTransfer(memo, "1.00");
         browser.waitForText(By.id("post-result"), "Posted");
         assertEquals(memo, browser.driver().findElement(By.cssSelector("#post-result q.memo")).getText());
 
@@ -653,11 +645,7 @@ class ConsoleIT {
 
         // a posting draws the accounts again: the history stays open, read anew with the posting in it
         String memo = "kept open " + UUID.randomUUID().toString().substring(0, 8);
-        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
-        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
-        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
-        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
-        browser.driver().findElement(By.id("posting-amount")).sendKeys("1.00", Keys.ENTER);
+        keyOwnTransfer(memo, "1.00");
         browser.waitForText(By.id("post-result"), "Posted");
         assertTrue(browser.waitForText(By.id("history"), memo).isDisplayed());
 
@@ -703,6 +691,15 @@ class ConsoleIT {
         browser.driver().findElement(By.linkText("Call desk")).click();
         browser.waitFor(By.id("posting-form"));
         assertFalse(browser.driver().findElement(By.id("history")).isDisplayed());
+    }
+
+    /** Keys a transfer from member 100001's share draft to their share on the desk, and sends it with Enter. */
+    private void keyOwnTransfer(String memo, String amount) {
+        new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("TRANSFER");
+        new Select(browser.driver().findElement(By.id("posting-from"))).selectByValue("100001-S10");
+        browser.driver().findElement(By.id("posting-to")).sendKeys("100001-S00");
+        browser.driver().findElement(By.id("posting-memo")).sendKeys(memo);
+        browser.driver().findElement(By.id("posting-amount")).sendKeys(amount, Keys.ENTER);
     }
 
     private void transferToAnotherMember(String amount) {
