@@ -3,7 +3,7 @@
  * name is the only thing in the address (#desk, #audit-trail, ...); member data never is.
  */
 import { api, session } from './api.js';
-import { h, fill } from './dom.js';
+import { h, fill, setZone } from './dom.js';
 import { pagesFor, homeOf } from './pages.js';
 import signIn from './pages/signin.js';
 
@@ -70,6 +70,11 @@ function showSignIn(message) {
 
 async function signedIn(staff) {
   me = staff;
+  try {
+    me = (await api('GET', 'api/me')).body;
+  } catch (ignored) {
+    // the sign-in answer is enough to work; times then show in the browser's zone, still labelled
+  }
   const home = homeOf(me);
   if (location.hash !== '#' + home.id) {
     history.replaceState(null, '', '#' + home.id);
@@ -92,8 +97,11 @@ function show() {
     'aria-current': candidate.id === page.id ? 'page' : false,
     title: candidate.title + ' (Alt+' + (index + 1) + ')',
   }, candidate.title)));
+  setZone(me.zone);
   fill(who, h('span', { id: 'who-name' }, me.displayName || me.username), ' ',
-    h('span', { class: 'roles' }, me.roles.join(', ')));
+    h('span', { class: 'roles' }, me.roles.join(', ')), ' ',
+    h('span', { id: 'zone', class: 'zone', title: 'Every time on these pages is in this zone' },
+      'Times: ' + (me.zone || Intl.DateTimeFormat().resolvedOptions().timeZone)));
   signOutButton.hidden = false;
   document.title = 'Tally — ' + page.title;
   say('');

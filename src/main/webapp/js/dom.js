@@ -83,11 +83,76 @@ export function problemText(problem) {
   return parts.join(' ');
 }
 
-/** Date-time in the browser's locale, short. */
+/** The credit union's time zone (from api/me); every time the console shows is in it, labelled. */
+let creditUnionZone;
+
+export function setZone(zone) {
+  creditUnionZone = zone || undefined;
+}
+
+/** Date-time in the credit union's zone, with the zone's short name ("12/7/2026, 9:05:12 AM CST"). */
 export function when(iso) {
   if (!iso) {
     return '';
   }
   const date = new Date(iso);
-  return isNaN(date) ? iso : date.toLocaleString();
+  return isNaN(date) ? iso : date.toLocaleString('en-US', { timeZone: creditUnionZone, timeZoneName: 'short' });
+}
+
+/** The time of day now in the credit union's zone, labelled ("9:05:12 AM CST"). */
+export function clockTime() {
+  return new Date().toLocaleTimeString('en-US', { timeZone: creditUnionZone, timeZoneName: 'short' });
+}
+
+/**
+ * The one way the console asks for a date: typed as YYYY-MM-DD (the form the API takes), the same
+ * on every page and in every browser, instead of locale date pickers that differ between pages.
+ */
+export function dateInput(props) {
+  return h('input', { maxlength: 10, placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', inputmode: 'numeric', autocomplete: 'off', ...props });
+}
+
+/** Today's date (YYYY-MM-DD) in the credit union's zone. */
+export function zonedToday() {
+  return new Date().toLocaleDateString('en-CA', { timeZone: creditUnionZone });
+}
+
+/** The zone's name for a field label ("America/Chicago"). */
+export function zoneName() {
+  return creditUnionZone || Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * The instant (ISO) of a wall-clock date and time (YYYY-MM-DD, HH:MM[:SS]) in the credit union's
+ * zone, or null when either is malformed. The zone's offset is read from Intl and applied twice,
+ * so that a time next to a daylight-saving change lands on the right side of it.
+ */
+export function zonedInstant(date, time) {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date || '');
+  const t = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time || '');
+  if (!d || !t) {
+    return null;
+  }
+  const wall = Date.UTC(+d[1], +d[2] - 1, +d[3], +t[1], +t[2], +(t[3] || 0));
+  let instant = wall;
+  for (let pass = 0; pass < 2; pass++) {
+    instant = wall - (wallClockOf(instant) - instant);
+  }
+  return new Date(instant).toISOString();
+}
+
+/** The zone's wall clock at an instant, read as if it were UTC (milliseconds). */
+function wallClockOf(instant) {
+  const parts = {};
+  for (const part of new Intl.DateTimeFormat('en-US', { timeZone: creditUnionZone, hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    .formatToParts(new Date(instant))) {
+    parts[part.type] = part.value;
+  }
+  return Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+}
+
+/** A call's or visit's short reference: the first eight characters of its id, as reps say it aloud. */
+export function shortRef(id) {
+  return id ? String(id).slice(0, 8) : '';
 }

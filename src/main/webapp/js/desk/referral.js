@@ -4,7 +4,7 @@
  * the ones made in this call are listed from the answers.
  */
 import { get, post } from '../api.js';
-import { h, fill, field, result, problemText } from '../dom.js';
+import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 
 const DISPOSITIONS = [['REFERRED', 'referred: interested, passed on'], ['DECLINED_INTERESTED', 'declined, but interested later'],
   ['DECLINED_FOLLOW_UP', 'declined, follow up on a date'], ['DECLINED', 'declined']];
@@ -13,7 +13,7 @@ export function referralPanel(section, desk) {
   const product = h('select', { id: 'referral-product', accesskey: 'r', required: true });
   const disposition = h('select', { id: 'referral-disposition' }, DISPOSITIONS.map(([value, label]) => h('option', { value }, label)));
   const notes = h('textarea', { id: 'referral-notes', maxlength: 2000, rows: 2 });
-  const followUp = h('input', { id: 'referral-follow-up', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off' });
+  const followUp = dateInput({ id: 'referral-follow-up' });
   const answer = h('div', { id: 'referral-result', hidden: true });
   const made = h('ul', { id: 'referral-list', class: 'notes' });
 

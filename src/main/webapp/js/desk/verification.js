@@ -4,7 +4,7 @@
  * page; the result of each attempt takes the focus.
  */
 import { post, Problem } from '../api.js';
-import { h, fill, field, result, problemText } from '../dom.js';
+import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 import { moneyInput, parseAmount } from '../money.js';
 
 const PHOTO_IDS = [['DRIVERS_LICENSE', 'Driver\'s license'], ['STATE_ID', 'State ID'], ['PASSPORT', 'Passport'],
@@ -14,7 +14,7 @@ const PHOTO_IDS = [['DRIVERS_LICENSE', 'Driver\'s license'], ['STATE_ID', 'State
 function photoIdForm(attempt) {
   const type = h('select', { id: 'photo-id-type', accesskey: 'i' }, PHOTO_IDS.map(([value, label]) => h('option', { value }, label)));
   const last4 = h('input', { id: 'photo-id-last4', maxlength: 4, minlength: 4, required: true, autocomplete: 'off', pattern: '[A-Za-z0-9]{4}' });
-  const expires = h('input', { id: 'photo-id-expires', placeholder: 'YYYY-MM-DD', maxlength: 10, required: true, autocomplete: 'off' });
+  const expires = dateInput({ id: 'photo-id-expires', required: true });
   const inName = h('input', { id: 'photo-id-in-name', type: 'checkbox' });
   return h('form', { id: 'photo-id-form', onsubmit: event => {
     const body = { type: type.value, last4: last4.value.trim(), expires: expires.value, inMembersName: inName.checked };
@@ -30,7 +30,7 @@ function photoIdForm(attempt) {
 
 export function verificationPanel(section, desk) {
   const answer = h('div', { id: 'verify-result', hidden: true });
-  const dateOfBirth = h('input', { id: 'kba-dob', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off', accesskey: 'k' });
+  const dateOfBirth = dateInput({ id: 'kba-dob', accesskey: 'k' });
   const ssnLast4 = h('input', { id: 'kba-ssn', maxlength: 4, inputmode: 'numeric', autocomplete: 'off' });
   const zip = h('input', { id: 'kba-zip', maxlength: 10, autocomplete: 'off' });
   const recentAmount = moneyInput(h('input', { id: 'kba-amount', maxlength: 20 }));

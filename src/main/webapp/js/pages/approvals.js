@@ -7,7 +7,7 @@
  * themselves is shown, but only another supervisor can decide it.
  */
 import { get, post, query } from '../api.js';
-import { h, fill, field, result, problemText, when } from '../dom.js';
+import { h, fill, field, result, problemText, when, clockTime, shortRef } from '../dom.js';
 import { formatMoney } from '../money.js';
 import { decisionOf } from '../approval-wait.js';
 import { accountWords, fieldWords, reasonForSupervisor, requestSentence, words } from '../approval-text.js';
@@ -38,6 +38,9 @@ function valueText(approval, name, value) {
   }
   if (typeof value === 'boolean') {
     return value ? 'yes' : 'no';
+  }
+  if (name === 'sessionId') {
+    return shortRef(value);
   }
   if (ACCOUNT_FIELDS.has(name)) {
     return accountWords(approval, value) + ' (' + value + ')';
@@ -97,7 +100,7 @@ function render(main, { me }) {
     return h('article', { class: 'card approval', 'data-approval': request.id, 'data-maker': request.requestedBy, tabindex: '-1' },
       h('h3', { class: 'approval-sentence' }, requestSentence(request)),
       h('p', { class: 'muted' }, 'Request ', String(request.id), ' · ', words(request.kind), ' · asked at ', when(request.requestedAt),
-        request.sessionId ? ' in call ' + request.sessionId : '', ' · expires ', when(request.expiresAt)),
+        request.sessionId ? [' in call ', h('abbr', { title: request.sessionId }, shortRef(request.sessionId))] : '', ' · expires ', when(request.expiresAt)),
       h('h4', {}, 'Why it needs a supervisor'),
       h('ul', { class: 'approval-reasons' }, (request.reasons || []).map(item =>
         h('li', { 'data-reason': item.reason }, reasonForSupervisor(item, request), ' ', h('small', { class: 'muted' }, '(' + item.reason + ')')))),
@@ -131,7 +134,7 @@ function render(main, { me }) {
       } else if (items.length) {
         queue.querySelector('.empty')?.remove();
       }
-      refreshed.textContent = items.length + ' pending · read at ' + new Date().toLocaleTimeString() + ' (every 5 s)';
+      refreshed.textContent = items.length + ' pending · read at ' + clockTime() + ' (every 5 s)';
     } catch (failure) {
       refreshed.textContent = 'The queue could not be read: ' + problemText(failure.body);
     }

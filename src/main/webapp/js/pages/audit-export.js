@@ -3,11 +3,11 @@
  * (fetched, then saved from memory: the token never goes into a link) and verifiable offline.
  */
 import { api, get, query } from '../api.js';
-import { h, fill, field, result, problemText } from '../dom.js';
+import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 
 function render(main) {
-  const from = h('input', { id: 'export-from', type: 'date', required: true, accesskey: 'f' });
-  const to = h('input', { id: 'export-to', type: 'date', required: true });
+  const from = dateInput({ id: 'export-from', required: true, accesskey: 'f' });
+  const to = dateInput({ id: 'export-to', required: true });
   const answer = h('div', { id: 'export-result', hidden: true });
   const key = h('code', { id: 'export-key' }, '<the published public key hex>');
 

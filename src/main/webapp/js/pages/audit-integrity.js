@@ -3,7 +3,7 @@
  * balance from the journal lines, and sign or list checkpoints.
  */
 import { get, post, query } from '../api.js';
-import { h, fill, field, table, result, problemText, when } from '../dom.js';
+import { h, fill, field, table, result, problemText, when, dateInput, zonedInstant, zoneName } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 const LOG_NAMES = { call_event: 'Call log', security_event: 'Security log' };
@@ -140,7 +140,8 @@ function render(main) {
   }
 
   const account = h('input', { id: 'as-of-account', maxlength: 40, required: true, autocomplete: 'off' });
-  const at = h('input', { id: 'as-of-at', type: 'datetime-local', step: 1 });
+  const atDate = dateInput({ id: 'as-of-date' });
+  const atTime = h('input', { id: 'as-of-time', maxlength: 8, placeholder: 'HH:MM:SS', inputmode: 'numeric', autocomplete: 'off' });
   const asOf = h('div', { id: 'as-of-result', hidden: true });
   const entryId = h('input', { id: 'proof-entry', maxlength: 19, required: true, inputmode: 'numeric', autocomplete: 'off' });
   const proof = h('div', { id: 'proof-result', hidden: true });
@@ -148,8 +149,13 @@ function render(main) {
   async function balanceAsOf(event) {
     event.preventDefault();
     try {
-      // the browser's local time, sent as an instant
-      const instant = at.value ? new Date(at.value).toISOString() : '';
+      // a wall-clock time in the credit union's zone, sent as an instant; a date alone means its end
+      const date = atDate.value.trim();
+      const instant = date ? zonedInstant(date, atTime.value.trim() || '23:59:59') : '';
+      if (instant === null) {
+        result(asOf, 'error', 'Type the time as YYYY-MM-DD and HH:MM or HH:MM:SS.');
+        return;
+      }
       const answer = (await get('api/audit/accounts/' + encodeURIComponent(account.value.trim()) + '/balance'
         + query({ at: instant }))).body;
       result(asOf, 'plain', answer.kind + ' ', h('strong', {}, answer.account), ' as of ', when(answer.at), ': ',
@@ -182,7 +188,8 @@ function render(main) {
       h('section', { class: 'card', 'aria-labelledby': 'as-of-h' },
         h('h2', { id: 'as-of-h' }, 'One balance as of a time'),
         h('form', { id: 'as-of-form', onsubmit: balanceAsOf },
-          field('Member account or GL code', account), field('As of (empty: now)', at),
+          field('Member account or GL code', account), field('As of date (empty: now)', atDate),
+          field('and time, ' + zoneName(), atTime),
           h('button', { type: 'submit' }, 'Replay balance')), asOf),
       h('section', { class: 'card', 'aria-labelledby': 'proof-h' },
         h('h2', { id: 'proof-h' }, 'Inclusion proof'),

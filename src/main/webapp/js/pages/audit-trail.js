@@ -3,12 +3,27 @@
  * business dates (newest first, paged), and the whole trail of one call in time order.
  */
 import { get, query } from '../api.js';
-import { h, fill, field, table, result, problemText, when } from '../dom.js';
+import { h, fill, field, table, result, problemText, when, dateInput, shortRef } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 
-/** Entry types the filter offers besides the posting types the server lists (GET api/posting-types). */
-const OTHER_TYPES = ['REVERSAL'];
 const SIZE = 25;
+/** An entry with more lines than this shows the first ones and folds the rest. */
+const SHOWN_LINES = 3;
+
+function lineText(line) {
+  return line.side.charAt(0) + ' ' + line.account + ' ' + formatMoney(line.amount);
+}
+
+/** One line per row of text; a long entry keeps its row short, the rest one click away. */
+function foldedLines(lines) {
+  const rowOf = line => h('div', { class: 'line' }, lineText(line));
+  if (lines.length <= SHOWN_LINES) {
+    return lines.map(rowOf);
+  }
+  const shown = SHOWN_LINES - 1;
+  return [lines.slice(0, shown).map(rowOf),
+    h('details', { class: 'more-lines' }, h('summary', {}, (lines.length - shown) + ' more lines'), lines.slice(shown).map(rowOf))];
+}
 
 function render(main) {
   const inputs = {
@@ -19,19 +34,17 @@ function render(main) {
     type: h('select', { id: 'trail-type' }, h('option', { value: '' }, 'any')),
     minAmount: moneyInput(h('input', { id: 'trail-min', maxlength: 20 })),
     maxAmount: moneyInput(h('input', { id: 'trail-max', maxlength: 20 })),
-    from: h('input', { id: 'trail-from', type: 'date' }),
-    to: h('input', { id: 'trail-to', type: 'date' }),
+    from: dateInput({ id: 'trail-from' }),
+    to: dateInput({ id: 'trail-to' }),
   };
   const results = h('div', { id: 'trail-results', hidden: true });
   const callId = h('input', { id: 'call-trail-id', maxlength: 40, required: true, autocomplete: 'off', accesskey: 'c' });
   const callTrail = h('div', { id: 'call-trail', hidden: true });
   let page = 0;
-  // the posting types come from the server, so a new one is offered here without a console change
-  get('api/posting-types').then(reply => {
-    for (const name of [...reply.body.postingTypes.map(spec => spec.type), ...OTHER_TYPES]) {
-      inputs.type.append(h('option', { value: name }, name));
-    }
-  }, () => inputs.type.append(...OTHER_TYPES.map(name => h('option', { value: name }, name))));
+  // the entry types come from the server, so a new one is offered here without a console change
+  get('api/audit/entry-types').then(reply => {
+    inputs.type.append(...reply.body.entryTypes.map(name => h('option', { value: name }, name)));
+  }, () => {});
 
   async function search(wanted) {
     const values = { page: wanted, size: SIZE };
@@ -43,13 +56,15 @@ function render(main) {
       page = answer.page;
       const rows = answer.items.map(entry => [
         String(entry.id), entry.businessDate, when(entry.postedAt), entry.type, entry.postedBy,
-        entry.sessionId ? h('button', { type: 'button', class: 'link', onclick: () => showCall(entry.sessionId) }, entry.sessionId) : '',
+        entry.sessionId ? h('button', { type: 'button', class: 'link', title: entry.sessionId, 'aria-label': 'call ' + entry.sessionId,
+          onclick: () => showCall(entry.sessionId) }, shortRef(entry.sessionId)) : '',
         entry.memo || '',
-        entry.lines.map(line => line.side.charAt(0) + ' ' + line.account + ' ' + formatMoney(line.amount)).join('; '),
+        foldedLines(entry.lines),
       ]);
-      result(results, 'plain',
-        rows.length ? table(['Entry', 'Business date', 'Posted', 'Type', 'By', 'Call', 'Memo', 'Lines'], rows,
-          'Page ' + (page + 1) + ' · ' + rows.length + ' entries') : h('p', {}, 'No entries match.'),
+      const grid = rows.length ? table(['Entry', 'Business date', 'Posted', 'Type', 'By', 'Call', 'Memo', 'Lines'], rows,
+        'Page ' + (page + 1) + ' · ' + rows.length + ' entries') : null;
+      grid?.classList.add('trail');
+      result(results, 'plain', grid || h('p', {}, 'No entries match.'),
         h('div', { class: 'pager' },
           h('button', { type: 'button', disabled: page === 0, onclick: () => search(page - 1) }, 'Newer'),
           h('button', { type: 'button', disabled: rows.length < SIZE, onclick: () => search(page + 1) }, 'Older')));
@@ -67,7 +82,7 @@ function render(main) {
         h('ol', { class: 'log' }, answer.items.map(item => item.kind === 'ENTRY'
           ? h('li', { class: 'entry' }, h('time', {}, when(item.at)), ' ', h('strong', {}, 'entry ' + item.entry.id),
             ' ', item.entry.type, ' by ', item.entry.postedBy, item.entry.memo ? h('span', {}, ' · memo ', h('q', {}, item.entry.memo)) : '',
-            ' · ', item.entry.lines.map(line => line.side.charAt(0) + ' ' + line.account + ' ' + formatMoney(line.amount)).join('; '))
+            ' · ', item.entry.lines.map(lineText).join('; '))
           : h('li', { 'data-type': item.type }, h('time', {}, when(item.at)), ' ', h('strong', {}, item.type), ' ',
             item.staff, item.memberNumber ? ' · member ' + item.memberNumber : '',
             item.factor ? ' · ' + item.factor : '', item.outcome ? ' ' + item.outcome : '',

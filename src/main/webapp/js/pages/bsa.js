@@ -4,13 +4,13 @@
  * cash and who bought them, and structuring alerts. Read only: the records are kept by the postings.
  */
 import { get, query } from '../api.js';
-import { h, fill, field, table, result, problemText, when } from '../dom.js';
+import { h, fill, field, table, result, problemText, when, dateInput } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 function render(main) {
   const member = h('input', { id: 'bsa-member', maxlength: 12, autocomplete: 'off', inputmode: 'numeric', accesskey: 'f' });
-  const from = h('input', { id: 'bsa-from', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off' });
-  const to = h('input', { id: 'bsa-to', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off' });
+  const from = dateInput({ id: 'bsa-from' });
+  const to = dateInput({ id: 'bsa-to' });
   const ctrs = h('section', { id: 'bsa-ctrs', class: 'card' });
   const purchases = h('section', { id: 'bsa-purchases', class: 'card' });
   const alerts = h('section', { id: 'bsa-alerts', class: 'card' });

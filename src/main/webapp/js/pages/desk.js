@@ -4,7 +4,7 @@
  * is reachable from the keyboard; the answer of each action takes the focus.
  */
 import { get, post, query, Problem } from '../api.js';
-import { h, fill, field, result, problemText, when } from '../dom.js';
+import { h, fill, field, result, problemText, when, shortRef } from '../dom.js';
 import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel, postingTypes } from '../desk/posting.js';
@@ -22,6 +22,14 @@ const FLAG_TEXT = {
 };
 
 const DISPOSITIONS = ['RESOLVED', 'CALLBACK_NEEDED', 'TRANSFERRED_TO_SUPERVISOR', 'CALLER_FAILED_VERIFICATION', 'ABANDONED'];
+
+/** Time since an instant as m:ss (or h:mm:ss), for the call timer. */
+function elapsed(since) {
+  const seconds = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 1000));
+  const [hours, minutes, rest] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const mm = hours ? String(minutes).padStart(2, '0') : String(minutes);
+  return (hours ? hours + ':' : '') + mm + ':' + String(rest).padStart(2, '0');
+}
 
 function render(main) {
   const desk = new Desk(main);
@@ -205,6 +213,14 @@ class Desk {
     this.endPanel();
     this.requests = requestsPanel(this.requestsBox, this);
     this.stops.push(() => this.requests.stop());
+    // the call timer ticks on its own; re-rendering the summary keeps it right because it counts from startedAt
+    const ticking = setInterval(() => {
+      const timer = document.getElementById('call-timer');
+      if (timer && this.call) {
+        timer.textContent = elapsed(this.call.startedAt);
+      }
+    }, 1000);
+    this.stops.push(() => clearInterval(ticking));
     this.showSummary();
     this.showLog();
     this.showMember();
@@ -253,7 +269,9 @@ class Desk {
     const unlock = flags.includes('LOCKED_NOW') && call.memberNumber ? this.unlockForm() : null;
     fill(this.summary,
       h('dl', { class: 'facts' },
-        h('dt', {}, call.channel === 'BRANCH' ? 'Visit' : 'Call'), h('dd', { id: 'call-id' }, call.id),
+        h('dt', {}, call.channel === 'BRANCH' ? 'Visit' : 'Call'),
+        h('dd', {}, h('abbr', { id: 'call-id', 'data-call-id': call.id, title: call.id }, shortRef(call.id)),
+          ' · ', h('span', { id: 'call-timer', 'aria-label': 'time on this call' }, elapsed(call.startedAt))),
         call.channel === 'BRANCH' ? [h('dt', {}, 'Channel'), h('dd', { id: 'call-channel' }, 'branch visit (counter)')]
           : [h('dt', {}, 'Caller number'), h('dd', { id: 'call-ani' }, call.ani,
             call.memberNumber ? (call.aniOnFile ? ' (on file)' : ' (not on file)') : '')],
@@ -385,7 +403,7 @@ class Desk {
         event.preventDefault();
         try {
           const ended = (await post('api/calls/' + this.call.id + '/end', { disposition: disposition.value })).body;
-          this.showStart('Call ' + ended.id + ' ended: ' + ended.disposition + '.');
+          this.showStart('Call ' + shortRef(ended.id) + ' ended: ' + ended.disposition + '.');
         } catch (failure) {
           result(answer, 'error', problemText(failure.body));
         }

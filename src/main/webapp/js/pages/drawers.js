@@ -4,11 +4,11 @@
  * of tolerance is approved here with a reason (never one's own drawer).
  */
 import { get, post, query } from '../api.js';
-import { h, fill, field, result, problemText } from '../dom.js';
+import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 import { formatMoney } from '../money.js';
 
 function render(main, { me }) {
-  const date = h('input', { id: 'drawers-date', placeholder: 'YYYY-MM-DD', maxlength: 10, autocomplete: 'off', accesskey: 'f' });
+  const date = dateInput({ id: 'drawers-date', accesskey: 'f' });
   const list = h('div', { id: 'drawers-list' });
   const answer = h('div', { id: 'drawers-result', hidden: true });
 

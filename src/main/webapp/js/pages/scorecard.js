@@ -4,12 +4,12 @@
  * resolution, the drawer's over/short, and the referral follow-ups that are due.
  */
 import { get, query } from '../api.js';
-import { h, fill, field, result, problemText } from '../dom.js';
+import { h, fill, field, result, problemText, zonedToday } from '../dom.js';
 import { formatMoney } from '../money.js';
 
+/** This month (YYYY-MM) in the credit union's zone, which decides the reporting months. */
 export function thisMonth() {
-  const now = new Date();
-  return now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0');
+  return zonedToday().slice(0, 7);
 }
 
 export function duration(seconds) {

@@ -2,6 +2,7 @@ package coop.tally.audit;
 
 import coop.tally.caller.CallEvent;
 import coop.tally.caller.CallJson;
+import coop.tally.ledger.EntryType;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.platform.Refusal;
 import coop.tally.posting.PostingResults;
@@ -62,6 +63,17 @@ public class AuditTrailResource {
                 .add("page", query.page())
                 .add("size", query.size())
                 .build();
+    }
+
+    @GET
+    @Path("entry-types")
+    @Operation(summary = "Every type a journal entry can have, for the trail's type filter")
+    public JsonObject entryTypes() {
+        JsonArrayBuilder types = JSON.createArrayBuilder();
+        for (EntryType type : EntryType.values()) {
+            types.add(type.name());
+        }
+        return JSON.createObjectBuilder().add("entryTypes", types).build();
     }
 
     @GET

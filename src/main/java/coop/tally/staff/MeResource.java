@@ -1,11 +1,11 @@
 package coop.tally.staff;
 
+import coop.tally.platform.TallyClock;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,14 +25,18 @@ public class MeResource {
     @Inject
     StaffDirectory directory;
 
+    @Inject
+    TallyClock clock;
+
     @Context
     SecurityContext security;
 
     @GET
     @Transactional
-    @Operation(summary = "The signed-in staff member and their roles")
+    @Operation(summary = "The signed-in staff member, their roles, and the credit union's time zone")
     public JsonObject me() {
         Staff staff = directory.find(security.getUserPrincipal().getName()).orElseThrow();
-        return StaffJson.of(staff).build();
+        // the console shows every time in the credit union's zone, whatever the browser's zone is
+        return StaffJson.of(staff).add("zone", clock.zone().getId()).build();
     }
 }

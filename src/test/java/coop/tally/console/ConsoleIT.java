@@ -129,7 +129,8 @@ class ConsoleIT {
         assertEquals("Needs STRONG verification: this call is BASIC.", browser.driver().findElement(By.id("posting-level")).getText());
 
         // a passcode sent to a phone on file, read out by the caller (here: from the demo outbox), makes it STRONG
-        String callId = browser.driver().findElement(By.id("call-id")).getText();
+        String callId = browser.driver().findElement(By.id("call-id")).getAttribute("data-call-id");
+        assertEquals(callId.substring(0, 8), browser.driver().findElement(By.id("call-id")).getText(), "the desk shows the call's short reference");
         browser.driver().findElement(By.id("send-passcode")).click();
         browser.waitForText(By.id("passcode-sent"), "Passcode sent to");
         assertEquals("passcode", browser.focused().getAttribute("id"), "the code field is next");
@@ -172,7 +173,7 @@ class ConsoleIT {
         new Select(browser.driver().findElement(By.id("disposition"))).selectByValue("RESOLVED");
         browser.driver().findElement(By.id("end-call")).click();
         WebElement ended = browser.waitForText(By.id("start-result"), "ended");
-        assertEquals("Call " + callId + " ended: RESOLVED.", ended.getText());
+        assertEquals("Call " + callId.substring(0, 8) + " ended: RESOLVED.", ended.getText());
         browser.waitFor(By.id("ani"));
         browser.screenshot("05-desk-ended");
     }
@@ -353,10 +354,41 @@ class ConsoleIT {
         browser.driver().findElement(By.id("trail-staff")).sendKeys("rep2", Keys.ENTER);
         WebElement found = browser.waitForText(By.id("trail-results"), "for the auditor");
         assertTrue(found.getText().contains("TRANSFER") && found.getText().contains("$7.00"), found.getText());
-        browser.driver().findElement(By.xpath("//div[@id='trail-results']//button[text()='" + callId + "']")).click();
+        // the call column shows the call's short reference; the whole id is in its title
+        WebElement callButton = browser.driver().findElement(By.xpath("//div[@id='trail-results']//button[@title='" + callId + "']"));
+        assertEquals(callId.substring(0, 8), callButton.getText());
+        // every time is in the credit union's zone and says so; the page bar names the zone
+        Api auditor = anonymous.signIn("audit1");
+        String zone = auditor.get("api/me").json().getString("zone");
+        assertEquals("Times: " + zone, browser.driver().findElement(By.id("zone")).getText());
+        String postedAt = browser.driver().findElement(By.cssSelector("#trail-results tbody tr td:nth-child(3)")).getText();
+        assertEquals(browser.script("return new Date(arguments[0]).toLocaleString('en-US', {timeZone: arguments[1], timeZoneName: 'short'})",
+                posted.json().getJsonObject("entry").getString("postedAt"), zone), postedAt);
+        // at 1400 px no identifier wraps: what the entry, date, type, staff and call cells hold is one line high
+        for (int column : new int[] {1, 2, 4, 5, 6}) {
+            WebElement cell = browser.driver().findElement(By.cssSelector("#trail-results tbody tr td:nth-child(" + column + ")"));
+            assertTrue(contentHeight(cell) < 2 * lineHeight(cell), "column " + column + " wraps: " + cell.getText());
+        }
+        callButton.click();
         WebElement trail = browser.waitForText(By.id("call-trail"), "entry");
         assertTrue(trail.getText().contains("KNOWLEDGE PASS") && trail.getText().contains("for the auditor"), trail.getText());
         browser.screenshot("08-audit-trail");
+
+        // an entry with many lines (the showcase member's opening balances: four accounts and GL 3900) is folded
+        int lines = auditor.get("api/audit/trail?member=100001&type=OPENING_BALANCE").json().getJsonArray("items")
+                .getJsonObject(0).getJsonArray("lines").size();
+        assertTrue(lines > 3, "the showcase member's opening entry has " + lines + " lines");
+        browser.driver().findElement(By.id("trail-staff")).clear();
+        browser.driver().findElement(By.id("trail-member")).sendKeys("100001");
+        new Select(browser.driver().findElement(By.id("trail-type"))).selectByValue("OPENING_BALANCE");
+        browser.driver().findElement(By.id("trail-search")).click();
+        WebElement folded = browser.waitFor(By.cssSelector("#trail-results details.more-lines"));
+        assertEquals((lines - 2) + " more lines", folded.findElement(By.tagName("summary")).getText());
+        assertFalse(folded.getAttribute("open") != null, "folded until asked");
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#trail-results tbody tr td:nth-child(8) > .line")).size());
+        folded.findElement(By.tagName("summary")).click();
+        browser.until(driver -> folded.findElements(By.cssSelector(".line")).stream().allMatch(WebElement::isDisplayed));
+        assertEquals(lines - 2, folded.findElements(By.cssSelector(".line")).size());
 
         browser.driver().findElement(By.linkText("Verify")).click();
         browser.waitFor(By.id("verify-button")).click();
@@ -585,7 +617,7 @@ class ConsoleIT {
         String callId = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "STRONG");
         browser.open(deployment.toString());
         signIn("rep1");
-        assertEquals(callId, browser.waitFor(By.id("call-id")).getText(), "the desk resumes the open call");
+        assertEquals(callId, browser.waitFor(By.id("call-id")).getAttribute("data-call-id"), "the desk resumes the open call");
         browser.waitFor(By.id("posting-form"));
 
         // 1,500.00 to another member is above a rep's authority: it waits for a supervisor
@@ -730,6 +762,20 @@ class ConsoleIT {
             }
         }
         throw new AssertionError("no passcode in the outbox for call " + callId);
+    }
+
+    /** The height of what an element holds (not of the element, which a table row stretches), in pixels. */
+    private static double contentHeight(WebElement element) {
+        Object height = browser.script("const range = document.createRange(); range.selectNodeContents(arguments[0]); "
+                + "return range.getBoundingClientRect().height", element);
+        return ((Number) height).doubleValue();
+    }
+
+    /** The computed line height of an element's text, in pixels. */
+    private static double lineHeight(WebElement element) {
+        Object height = browser.script("const style = getComputedStyle(arguments[0]); "
+                + "return style.lineHeight === 'normal' ? parseFloat(style.fontSize) * 1.2 : parseFloat(style.lineHeight)", element);
+        return ((Number) height).doubleValue();
     }
 
     private void signIn(String username) {
