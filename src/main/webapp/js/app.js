@@ -5,6 +5,7 @@
 import { api, session } from './api.js';
 import { h, fill, setZone } from './dom.js';
 import { pagesFor, homeOf } from './pages.js';
+import { countPending, draw as drawPending, stopCounting } from './pending-count.js';
 import signIn from './pages/signin.js';
 
 const main = document.getElementById('main');
@@ -56,6 +57,7 @@ function leave() {
 
 function showSignIn(message) {
   leave();
+  stopCounting();
   me = null;
   fill(nav);
   fill(who);
@@ -80,6 +82,7 @@ async function signedIn(staff) {
     history.replaceState(null, '', '#' + home.id);
   }
   show();
+  countPending(me, nav);
 }
 
 function show() {
@@ -97,6 +100,7 @@ function show() {
     'aria-current': candidate.id === page.id ? 'page' : false,
     title: candidate.title + ' (Alt+' + (index + 1) + ')',
   }, candidate.title)));
+  drawPending(nav);
   setZone(me.zone);
   fill(who, h('span', { id: 'who-name' }, me.displayName || me.username), ' ',
     h('span', { class: 'roles' }, me.roles.join(', ')), ' ',
@@ -139,6 +143,7 @@ async function start() {
   }
   if (me) {
     show();
+    countPending(me, nav);
   } else {
     showSignIn();
   }

@@ -8,6 +8,7 @@ import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { awaitApproval } from '../approval-wait.js';
 import { whatWasAsked } from '../approval-text.js';
+import { receiptButton } from './receipt.js';
 
 /**
  * Names for people; what each type needs (tenders, fields, verification, instrument fees) is the
@@ -50,6 +51,7 @@ export function postingPanel(section, desk, types) {
   const accountsList = h('datalist', { id: 'member-accounts' });
   const payoff = h('div', { id: 'payoff', class: 'muted' });
   const answer = h('div', { id: 'post-result', hidden: true });
+  const receiptBox = h('div', { id: 'receipt-box', hidden: true });
   const submit = h('button', { type: 'submit', id: 'post-button' }, 'Post');
   const needsLevel = h('p', { id: 'posting-level', class: 'muted', 'aria-live': 'polite' });
 
@@ -208,6 +210,8 @@ export function postingPanel(section, desk, types) {
 
   function showPosted(posted, decided) {
     const entry = posted.entry;
+    fill(receiptBox);
+    receiptBox.hidden = true;
     const allocation = posted.loanAllocation;
     result(answer, 'ok',
       decided ? h('p', { class: 'approval-decision' }, decided) : null,
@@ -218,7 +222,8 @@ export function postingPanel(section, desk, types) {
         formatMoney(allocation.principal), ', late fees ', formatMoney(allocation.lateFees)) : null,
       table(['Account', 'Ledger balance', 'Available'], (posted.balances || []).map(balance =>
         [balance.account, formatMoney(balance.ledgerBalance), formatMoney(balance.availableBalance)]), 'New balances'),
-      (posted.holds || []).length ? h('p', {}, 'Held: ', posted.holds.map(hold => formatMoney(hold.amount) + ' until ' + hold.releaseOn).join(', ')) : null);
+      (posted.holds || []).length ? h('p', {}, 'Held: ', posted.holds.map(hold => formatMoney(hold.amount) + ' until ' + hold.releaseOn).join(', ')) : null,
+      h('p', {}, receiptButton(posted, desk, receiptBox)), receiptBox);
   }
 
   // the type and tender chosen stay chosen when the desk is drawn again or the rep comes back to it

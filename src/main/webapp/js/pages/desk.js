@@ -31,8 +31,8 @@ function elapsed(since) {
   return (hours ? hours + ':' : '') + mm + ':' + String(rest).padStart(2, '0');
 }
 
-function render(main) {
-  const desk = new Desk(main);
+function render(main, { me } = {}) {
+  const desk = new Desk(main, me);
   desk.open();
   return () => desk.leave();
 }
@@ -59,8 +59,9 @@ function factorsOf(events) {
 }
 
 class Desk {
-  constructor(main) {
+  constructor(main, me) {
     this.main = main;
+    this.me = me;
     this.call = null;
     this.memberFile = null;
     this.stops = [];

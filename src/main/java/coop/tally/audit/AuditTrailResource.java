@@ -19,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,6 +63,24 @@ public class AuditTrailResource {
                 .add("items", items)
                 .add("page", query.page())
                 .add("size", query.size())
+                .build();
+    }
+
+    @GET
+    @Path("trail.csv")
+    @Produces("text/csv")
+    @Operation(summary = "The same search as CSV, one row per journal line, every matching entry (at most 10,000)")
+    public Response trailCsv() {
+        TrailQuery query = TrailQuery.parse(uri.getQueryParameters());
+        List<JournalEntry> entries = trail.search(query.filter(), 0, TrailCsv.MAX_ENTRIES + 1);
+        if (entries.size() > TrailCsv.MAX_ENTRIES) {
+            throw Refusal.byRules("TRAIL_CSV_TOO_LARGE", "More than " + TrailCsv.MAX_ENTRIES
+                    + " entries match; narrow the filters (e.g. business dates) and download again.");
+        }
+        securityLog.record("AUDIT_TRAIL_EXPORTED", auditor(), subjectOf(query.filter()),
+                query.describe() + " as CSV: " + entries.size() + " entries");
+        return Response.ok(TrailCsv.of(entries))
+                .header("Content-Disposition", "attachment; filename=\"tally-trail.csv\"")
                 .build();
     }
 

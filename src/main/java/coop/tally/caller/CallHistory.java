@@ -8,6 +8,7 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,6 +26,34 @@ public class CallHistory {
 
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    /** A member's earlier call or visit, for the desk's snapshot: who handled it, how it ended, its notes. */
+    public record MemberContact(String id, String channel, String handledBy, Instant startedAt, Instant endedAt,
+                                String disposition, List<String> notes) {
+    }
+
+    /** The member's last {@code limit} calls and visits before the one given, newest first, each with its notes in order. */
+    @Transactional
+    public List<MemberContact> lastContactsOf(String memberNumber, String exceptCallId, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> calls = em.createNativeQuery("SELECT id, channel, handled_by, started_at, ended_at, disposition"
+                        + " FROM member_call WHERE member_number = ? AND id <> ? ORDER BY started_at DESC, id DESC")
+                .setParameter(1, memberNumber).setParameter(2, exceptCallId).setMaxResults(limit).getResultList();
+        List<MemberContact> contacts = new ArrayList<>();
+        for (Object[] columns : calls) {
+            TimeWindow.Row row = new TimeWindow.Row(columns);
+            contacts.add(new MemberContact(row.text(0), row.text(1), row.text(2), row.instant(3), row.instantOrNull(4),
+                    row.text(5), notesOf(row.text(0))));
+        }
+        return contacts;
+    }
+
+    private List<String> notesOf(String callId) {
+        @SuppressWarnings("unchecked")
+        List<Object> notes = em.createNativeQuery("SELECT detail FROM call_event WHERE call_id = ? AND event_type = 'NOTE' ORDER BY id")
+                .setParameter(1, callId).getResultList();
+        return notes.stream().map(String::valueOf).toList();
+    }
 
     /** Every call started in [{@code from}, {@code to}), oldest first. */
     @Transactional

@@ -5,6 +5,7 @@ import coop.tally.support.Api;
 import coop.tally.support.Browser;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -155,6 +156,29 @@ class ConsoleIT {
         assertEquals("post-result", browser.focused().getAttribute("id"));
         browser.until(driver -> balance("100001-S00").compareTo(new BigDecimal(expected)) == 0);
         browser.screenshot("03-desk-posted");
+
+        // the member's receipt: masked accounts, the rep, the time in the credit union's zone, the new available
+        // balance; printing it is on the security log
+        String entryId = browser.driver().findElement(By.id("posted-entry")).getText();
+        browser.script("window.printed = 0; window.print = () => { window.printed += 1; };");
+        browser.driver().findElement(By.id("print-receipt")).click();
+        WebElement receipt = browser.waitFor(By.id("receipt"));
+        browser.until(driver -> ((Number) browser.script("return window.printed")).intValue() == 1);
+        assertEquals(entryId, receipt.findElement(By.id("receipt-entry")).getText());
+        assertFalse(receipt.getText().contains("100001-S"), "account numbers are masked: " + receipt.getText());
+        assertTrue(receipt.getText().contains("••••01-S00") && receipt.getText().contains("••••01-S10"), receipt.getText());
+        String zone = Api.at(deployment).signIn("rep1").get("api/me").json().getString("zone");
+        JsonObject entry = Api.at(deployment).signIn("audit1").get("api/transactions/" + entryId).json();
+        assertEquals(browser.script("return new Date(arguments[0]).toLocaleString('en-US', {timeZone: arguments[1], timeZoneName: 'short'})",
+                entry.getString("postedAt"), zone), receipt.findElement(By.id("receipt-time")).getText());
+        assertEquals(browser.driver().findElement(By.id("who-name")).getText(), receipt.findElement(By.id("receipt-rep")).getText());
+        String available = Api.at(deployment).signIn("super1").get("api/members/100001").json().getJsonArray("accounts").stream()
+                .map(account -> account.asJsonObject()).filter(account -> account.getString("accountNumber").equals("100001-S00"))
+                .findFirst().orElseThrow().getString("availableBalance");
+        assertTrue(receipt.getText().replace(",", "").contains("••••01-S00 $" + available), receipt.getText());
+        browser.screenshot("03b-desk-receipt");
+        Api.Reply printed = Api.at(deployment).signIn("audit1").get("api/security-log?staff=rep1&type=RECEIPT_PRINTED&size=500");
+        assertTrue(printed.body().contains("entry " + entryId), printed.toString());
 
         // the history shows the entry; a note is appended; the log names the posting
         browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
@@ -322,7 +346,7 @@ class ConsoleIT {
         browser.driver().findElement(By.id("sign-out")).click();
 
         signIn("super1");
-        browser.waitFor(By.linkText("Approvals")).click();
+        browser.waitFor(By.partialLinkText("Approvals")).click();
         WebElement request = browser.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
         assertTrue(request.getText().contains("member 100007") && request.getText().contains("Identity confirmed"), request.getText());
         browser.driver().findElement(By.id("decision-reason-" + approvalId)).sendKeys("Checked the branch visit.", Keys.ENTER);
@@ -369,6 +393,18 @@ class ConsoleIT {
             WebElement cell = browser.driver().findElement(By.cssSelector("#trail-results tbody tr td:nth-child(" + column + ")"));
             assertTrue(contentHeight(cell) < 2 * lineHeight(cell), "column " + column + " wraps: " + cell.getText());
         }
+        // the same search downloads as CSV: one row per journal line, the entry's header on each
+        browser.driver().findElement(By.id("trail-csv")).click();
+        Api.Reply csv = auditor.get("api/audit/trail.csv?staff=rep2", "text/csv");
+        assertEquals(200, csv.status(), csv.toString());
+        assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
+        List<String> csvRows = List.of(csv.body().split("\r\n"));
+        assertEquals("entry_id,business_date,posted_at_utc,type,posted_by,approved_by,call_or_visit,memo,reverses_entry,"
+                + "reason_code,line,side,account,amount", csvRows.get(0));
+        assertEquals(2, csvRows.stream().filter(row -> row.startsWith(entryId + ",") && row.contains(",TRANSFER,rep2,,"
+                + callId + ",for the auditor,") && row.endsWith(",7.00")).count(), csv.body());
+        assertEquals("Downloaded tally-trail.csv: " + (csvRows.size() - 1) + " journal lines.",
+                browser.waitForText(By.id("trail-csv-result"), "Downloaded").getText());
         callButton.click();
         WebElement trail = browser.waitForText(By.id("call-trail"), "entry");
         assertTrue(trail.getText().contains("KNOWLEDGE PASS") && trail.getText().contains("for the auditor"), trail.getText());
@@ -512,7 +548,14 @@ class ConsoleIT {
         try {
             supervisor.open(deployment.toString());
             signIn(supervisor, "super1");
-            supervisor.waitFor(By.linkText("Approvals")).click();
+            // on every page the bar counts the requests waiting for this supervisor: others', not their own
+            long waitingForSuper1 = super1.get("api/approvals?status=PENDING&limit=100").json().getJsonArray("items").stream()
+                    .filter(item -> !item.asJsonObject().getString("requestedBy").equals("super1")).count();
+            assertTrue(waitingForSuper1 >= 2, "rep1's withdrawal and rep2's drawer close wait: " + waitingForSuper1);
+            supervisor.waitForText(By.id("pending-count"), String.valueOf(waitingForSuper1));
+            supervisor.driver().findElement(By.linkText("Drawers")).click();
+            assertEquals(String.valueOf(waitingForSuper1), supervisor.waitFor(By.id("pending-count")).getText());
+            supervisor.driver().findElement(By.partialLinkText("Approvals")).click();
             WebElement request = supervisor.waitFor(By.cssSelector("article[data-approval='" + approvalId + "']"));
             // what the supervisor decides on, in words and money: whose money, which account, who asked and why
             assertEquals("Cash withdrawal of $3,000.00 from share …S00 of Eleanor Whitfield (member 100001), requested by rep1",
@@ -535,6 +578,7 @@ class ConsoleIT {
             WebElement decided = supervisor.waitForText(By.id("approval-decided"), "posted");
             assertTrue(decided.getText().contains("Approved by super1"), decided.getText());
             supervisor.waitUntilGone(By.cssSelector("article[data-approval='" + approvalId + "']"));
+            supervisor.waitForText(By.id("pending-count"), String.valueOf(waitingForSuper1 - 1));
 
             // the rep's page shows the decision and the posted entry without being asked
             WebElement posted = browser.waitForText(By.id("post-result"), "Posted");
@@ -668,10 +712,33 @@ class ConsoleIT {
     void the_desk_keeps_an_open_history_and_the_chosen_posting_type_without_keeping_member_data() {
         Api anonymous = Api.at(deployment);
         Api rep1 = anonymous.signIn("rep1");
-        new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1")).verifiedCall(rep1, "100001", "BASIC");
+        Api super1 = anonymous.signIn("super1");
+        Calls calls = new Calls(super1, anonymous.signIn("admin1"));
+        // an earlier call of the member, with a note, handled by another rep
+        Api rep2 = anonymous.signIn("rep2");
+        String earlier = calls.verifiedCall(rep2, "100001", "BASIC");
+        String earlierNote = "Asked about a car loan " + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply noted = rep2.post("api/calls/" + earlier + "/notes", "{\"text\":\"" + earlierNote + "\"}");
+        assertTrue(noted.status() < 300, noted.toString());
+        calls.endCall(rep2);
+        calls.verifiedCall(rep1, "100001", "BASIC");
         browser.open(deployment.toString());
         signIn("rep1");
         browser.waitFor(By.id("posting-form"));
+
+        // the member snapshot: the last calls and visits with their notes, and each loan's next payment
+        WebElement contacts = browser.waitFor(By.id("recent-contacts"));
+        contacts.findElement(By.tagName("summary")).click();
+        WebElement contact = browser.waitFor(By.cssSelector("#recent-contacts li[data-contact='" + earlier + "']"));
+        assertTrue(contact.getText().contains(earlierNote) && contact.getText().contains("rep2")
+                && contact.getText().contains("call " + earlier.substring(0, 8)), contact.getText());
+        assertEquals(contact, browser.driver().findElements(By.cssSelector("#recent-contacts > ol > li")).get(0), "newest first");
+        assertTrue(browser.driver().findElements(By.cssSelector("#recent-contacts > ol > li")).size() <= 5);
+        JsonObject loan = super1.get("api/members/100001").json().getJsonArray("accounts").stream().map(JsonValue::asJsonObject)
+                .filter(account -> account.getString("accountNumber").equals("100001-L01")).findFirst().orElseThrow();
+        assertEquals("$" + String.format(java.util.Locale.US, "%,.2f", new BigDecimal(loan.getString("paymentAmount"))) + " due " + loan.getString("nextDueDate"),
+                browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-L01'] .due")).getText());
+
         browser.driver().findElement(By.cssSelector("#accounts tr[data-account='100001-S00'] .history-button")).click();
         browser.waitForText(By.id("history"), "History of 100001-S00");
 

@@ -81,6 +81,11 @@ public final class Api {
         return send(request);
     }
 
+    /** A GET that asks for another media type than JSON (CSV, JSON Lines). */
+    public Reply get(String path, String accept) {
+        return send(request(path).setHeader("Accept", accept + ", application/problem+json").GET());
+    }
+
     public Reply put(String path, String jsonBody) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
