@@ -107,5 +107,12 @@ export function verificationPanel(section, desk) {
     fill(section, h('h2', { id: 'verification-h' }, 'Verify the member at the counter'), answer, photoIdForm(attempt));
     return;
   }
-  fill(section, h('h2', { id: 'verification-h' }, 'Verify the caller'), answer, knowledge, pinForm, passcode);
+  // once the caller is STRONG the forms fold away (the outcome stays), so the member's accounts, the
+  // posting form and the log fit the screen; the rep can unfold them
+  const unfold = h('button', { type: 'button', id: 'unfold-verification', class: 'link unfold', onclick: () => {
+    section.classList.toggle('unfolded');
+    unfold.textContent = section.classList.contains('unfolded') ? 'Hide the verification forms' : 'Show the verification forms';
+  } }, 'Show the verification forms');
+  fill(section, h('h2', { id: 'verification-h' }, 'Verify the caller'), answer, unfold,
+    h('div', { class: 'verify-forms' }, knowledge, pinForm, passcode));
 }

@@ -207,8 +207,8 @@ class Desk {
     this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
     this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
     fill(this.body, this.summary, h('div', { class: 'desk' },
-      h('div', { class: 'side' }, this.verification, this.notes, this.ending),
-      h('div', { class: 'work' }, this.member, this.requestsBox, this.posting, this.referral, this.log)));
+      h('div', { class: 'side' }, this.verification, this.notes, this.ending, this.log),
+      h('div', { class: 'work' }, this.member, this.requestsBox, this.posting, this.referral)));
     verificationPanel(this.verification, this);
     this.notesPanel();
     this.endPanel();
@@ -262,6 +262,7 @@ class Desk {
 
   showSummary() {
     const call = this.call;
+    this.verification.classList.toggle('folded', call.level === 'STRONG');
     const flags = (call.redFlags || []).slice();
     if ((call.events || []).some(event => event.type === 'PHONE_ACCESS_LOCKED' || event.type === 'ATTEMPT_REFUSED_LOCKED')) {
       flags.push('LOCKED_NOW');

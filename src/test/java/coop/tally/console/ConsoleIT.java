@@ -139,7 +139,18 @@ class ConsoleIT {
         browser.waitForText(By.id("call-level"), "STRONG");
         browser.waitForText(By.id("call-factors"), "PASSCODE passed");
         assertEquals("Needs STRONG verification.", browser.driver().findElement(By.id("posting-level")).getText());
+        // a STRONG caller's verification forms fold away: accounts, the posting form and the log fit 1400×1000 unscrolled
+        browser.until(driver -> !driver.findElement(By.id("knowledge")).isDisplayed());
+        browser.script("window.scrollTo(0, 0)");
+        for (String wanted : List.of("#accounts tbody tr:last-child", "#posting-form button[type='submit']", "#call-log h2", "#call-log li")) {
+            Number bottom = (Number) browser.script("const box = document.querySelector(arguments[0]).getBoundingClientRect();"
+                    + " return box.bottom <= window.innerHeight ? 0 : box.bottom - window.innerHeight", wanted);
+            assertEquals(0, bottom.intValue(), wanted + " is below the screen by " + bottom + " px");
+        }
         browser.screenshot("02-desk-verified");
+        browser.driver().findElement(By.id("unfold-verification")).click();
+        assertTrue(browser.driver().findElement(By.id("knowledge")).isDisplayed(), "the rep can unfold the forms");
+        browser.driver().findElement(By.id("unfold-verification")).click();
 
         // the loan's payoff is quoted before a payment is typed
         new Select(browser.driver().findElement(By.id("posting-type"))).selectByValue("LOAN_PAYMENT");
