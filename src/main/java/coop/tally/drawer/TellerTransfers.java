@@ -112,16 +112,16 @@ public class TellerTransfers {
     /** The receiver refuses the cash (a reason is optional); nothing moves. */
     @Transactional
     public TellerTransfer reject(String rep, long transferId, String reason) {
-        return close(TellerTransferRules.Step.REJECT, rep, transferId, reason, "TELLER_TRANSFER_REJECTED");
+        return endWithoutCash(TellerTransferRules.Step.REJECT, rep, transferId, reason, "TELLER_TRANSFER_REJECTED");
     }
 
     /** The sender takes back an unaccepted transfer; nothing moves. */
     @Transactional
     public TellerTransfer withdraw(String rep, long transferId) {
-        return close(TellerTransferRules.Step.WITHDRAW, rep, transferId, null, "TELLER_TRANSFER_WITHDRAWN");
+        return endWithoutCash(TellerTransferRules.Step.WITHDRAW, rep, transferId, null, "TELLER_TRANSFER_WITHDRAWN");
     }
 
-    private TellerTransfer close(TellerTransferRules.Step step, String rep, long transferId, String reason, String event) {
+    private TellerTransfer endWithoutCash(TellerTransferRules.Step step, String rep, long transferId, String reason, String event) {
         TellerTransfer unlocked = find(transferId);
         TellerTransferRules.requireParty(step, rep, unlocked.fromRep(), unlocked.toRep());
         TellerTransfer transfer = lockTransfer(transferId);

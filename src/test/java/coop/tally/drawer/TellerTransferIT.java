@@ -4,7 +4,6 @@ import coop.tally.support.Api;
 import coop.tally.support.Browser;
 import coop.tally.support.ScenarioSteps;
 import coop.tally.support.TallyDeployment;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -20,15 +19,20 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import static coop.tally.drawer.TellerTransferCalls.acceptTwiceAtOnce;
+import static coop.tally.drawer.TellerTransferCalls.assertBlind;
+import static coop.tally.drawer.TellerTransferCalls.assertInvariantsHold;
+import static coop.tally.drawer.TellerTransferCalls.assertProblem;
+import static coop.tally.drawer.TellerTransferCalls.close;
+import static coop.tally.drawer.TellerTransferCalls.id;
+import static coop.tally.drawer.TellerTransferCalls.newRep;
+import static coop.tally.drawer.TellerTransferCalls.open;
+import static coop.tally.drawer.TellerTransferCalls.path;
+import static coop.tally.drawer.TellerTransferCalls.propose;
+import static coop.tally.drawer.TellerTransferCalls.transferMoves;
+import static coop.tally.drawer.TellerTransferCalls.transfers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,24 +146,7 @@ class TellerTransferIT {
         }
 
         // two accepts at once: one posts, the other finds it accepted
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Reply>> replies = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            replies.add(pool.submit(() -> {
-                start.await();
-                return rep2.post(path(accepted, "accept"), count);
-            }));
-        }
-        start.countDown();
-        List<String> outcomes = new ArrayList<>();
-        for (Future<Api.Reply> reply : replies) {
-            Api.Reply answer = reply.get(60, TimeUnit.SECONDS);
-            assertBlind(answer);
-            outcomes.add(answer.status() == 200 ? "200" : answer.status() + " " + answer.code());
-        }
-        pool.shutdown();
-        assertEquals(List.of("200", "409 TRANSFER_ALREADY_ACCEPTED"), outcomes.stream().sorted().toList());
+        assertEquals(List.of("200", "409 TRANSFER_ALREADY_ACCEPTED"), acceptTwiceAtOnce(rep2, accepted, count));
         JsonObject done = rep2.get("api/teller-transfers/" + accepted).json();
         assertEquals("ACCEPTED", done.getString("state"));
         assertEquals("rep2", done.getString("decidedBy"));
@@ -170,7 +157,7 @@ class TellerTransferIT {
         assertProblem(409, "TRANSFER_ALREADY_ACCEPTED", rep2.post(path(accepted, "accept"), count));
         assertProblem(409, "TRANSFER_ALREADY_ACCEPTED", rep2.post(path(accepted, "reject"), "{}"));
         assertProblem(409, "TRANSFER_ALREADY_ACCEPTED", rep1.post(path(accepted, "withdraw"), ""));
-        assertInvariantsHold();
+        assertInvariantsHold(audit1);
     }
 
     @Test
@@ -194,10 +181,10 @@ class TellerTransferIT {
         assertProblem(409, "TRANSFER_ALREADY_WITHDRAWN", rep2.post(path(withdrawn, "reject"), "{}"));
 
         // a transfer is shown to its two reps, supervisors and auditors only
-        assertProblem(403, "TRANSFER_NOT_YOURS", newRep().get("api/teller-transfers/" + withdrawn));
+        assertProblem(403, "TRANSFER_NOT_YOURS", newRep(admin1, signedInAt).get("api/teller-transfers/" + withdrawn));
         assertEquals(200, super2.get("api/teller-transfers/" + withdrawn).status());
         assertEquals(200, audit1.get("api/teller-transfers/" + withdrawn).status());
-        assertInvariantsHold();
+        assertInvariantsHold(audit1);
     }
 
     @Test
@@ -282,61 +269,11 @@ class TellerTransferIT {
 
         // a closed drawer neither hands nor takes cash
         assertProblem(409, "DRAWER_CLOSED", propose(rep1, "rep2", "{\"100\": 1}"));
-        Api late = newRep();
+        Api late = newRep(admin1, signedInAt);
         long lateDrawer = open(late, "1.00", "{\"1\": 1}");
         assertProblem(409, "RECEIVER_DRAWER_NOT_OPEN", propose(late, "rep1", "{\"1\": 1}"));
         close(late, lateDrawer, "{\"1\": 1}");
-        assertInvariantsHold();
-    }
-
-    private static List<String> transferMoves(JsonObject closed) {
-        return closed.getJsonArray("movements").getValuesAs(JsonObject.class).stream()
-                .filter(move -> move.getString("kind").equals("TELLER_TRANSFER"))
-                .map(move -> move.getJsonNumber("entryId").longValue() + " " + move.getString("direction") + " " + move.getString("amount"))
-                .toList();
-    }
-
-    private static long open(Api rep, String issue, String count) {
-        Api.Reply opened = rep.post("api/drawers", "{\"vaultIssue\":\"" + issue + "\",\"count\":" + count + "}");
-        assertEquals(201, opened.status(), opened.toString());
-        return id(opened.json());
-    }
-
-    private static JsonObject close(Api rep, long drawer, String count) {
-        Api.Reply closed = rep.post("api/drawers/" + drawer + "/close", "{\"count\":" + count + "}");
-        assertEquals(200, closed.status(), closed.toString());
-        return closed.json();
-    }
-
-    private static Api.Reply propose(Api rep, String toRep, String count) {
-        Api.Reply reply = rep.post("api/teller-transfers", "{\"toRep\":\"" + toRep + "\",\"count\":" + count + "}");
-        assertBlind(reply);
-        return reply;
-    }
-
-    private static JsonObject transfers(Api rep) {
-        Api.Reply reply = rep.get("api/teller-transfers");
-        assertEquals(200, reply.status(), reply.toString());
-        assertBlind(reply);
-        return reply.json();
-    }
-
-    private static String path(long transfer, String step) {
-        return "api/teller-transfers/" + transfer + "/" + step;
-    }
-
-    /** Nothing a rep reads about a transfer says what a drawer holds. */
-    private static void assertBlind(Api.Reply reply) {
-        assertFalse(reply.body().contains("expected"), reply.toString());
-    }
-
-    private static Api newRep() {
-        String username = "teller-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.Reply created = admin1.post("api/staff", Json.createObjectBuilder().add("username", username)
-                .add("displayName", "Teller " + username).add("roles", Json.createArrayBuilder().add("REP"))
-                .add("password", Api.DEMO_PASSWORD).build().toString());
-        assertEquals(201, created.status(), created.toString());
-        return Api.at(signedInAt).signIn(username);
+        assertInvariantsHold(audit1);
     }
 
     private void signIn(Browser in, String username) {
@@ -344,22 +281,5 @@ class TellerTransferIT {
         in.waitFor(By.id("username")).sendKeys(username);
         in.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
         in.waitFor(By.id("sign-out"));
-    }
-
-    private static long id(JsonObject json) {
-        return json.getJsonNumber("id").longValue();
-    }
-
-    private static void assertProblem(int status, String code, Api.Reply reply) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertTrue(reply.isProblem(), reply.toString());
-        assertEquals(code, reply.code(), reply.toString());
-    }
-
-    private static void assertInvariantsHold() {
-        Api.Reply report = audit1.get("api/ledger/invariants");
-        assertEquals(200, report.status(), report.toString());
-        assertTrue(report.json().getBoolean("ok"), report.toString());
-        assertEquals(0, report.json().getJsonArray("negativeCash").size(), report.toString());
     }
 }
