@@ -1,6 +1,7 @@
 /**
  * The rep's cash drawer for the business day: open it with the vault's issue and an opening count,
- * buy from and sell to the vault by denomination, and close it with a blind count. The expected
+ * buy from and sell to the vault by denomination, hand cash to another rep's drawer and take theirs
+ * (teller-transfers.js), and close it with a blind count. The expected
  * cash is never on this page before the close count is in (the API does not give it either); the
  * answer to the count shows expected, counted and over/short, and whether the drawer closed or waits
  * for a supervisor because it is out of tolerance.
@@ -9,6 +10,7 @@ import { get, post, Problem } from '../api.js';
 import { h, fill, field, result, problemText, when } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 import { countGrid, countText, centsText } from '../denominations.js';
+import { transfersPanel } from '../teller-transfers.js';
 
 function render(main) {
   const body = h('div', { id: 'drawer-page' });
@@ -83,7 +85,7 @@ function render(main) {
       fill(body, summary, closedPanel(drawer));
       return;
     }
-    fill(body, summary, h('div', { class: 'columns' }, vaultPanel(drawer), closePanel(drawer)));
+    fill(body, summary, h('div', { class: 'columns' }, vaultPanel(drawer), closePanel(drawer)), transfersPanel(answer));
   }
 
   function vaultPanel(drawer) {

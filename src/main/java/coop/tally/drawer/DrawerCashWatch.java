@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
  * movement recorded, in the entry's own transaction: whoever wrote the entry (a posting, a
  * reversal, a vault move, the over/short), the drawer's expected cash stays equal to its account's
  * balance. The writer must have admitted the cash through the drawer first; an entry that moves a
- * drawer's cash without that is a defect, and rolls back.
+ * drawer's cash without that is a defect, and rolls back. An entry may move several drawers (a
+ * teller transfer moves two): each is moved by its own admission.
  */
 @ApplicationScoped
 public class DrawerCashWatch {

@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The blind close of a drawer: the rep's count, the supervisor's approval of a count out of
@@ -51,15 +52,25 @@ public class DrawerClose {
     @Inject
     TallyClock clock;
 
+    @Inject
+    TellerTransfers transfers;
+
     /**
      * The rep's blind close count. The over/short is computed against the expected cash; within
      * tolerance the drawer closes at once, beyond it the drawer waits (taking no postings) for a
-     * supervisor ({@link CloseApproval}).
+     * supervisor ({@link CloseApproval}). Refused (409 TRANSFERS_PENDING, naming them) while cash
+     * handed to or from the drawer waits to be accepted, rejected or withdrawn: the count would not
+     * know whether that cash is in the drawer.
      */
     @Transactional
     public Drawer submitCloseCount(String rep, long drawerId, DenominationCount count) {
         Drawer drawer = drawers.ownDrawer(rep, drawerId);
         DrawerService.requireOpen(drawer);
+        List<Long> pending = transfers.pendingOf(drawer.id()).stream().map(TellerTransfer::id).toList();
+        if (!pending.isEmpty()) {
+            throw new Refusal(Refusal.Kind.CONFLICT, "TRANSFERS_PENDING", "Cash handed to or from this drawer waits to be accepted,"
+                    + " rejected or withdrawn; settle it before the close count.", Map.of("transfers", pending));
+        }
         drawer.counted(count, clock.now());
         securityLog.record("DRAWER_COUNTED", rep, "drawer " + drawer.id(), "over/short " + drawer.overShort().toPlainString());
         if (CloseApproval.needsApproval(drawer.overShort(), settings.closeTolerance())) {

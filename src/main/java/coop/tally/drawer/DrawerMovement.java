@@ -19,7 +19,7 @@ import java.time.Instant;
 public class DrawerMovement {
 
     /** What moved the cash. */
-    public enum Kind { OPENING_ISSUE, CASH_POSTING, REVERSAL, VAULT_BUY, VAULT_SELL, OVER_SHORT, CLOSING_RETURN }
+    public enum Kind { OPENING_ISSUE, CASH_POSTING, REVERSAL, VAULT_BUY, VAULT_SELL, OVER_SHORT, CLOSING_RETURN, TELLER_TRANSFER }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

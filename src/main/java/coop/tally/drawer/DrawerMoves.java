@@ -19,7 +19,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 
 /**
- * A drawer's own moves of cash (vault buys and sells, over/short, the closing return) as journal
+ * A drawer's own moves of cash (vault buys and sells, over/short, the closing return, cash handed to
+ * another drawer) as journal
  * entries on the drawer's cash account, and the drawer moved by what any entry did to that account,
  * with the movement recorded, so that the expected cash always equals the account's balance.
  * Callers hold the drawer's lock.
@@ -56,6 +57,21 @@ class DrawerMoves {
                 : EntryDraft.of(type, LineDraft.debit(cash, amount), LineDraft.credit(other, amount));
         admitted.expect(drawer, kind, denominations);
         return pipeline.post(EntryHeader.posting(type, businessDates.current(), clock.now(), staff, null, null, memo),
+                draft, Map.of(), EntryContext.NO_MEMBER);
+    }
+
+    /**
+     * One balanced entry handing {@code count} from {@code from}'s cash account to {@code to}'s: both
+     * drawers are admitted, so that {@link DrawerCashWatch} moves each of them by what the entry did
+     * to its own account (out of one, into the other), with the pieces recorded on both.
+     */
+    JournalEntry handOver(String staff, String memo, Drawer from, Drawer to, DenominationCount count) {
+        Money amount = count.total();
+        admitted.expect(from, DrawerMovement.Kind.TELLER_TRANSFER, count);
+        admitted.expect(to, DrawerMovement.Kind.TELLER_TRANSFER, count);
+        EntryDraft draft = EntryDraft.of(EntryType.TELLER_TRANSFER,
+                LineDraft.debit(AccountRef.gl(to.glCode()), amount), LineDraft.credit(AccountRef.gl(from.glCode()), amount));
+        return pipeline.post(EntryHeader.posting(EntryType.TELLER_TRANSFER, businessDates.current(), clock.now(), staff, null, null, memo),
                 draft, Map.of(), EntryContext.NO_MEMBER);
     }
 

@@ -143,7 +143,7 @@ public class DrawerResource {
         return reports.day(closes.askCloseApprovalAgain(me(), id));
     }
 
-    private static DenominationCount count(JsonObject body) {
+    static DenominationCount count(JsonObject body) {
         JsonValue value = JsonFields.of(body).json().get("count");
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             throw JsonFields.missing("count");
@@ -166,7 +166,7 @@ public class DrawerResource {
         }
     }
 
-    private static void allowOnly(JsonObject body, Set<String> fields) {
+    static void allowOnly(JsonObject body, Set<String> fields) {
         for (String field : JsonFields.of(body).json().keySet()) {
             if (!fields.contains(field)) {
                 String shown = field.length() > 40 ? field.substring(0, 40) : field;

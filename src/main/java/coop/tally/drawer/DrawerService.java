@@ -145,7 +145,7 @@ public class DrawerService {
      * first), or cash out beyond what it holds (DRAWER_CASH_SHORT). Neither refusal says how much
      * the drawer holds: the close is blind.
      */
-    private static void refuseUnfundable(Drawer drawer, Money delta) {
+    static void refuseUnfundable(Drawer drawer, Money delta) {
         requireOpen(drawer);
         if (delta.isPositive() && drawer.isOverLimit()) {
             throw new Refusal(Refusal.Kind.RULES, "DRAWER_OVER_LIMIT",
@@ -282,7 +282,7 @@ public class DrawerService {
         }
     }
 
-    private static Money positiveTotal(DenominationCount count) {
+    static Money positiveTotal(DenominationCount count) {
         Money total = count.total();
         if (!total.isPositive()) {
             throw new Refusal(Refusal.Kind.INVALID, "COUNT_EMPTY", "Count at least one piece of cash.", Map.of("field", "count"));

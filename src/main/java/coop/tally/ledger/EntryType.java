@@ -18,5 +18,7 @@ public enum EntryType {
     /** A drawer sells cash to the vault. */
     VAULT_SELL,
     /** The difference found when a drawer is counted at close. */
-    CASH_OVER_SHORT
+    CASH_OVER_SHORT,
+    /** Cash handed from one drawer to another, posted when the receiving rep accepts their count. */
+    TELLER_TRANSFER
 }

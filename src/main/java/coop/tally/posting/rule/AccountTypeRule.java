@@ -28,7 +28,7 @@ public final class AccountTypeRule implements PostingRule {
         return switch (facts.type()) {
             case DEPOSIT, WITHDRAWAL, TRANSFER, OFFICIAL_CHECK -> firstNonTransactional(facts, null);
             case LOAN_PAYMENT -> loanPayment(facts);
-            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT -> Optional.empty();
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> Optional.empty();
         };
     }
 
