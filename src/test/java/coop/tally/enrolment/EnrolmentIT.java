@@ -27,11 +27,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import static coop.tally.enrolment.Enrolling.cashDeposit;
+import static coop.tally.enrolment.Enrolling.moneyOrder;
+import static coop.tally.enrolment.Enrolling.name;
+import static coop.tally.enrolment.Enrolling.nextSsn;
+import static coop.tally.enrolment.Enrolling.review;
+import static coop.tally.enrolment.Enrolling.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,9 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @RunAsClient
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class EnrolmentIT {
-
-    /** SSNs of these tests: area 7xx, never a demo member's (the demo uses 9xx, which is never issued). */
-    private static final AtomicInteger SERIAL = new AtomicInteger(1000 + (int) (System.nanoTime() % 5000));
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -114,9 +115,7 @@ class EnrolmentIT {
         JsonObject file = desk.member(number);
         assertEquals("Ada", file.getString("firstName"));
         assertEquals("0.00", desk.account(number + "-S00").getString("ledgerBalance"));
-        Api.Reply deposit = desk.rep1.post("api/transactions", Json.createObjectBuilder().add("sessionId", visit)
-                .add("type", "DEPOSIT").add("tender", "CASH").add("toAccount", number + "-S00").add("amount", "25.00").build().toString(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        Api.Reply deposit = transaction(cashDeposit(visit, number + "-S00"));
         assertEquals(201, deposit.status(), deposit.toString());
         assertEquals("25.00", desk.account(number + "-S00").getString("ledgerBalance"));
 
@@ -200,24 +199,16 @@ class EnrolmentIT {
         assertEquals("Quilmarsh", desk.member(number).getString("lastName"));
 
         int entries = desk.entries();
-        JsonObject check = review(desk.rep1.post("api/transactions", Json.createObjectBuilder().add("sessionId", visit)
-                .add("type", "OFFICIAL_CHECK").add("tender", "ACCOUNT").add("fromAccount", share).add("instrument", "MONEY_ORDER")
-                .add("amount", "20.00").add("payee", "Blackfen Trading Ltd").build().toString(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())));
+        JsonObject check = review(transaction(moneyOrder(visit, share, "Blackfen Trading Ltd")));
         assertEquals(entries, desk.entries(), "nothing posts while the review waits");
         assertEquals(200, desk.approve(desk.super1, Desk.id(check), "Payee confirmed as a local business of that name").status());
         JsonObject posted = desk.approval(desk.rep1, Desk.id(check));
         assertTrue(Desk.events(posted).contains("EXECUTED"), posted.toString());
         assertEquals(entries + 1, desk.entries());
 
-        Api.Reply plain = desk.rep1.post("api/transactions", Json.createObjectBuilder().add("sessionId", visit)
-                .add("type", "OFFICIAL_CHECK").add("tender", "ACCOUNT").add("fromAccount", share).add("instrument", "MONEY_ORDER")
-                .add("amount", "20.00").add("payee", "Lakeside Plumbing").build().toString(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        Api.Reply plain = transaction(moneyOrder(visit, share, "Lakeside Plumbing"));
         assertEquals(201, plain.status(), plain.toString());
-        Api.Reply payeeOnDeposit = desk.rep1.post("api/transactions", Json.createObjectBuilder().add("sessionId", visit)
-                .add("type", "DEPOSIT").add("tender", "CASH").add("toAccount", share).add("amount", "20.00")
-                .add("payee", "Someone").build().toString(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        Api.Reply payeeOnDeposit = transaction(cashDeposit(visit, share).add("payee", "Someone"));
         assertEquals(400, payeeOnDeposit.status(), payeeOnDeposit.toString());
         desk.calls.endCall(desk.rep1);
     }
@@ -231,19 +222,12 @@ class EnrolmentIT {
             signIn(browser, "rep1");
             browser.waitFor(By.id("start-visit-button")).click();
             browser.waitFor(By.id("enrol-open")).click();
-            Map<String, String> typed = new java.util.LinkedHashMap<>();
-            typed.put("enrol-first-name", "Wren");
-            typed.put("enrol-last-name", "Halloway");
-            typed.put("enrol-date-of-birth", today.minusYears(41).toString());
-            typed.put("enrol-ssn", ssn);
-            typed.put("enrol-line1", "8 Orchard Lane");
-            typed.put("enrol-city", "Springfield");
-            typed.put("enrol-state", "il");
-            typed.put("enrol-zip", "62704");
-            typed.put("enrol-phone", "217-555-0188");
-            typed.put("enrol-id-last4", "7788");
-            typed.put("enrol-id-expires", Calls.unexpiredOn(desk.rep1));
-            typed.forEach((id, text) -> browser.driver().findElement(By.id(id)).sendKeys(text));
+            String[] typed = {"enrol-first-name", "Wren", "enrol-last-name", "Halloway", "enrol-date-of-birth", today.minusYears(41).toString(),
+                "enrol-ssn", ssn, "enrol-line1", "8 Orchard Lane", "enrol-city", "Springfield", "enrol-state", "il", "enrol-zip", "62704",
+                "enrol-phone", "217-555-0188", "enrol-id-last4", "7788", "enrol-id-expires", Calls.unexpiredOn(desk.rep1)};
+            for (int i = 0; i < typed.length; i += 2) {
+                browser.driver().findElement(By.id(typed[i])).sendKeys(typed[i + 1]);
+            }
             browser.screenshot("enrolment-01-form");
             browser.driver().findElement(By.id("enrol-button")).click();
             browser.until(driver -> driver.findElement(By.id("call-member")).getText().startsWith("7"));
@@ -276,33 +260,11 @@ class EnrolmentIT {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void signIn(Browser browser, String username) {
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.driver().findElement(By.id("password")).sendKeys(Api.DEMO_PASSWORD, Keys.ENTER);
-        browser.waitFor(By.id("sign-out"));
-    }
-
-    static JsonObject review(Api.Reply reply) {
-        assertEquals(202, reply.status(), reply.toString());
-        assertEquals("SANCTIONS_REVIEW", reply.json().getString("code"), reply.toString());
-        JsonObject approval = reply.json().getJsonObject("approval");
-        assertEquals("SANCTIONS_REVIEW", approval.getString("kind"));
-        assertEquals("PENDING", approval.getString("status"));
-        assertTrue(Desk.reasons(approval).contains("SANCTIONS_POSSIBLE_MATCH"), approval.toString());
-        assertNotNull(approval.getJsonObject("request").getJsonObject("match"), approval.toString());
-        return approval;
-    }
-
     private String newVisit(Api staff) {
         desk.calls.endCall(staff);
         Api.Reply started = staff.post("api/visits", "");
         assertEquals(201, started.status(), started.toString());
         return started.json().getString("id");
-    }
-
-    private static String nextSsn() {
-        int serial = SERIAL.incrementAndGet();
-        return String.format("7%02d-%02d-%04d", serial % 100, 10 + serial % 89, serial);
     }
 
     private JsonObjectBuilder enrolment(String visit, String first, String last, String ssn) {
@@ -314,7 +276,8 @@ class EnrolmentIT {
                 .add("photoIdExpires", Calls.unexpiredOn(desk.rep1));
     }
 
-    private static String name(String first, String last) {
-        return Json.createObjectBuilder().add("firstName", first).add("lastName", last).build().toString();
+    private Api.Reply transaction(JsonObjectBuilder body) {
+        return desk.rep1.post("api/transactions", body.build().toString(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
+
 }
