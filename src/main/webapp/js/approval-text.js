@@ -67,9 +67,38 @@ export function whatWasAsked(approval) {
       return 'Close drawer ' + asked.drawerId + (count ? ' with ' + formatMoney(count.counted) + ' counted, '
         + formatMoney(count.expected) + ' expected' : '');
     }
+    case 'SANCTIONS_REVIEW':
+      return sanctionsWords(approval, asked, member);
     default:
       return approval.summary || words(approval.kind);
   }
+}
+
+/**
+ * A held action and the listed name it may match: "Enrol new member Kestrel Zorvat: possible match of
+ * ZORVATH, Kestrel Amadeo (SDN entry 90001, SDGT, score 0.971)". Clearing it lets the action happen.
+ */
+function sanctionsWords(approval, asked, member) {
+  const held = asked.held || {};
+  const match = asked.match || {};
+  let action;
+  switch (asked.action) {
+    case 'ENROLMENT':
+      action = 'Enrol new member ' + asked.screenedName + (held.dateOfBirth ? ' (born ' + held.dateOfBirth + ')' : '');
+      break;
+    case 'NAME_CHANGE':
+      action = 'Change the name of ' + (member || 'a member') + ' from ' + held.formerName + ' to ' + asked.screenedName;
+      break;
+    case 'OFFICIAL_CHECK': {
+      const posting = held.posting || {};
+      action = 'Official check of ' + formatMoney(posting.amount) + ' payable to ' + asked.screenedName + (member ? ' for ' + member : '');
+      break;
+    }
+    default:
+      action = words(asked.action) + ' for ' + asked.screenedName;
+  }
+  return action + ': possible match of ' + match.name + ' (SDN entry ' + match.entNum
+    + (match.program ? ', ' + match.program : '') + ', score ' + match.score + ')';
 }
 
 /** The whole line a supervisor reads first: what, for whom, and who asked. */

@@ -48,6 +48,9 @@ export function postingPanel(section, desk, types) {
   const instrument = h('select', { id: 'posting-instrument', name: 'instrument' });
   const amount = moneyInput(h('input', { id: 'posting-amount', name: 'amount', required: true, maxlength: 20 }));
   const memo = h('input', { id: 'posting-memo', name: 'memo', maxlength: 200, autocomplete: 'off' });
+  // an official check's payee is screened against the sanctions list; none: payable to the member
+  const payee = h('input', { id: 'posting-payee', name: 'payee', maxlength: 100, autocomplete: 'off' });
+  const payeeField = field('Payee', payee, 'blank: the member');
   const accountsList = h('datalist', { id: 'member-accounts' });
   const payoff = h('div', { id: 'payoff', class: 'muted' });
   const answer = h('div', { id: 'post-result', hidden: true });
@@ -68,6 +71,7 @@ export function postingPanel(section, desk, types) {
     field('Transaction', type, 'Alt+P'),
     needsLevel,
     Object.values(wrappers),
+    payeeField,
     field('Amount', amount, 'typed as money: 125 or 125.00'),
     field('Memo', memo),
     submit, accountsList);
@@ -112,6 +116,7 @@ export function postingPanel(section, desk, types) {
     for (const [name, wrapper] of Object.entries(wrappers)) {
       wrapper.hidden = !needs.has(name);
     }
+    payeeField.hidden = type.value !== 'OFFICIAL_CHECK';
     // the server decides; this only says ahead of time what it will ask for (another member's account may need more)
     const toOther = needs.has('toAccount') && isOtherMembers(toAccount.value);
     const level = toOther ? spec.verificationToAnotherMember : spec.verification;
@@ -154,6 +159,7 @@ export function postingPanel(section, desk, types) {
     if (needs.has('loanAccount')) body.loanAccount = loanAccount.value;
     if (needs.has('instrument')) body.instrument = instrument.value;
     if (memo.value.trim()) body.memo = memo.value.trim();
+    if (type.value === 'OFFICIAL_CHECK' && payee.value.trim()) body.payee = payee.value.trim();
     // the same request sent again (after a lost answer) keeps its key, so it can never post twice
     const text = JSON.stringify(body);
     // a posting that repeats one still waiting for a supervisor may be a mistake (both could be
@@ -182,6 +188,7 @@ export function postingPanel(section, desk, types) {
         showPosted(reply.body);
         amount.value = '';
         memo.value = '';
+        payee.value = '';
       }
     } catch (failure) {
       if (failure instanceof Problem && failure.status !== 0) {

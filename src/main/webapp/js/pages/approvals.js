@@ -55,8 +55,18 @@ function valueText(approval, name, value) {
 }
 
 /** A JSON object's fields as a definition list with labels, not API names. */
+/** Fields a held sanctions review keeps for carrying the action out, not for reading: the SSN sealed to the hold. */
+const NOT_SHOWN = new Set(['ssnSealed', 'sealContext']);
+
+function shown(value) {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return value;
+  }
+  return Object.fromEntries(Object.entries(value).filter(([name]) => !NOT_SHOWN.has(name)).map(([name, inner]) => [name, shown(inner)]));
+}
+
 function facts(approval, object, className) {
-  return h('dl', { class: 'facts ' + (className || '') }, Object.entries(object || {}).flatMap(([name, value]) => [
+  return h('dl', { class: 'facts ' + (className || '') }, Object.entries(shown(object) || {}).flatMap(([name, value]) => [
     h('dt', {}, LABELS[name] || fieldWords(name)),
     h('dd', { 'data-field': name }, valueText(approval, name, value))]));
 }

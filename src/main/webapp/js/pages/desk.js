@@ -10,6 +10,7 @@ import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel, postingTypes } from '../desk/posting.js';
 import { referralPanel } from '../desk/referral.js';
 import { requestsPanel } from '../desk/requests.js';
+import { enrolmentForm } from '../desk/enrolment.js';
 import { awaitApproval } from '../approval-wait.js';
 
 /** Red flags as the rep reads them (the names are the API's). */
@@ -195,6 +196,7 @@ class Desk {
   showCall() {
     this.leave();
     this.unlockBox = null;
+    this.enrolBox = null;
     this.memberFile = null;
     this.postingShown = false;
     this.summary = h('section', { id: 'call-summary', class: 'card summary', 'aria-label': 'This call' });
@@ -285,7 +287,16 @@ class Desk {
         h('strong', {}, 'Red flags: '),
         h('ul', {}, flags.map(flag => h('li', { class: 'flag', 'data-flag': flag },
           FLAG_TEXT[flag] || flag.replaceAll('_', ' ').toLowerCase())))) : null,
-      identify, unlock);
+      identify, unlock, this.enrolmentBox());
+  }
+
+  /** A visit about nobody yet may enrol a new member (kept while the summary is redrawn). */
+  enrolmentBox() {
+    if (this.call.channel !== 'BRANCH' || this.call.memberNumber) {
+      return null;
+    }
+    this.enrolBox = this.enrolBox || enrolmentForm(this);
+    return this.enrolBox;
   }
 
   identifyForm() {

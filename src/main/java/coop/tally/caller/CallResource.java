@@ -1,5 +1,8 @@
 package coop.tally.caller;
 
+import coop.tally.approval.AccountVisibility;
+import coop.tally.approval.ApprovalJson;
+import coop.tally.member.PersonNames;
 import coop.tally.member.PhoneNumbers;
 import coop.tally.staff.Staff;
 import coop.tally.staff.StaffDirectory;
@@ -173,6 +176,32 @@ public class CallResource {
         }
         changes.changeContact(me(), id, email, phone);
         return show(id);
+    }
+
+    @POST
+    @Path("{id}/name")
+    @RolesAllowed({"REP", "SUPERVISOR"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the member's name in a STRONG visit; the new name is screened against the sanctions list"
+            + " (200 with the visit, or 202 when a possible match waits for a supervisor's SANCTIONS_REVIEW)")
+    public Response changeName(@PathParam("id") String id, JsonObject body) {
+        JsonFields fields = JsonFields.of(body);
+        String first = nameField(fields, "firstName");
+        String last = nameField(fields, "lastName");
+        return changes.changeName(me(), id, first, last)
+                .map(view -> Response.status(202).entity(JsonBuilders.JSON.createObjectBuilder().add("code", "SANCTIONS_REVIEW")
+                        .add("detail", "The new name is a possible match on the sanctions list; the change waits for a supervisor's review.")
+                        .add("approval", ApprovalJson.of(view, AccountVisibility.NO_MEMBER)).build()).build())
+                .orElseGet(() -> Response.ok(show(id)).build());
+    }
+
+    private static String nameField(JsonFields fields, String field) {
+        String name = fields.requiredString(field, 60);
+        if (!PersonNames.isValid(name)) {
+            throw new Refusal(Refusal.Kind.INVALID, "NAME_INVALID",
+                    "A name is letters, with spaces, hyphens, apostrophes or periods, at most 60 characters.", Map.of("field", field));
+        }
+        return name;
     }
 
     @POST

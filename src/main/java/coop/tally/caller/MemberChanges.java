@@ -1,6 +1,11 @@
 package coop.tally.caller;
 
+import coop.tally.approval.ApprovalRequest;
+import coop.tally.approval.Approvals;
 import coop.tally.crypto.Argon2id;
+import coop.tally.sanctions.Screening;
+import coop.tally.web.JsonBuilders;
+import jakarta.json.JsonObject;
 import coop.tally.member.Member;
 import coop.tally.platform.TallyClock;
 import coop.tally.platform.Refusal;
@@ -36,6 +41,14 @@ public class MemberChanges {
 
     @Inject
     TallyClock clock;
+
+    @Inject
+    Screening screening;
+
+    @Inject
+    coop.tally.member.MemberService members;
+
+    static final String NAME_CHANGE = "NAME_CHANGE";
 
     /** Sets or changes the member's telephone PIN: only in a STRONG call (the PIN would otherwise be a way in). */
     public void setPin(CallService.Staffer staff, String callId, String pin) {
@@ -85,6 +98,49 @@ public class MemberChanges {
         }
         call.touch(clock.now());
         log.append(call, staff.username(), CallEvent.Type.CONTACT_CHANGED, String.join(",", changed));
+    }
+
+    /**
+     * Changes the member's name: at the counter (the document that shows the new name is seen in
+     * person), in a STRONG visit. The new name is screened against the sanctions list first; a
+     * possible match waits as a SANCTIONS_REVIEW (returned) and the name changes when a supervisor
+     * clears it.
+     */
+    public Optional<Approvals.View> changeName(CallService.Staffer staff, String callId, String firstName, String lastName) {
+        MemberCall call = calls.identifiedCall(staff, callId);
+        if (!call.isVisit()) {
+            throw Refusal.conflict("NAME_CHANGE_NEEDS_VISIT", "A name is changed at the counter, in a visit, with the document that shows it.");
+        }
+        requireLevel(call, MemberAction.CONTACT_DATA_CHANGE.required());
+        Member member = calls.memberOf(call);
+        call.touch(clock.now());
+        Screening.Result screened = screening.screen(staff.username(), NAME_CHANGE + " member " + member.memberNumber()
+                + ", visit " + call.id(), firstName + " " + lastName);
+        if (screened.possibleMatch()) {
+            JsonObject held = JsonBuilders.JSON.createObjectBuilder().add("memberNumber", member.memberNumber())
+                    .add("firstName", firstName).add("lastName", lastName).add("formerName", member.fullName()).build();
+            Approvals.View view = screening.hold(screened, NAME_CHANGE, staff.username(), call.id(), member.memberNumber(),
+                    "Change the name of member " + member.memberNumber() + " to " + firstName + " " + lastName
+                            + " (possible sanctions match)", held, List.of());
+            log.append(call, staff.username(), CallEvent.Type.APPROVAL_OUTCOME,
+                    "approval " + view.request().id() + " requested: sanctions review of the new name");
+            return Optional.of(view);
+        }
+        member.rename(firstName, lastName);
+        log.append(call, staff.username(), CallEvent.Type.CONTACT_CHANGED, "name");
+        return Optional.empty();
+    }
+
+    /** A held name change a supervisor cleared: the name changes now, logged on the visit it was asked in. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void renameCleared(ApprovalRequest review, JsonObject held, String approver) {
+        Member member = members.findByNumber(held.getString("memberNumber"))
+                .orElseThrow(() -> Refusal.notFound("MEMBER_NOT_FOUND", "No member has that member number."));
+        member.rename(held.getString("firstName"), held.getString("lastName"));
+        MemberCall call = em.find(MemberCall.class, review.sessionId());
+        if (call != null) {
+            log.append(call, approver, CallEvent.Type.CONTACT_CHANGED, "name, sanctions review " + review.id() + " cleared");
+        }
     }
 
     private static void requireLevel(MemberCall call, VerificationLevel required) {

@@ -100,6 +100,17 @@ public final class FieldCipher {
         return cipher;
     }
 
+    /**
+     * A keyed hash of {@code value} for finding equal values without decrypting (a blind index):
+     * HMAC-SHA-256 under a key derived from the field key for {@code purpose}, hex. Equal values give
+     * equal indexes; without the key an index cannot be tested against guesses (an SSN has only
+     * 10^9 values, so a plain hash could be).
+     */
+    public String blindIndex(String purpose, String value) {
+        byte[] derived = RowMac.hmacSha256(key.getEncoded(), ("tally-blind-index-v1\n" + purpose).getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(RowMac.hmacSha256(derived, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Never prints the key. */
     @Override
     public String toString() {

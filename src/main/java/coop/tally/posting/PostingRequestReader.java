@@ -32,7 +32,8 @@ final class PostingRequestReader {
 
     static final int MAX_MEMO = 500;
     private static final Set<String> FIELDS = Set.of("type", "tender", "fromAccount", "toAccount", "loanAccount",
-            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "businessDate", "denominations");
+            "amount", "instrument", "fee", "feeWaived", "memo", "sessionId", "businessDate", "denominations", "payee");
+    static final int MAX_PAYEE = 100;
 
     private PostingRequestReader() {
     }
@@ -68,7 +69,7 @@ final class PostingRequestReader {
                 fields.optionalString("toAccount", 40).orElse(null),
                 fields.optionalString("loanAccount", 40).orElse(null),
                 amount, instrument, fee, fields.optionalBoolean("feeWaived", false),
-                fields.optionalString("memo", MAX_MEMO).orElse(null));
+                fields.optionalString("memo", MAX_MEMO).orElse(null), payee(fields, type));
         LocalDate businessDate = fields.optionalString("businessDate", 10)
                 .map(text -> Dates.parse("businessDate", text)).orElse(null);
         return new Read(request, fields.optionalString("sessionId", 40).orElse(null), businessDate,
@@ -96,6 +97,7 @@ final class PostingRequestReader {
             json.add("feeWaived", true);
         }
         addIfPresent(json, "memo", request.memo());
+        addIfPresent(json, "payee", request.payee());
         addIfPresent(json, "sessionId", sessionId);
         if (businessDate != null) {
             json.add("businessDate", businessDate.toString());
@@ -104,6 +106,22 @@ final class PostingRequestReader {
             json.add("denominations", denominations.toJson());
         }
         return json.build();
+    }
+
+    /** The payee of an official check: one line of well-formed text; refused on any other type. */
+    private static String payee(JsonFields fields, EntryType type) {
+        String payee = fields.optionalString("payee", MAX_PAYEE).map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
+        if (payee == null) {
+            return null;
+        }
+        if (type != EntryType.OFFICIAL_CHECK) {
+            throw PostingRefused.malformed("FIELD_NOT_ALLOWED", "A payee is named on an official check only.", Map.of("field", "payee"));
+        }
+        if (payee.chars().anyMatch(Character::isISOControl) || !coop.tally.web.WellFormedText.isAcceptable(payee)) {
+            throw new Refusal(Refusal.Kind.INVALID, "FIELD_INVALID", "The payee holds a control character or broken text.",
+                    Map.of("field", "payee"));
+        }
+        return payee;
     }
 
     private static void addIfPresent(JsonObjectBuilder json, String field, String value) {

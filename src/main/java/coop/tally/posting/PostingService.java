@@ -101,6 +101,9 @@ public class PostingService {
     @Inject
     Approvals approvals;
 
+    @Inject
+    PayeeScreening payees;
+
     /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
     public record Actor(String username, boolean supervisor, String ownMemberNumber) {
     }
@@ -191,6 +194,14 @@ public class PostingService {
         OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),
                 request.amount(), request.feeWaived(), actor.supervisor(), requestedDate, currentDate, facts.accounts(),
                 limits.of(actor.username())));
+        if (approval == null && PayeeScreening.screens(request)) {
+            Optional<String> held = payees.holdIfListed(actor.username(), request, sessionId, requestedDate, denominations,
+                    session.memberNumber(), verdict.overrides(), viewer::seesMemberAccount);
+            if (held.isPresent()) {
+                claim.answer(Result.AWAITING_APPROVAL, held.get(), null);
+                return new Outcome(Result.AWAITING_APPROVAL, held.get(), false);
+            }
+        }
         if (!verdict.overrides().isEmpty()) {
             if (approval == null) {
                 Approvals.View view = approvals.request(ApprovalKind.POSTING, actor.username(), sessionId,
@@ -254,6 +265,13 @@ public class PostingService {
 
     static String requestHash(PostingRequest request, String sessionId, LocalDate requestedDate,
                               DenominationCount denominations) {
+        String hash = fieldsHash(request, sessionId, requestedDate, denominations);
+        // a posting without a payee hashes as before payees were named
+        return request.payee() == null ? hash : Idempotency.hash(hash, "payee", request.payee());
+    }
+
+    private static String fieldsHash(PostingRequest request, String sessionId, LocalDate requestedDate,
+                                     DenominationCount denominations) {
         return Idempotency.hash(String.valueOf(request.type()), String.valueOf(request.tender()), request.fromAccount(),
                 request.toAccount(), request.loanAccount(),
                 request.amount() == null ? null : request.amount().toPlainString(),

@@ -19,7 +19,14 @@ import coop.tally.posting.rule.Tender;
  * @param fee         for OFFICIAL_CHECK: the fee the client expects; null means "the scheduled fee"
  * @param feeWaived   for OFFICIAL_CHECK: charge no fee (a waiver needs a supervisor's override)
  * @param memo        free text for the journal header; the planner does not use it
+ * @param payee       for OFFICIAL_CHECK: whom the check is payable to (null: the member); screened against the sanctions list
  */
 public record PostingRequest(EntryType type, Tender tender, String fromAccount, String toAccount, String loanAccount,
-                             Money amount, Instrument instrument, Money fee, boolean feeWaived, String memo) {
+                             Money amount, Instrument instrument, Money fee, boolean feeWaived, String memo, String payee) {
+
+    /** A posting without a named payee. */
+    public PostingRequest(EntryType type, Tender tender, String fromAccount, String toAccount, String loanAccount,
+                          Money amount, Instrument instrument, Money fee, boolean feeWaived, String memo) {
+        this(type, tender, fromAccount, toAccount, loanAccount, amount, instrument, fee, feeWaived, memo, null);
+    }
 }
