@@ -243,7 +243,7 @@ class EnrolmentIT {
             long held = Desk.id(review(desk.rep2.post("api/enrolments", enrolment(visit, "Drazen", "Velkanovich", nextSsn()).build().toString())));
             browser.driver().findElement(By.id("sign-out")).click();
             signIn(browser, "super1");
-            browser.waitFor(By.linkText("Approvals")).click();
+            browser.waitFor(By.partialLinkText("Approvals")).click();
             WebElement request = browser.waitFor(By.cssSelector("article[data-approval='" + held + "']"));
             assertTrue(request.getText().contains("Enrol new member Drazen Velkanovich"), request.getText());
             assertTrue(request.getText().contains("possible match of VELKANOVIC, Drazen Ostrog"), request.getText());
