@@ -311,7 +311,32 @@ class Desk {
       } catch (failure) {
         result(answer, 'error', problemText(failure.body));
       }
-    } }, field('Member the caller claims to be', memberNumber), h('button', { type: 'submit' }, 'Identify'), answer);
+    } }, this.screenPop(memberNumber), field('Member the caller claims to be', memberNumber), h('button', { type: 'submit' }, 'Identify'), answer);
+  }
+
+  /**
+   * Screen pop: the members with the caller's number on file (a household shares a phone, so all of
+   * them), each one click from identifying; caller ID proves nothing, so the rep still verifies.
+   */
+  screenPop(memberNumber) {
+    const box = h('div', { id: 'screen-pop', hidden: true });
+    if (this.call.channel === 'BRANCH' || !this.call.ani) {
+      return box;
+    }
+    const callId = this.call.id;
+    get('api/members' + query({ q: this.call.ani, size: 10 })).then(reply => {
+      const found = reply.body.items || [];
+      if (found.length === 0 || this.call?.id !== callId) {
+        return;
+      }
+      fill(box, h('p', {}, found.length === 1 ? 'One member has this number on file:' : found.length + ' members have this number on file:'),
+        h('ul', { class: 'hits' }, found.map(member => h('li', {}, h('button', {
+          type: 'button', class: 'link', 'data-member': member.memberNumber,
+          onclick: () => { memberNumber.value = member.memberNumber; memberNumber.form.requestSubmit(); },
+        }, member.memberNumber + ' — ' + member.name)))));
+      box.hidden = false;
+    }, () => {});
+    return box;
   }
 
   /** Phone access locked: the rep asks a supervisor to unlock it, saying why; the request waits in the approval queue. */

@@ -29,25 +29,42 @@ function svg(tag, attributes, ...children) {
   return element;
 }
 
-/** One horizontal bar per rep, longest for the largest value; reps without a value are listed without a bar. */
+/** A figure's value as a supervisor reads it: money as money, seconds as minutes and seconds. */
+function valueText(name, value) {
+  if (name === 'DRAWER_OVER_SHORT_ABSOLUTE') {
+    return formatMoney(value);
+  }
+  if (name === 'AVERAGE_HANDLING_SECONDS') {
+    return duration(Number(value));
+  }
+  return String(value);
+}
+
+/**
+ * One horizontal bar per rep, longest for the largest value. A zero is a visible hairline (a rep
+ * with no referrals must not look like a rep without a figure); a rep without a value has no bar
+ * and says so; each value is written right after its bar.
+ */
 function chart(name, figure) {
   const places = figure.places || [];
   const values = places.map(place => place.value === null ? null : Number(place.value));
-  const max = Math.max(1, ...values.filter(value => value !== null));
-  const row = 22;
-  const labelWidth = 90;
-  const barWidth = 260;
-  const picture = svg('svg', { class: 'bars', viewBox: '0 0 ' + (labelWidth + barWidth + 110) + ' ' + (places.length * row + 4),
-    width: labelWidth + barWidth + 110, height: places.length * row + 4, role: 'img', 'aria-label': FIGURES[name] || name });
+  const max = Math.max(1, ...values.filter(value => value !== null).map(Math.abs));
+  const row = 24;
+  const labelWidth = 110;
+  const barWidth = 240;
+  const picture = svg('svg', { class: 'bars', viewBox: '0 0 ' + (labelWidth + barWidth + 130) + ' ' + (places.length * row + 4),
+    width: labelWidth + barWidth + 130, height: places.length * row + 4, role: 'img', 'aria-label': FIGURES[name] || name });
   places.forEach((place, index) => {
     const y = index * row + 2;
-    picture.append(svg('text', { x: 0, y: y + 15, class: 'bar-label' }, place.rep));
-    if (values[index] !== null) {
-      picture.append(svg('rect', { x: labelWidth, y, height: row - 6, width: values[index] === 0 ? 0 : Math.max(2, Math.round(barWidth * Math.abs(values[index]) / max)),
-        class: 'bar' + (place.rank === 1 ? ' best' : ''), 'data-rep': place.rep }));
+    const value = values[index];
+    picture.append(svg('text', { x: labelWidth - 8, y: y + 16, class: 'bar-label', 'text-anchor': 'end' }, place.rep));
+    const width = value === null ? 0 : value === 0 ? 2 : Math.max(3, Math.round(barWidth * Math.abs(value) / max));
+    if (value !== null) {
+      picture.append(svg('rect', { x: labelWidth, y: y + 2, height: row - 8, width,
+        class: 'bar' + (value === 0 ? ' zero' : '') + (place.rank === 1 ? ' best' : ''), 'data-rep': place.rep, 'data-value': place.value }));
     }
-    picture.append(svg('text', { x: labelWidth + barWidth + 6, y: y + 15, class: 'bar-value' },
-      place.value === null ? 'no value' : place.value + ' (#' + place.rank + ')'));
+    picture.append(svg('text', { x: labelWidth + width + 6, y: y + 16, class: 'bar-value', 'data-rep': place.rep },
+      value === null ? 'no value' : valueText(name, place.value) + ' (#' + place.rank + ')'));
   });
   return h('figure', { class: 'chart', 'data-figure': name }, h('figcaption', {}, FIGURES[name] || name,
     figure.higherIsBetter ? ' (higher is better)' : ' (lower is better)'), picture);

@@ -4,6 +4,7 @@ import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.Browser;
 import coop.tally.support.TallyDeployment;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -134,7 +135,8 @@ class ConsoleIT {
         assertEquals(callId.substring(0, 8), browser.driver().findElement(By.id("call-id")).getText(), "the desk shows the call's short reference");
         browser.driver().findElement(By.id("send-passcode")).click();
         browser.waitForText(By.id("passcode-sent"), "Passcode sent to");
-        assertEquals("passcode", browser.focused().getAttribute("id"), "the code field is next");
+        // the field takes the focus once the call is read again after the send
+        browser.until(driver -> "passcode".equals(browser.focused().getAttribute("id")));
         browser.focused().sendKeys(outboxCode(callId), Keys.ENTER);
         browser.waitForText(By.id("call-level"), "STRONG");
         browser.waitForText(By.id("call-factors"), "PASSCODE passed");
@@ -645,6 +647,14 @@ class ConsoleIT {
             supervisor.until(driver -> "7".equals(supervisor.script("return document.getElementById('target-rep1')?.value")));
             assertFalse(supervisor.driver().findElements(By.cssSelector("figure[data-figure='CALLS_HANDLED'] svg rect.bar")).isEmpty(),
                     "a bar per rep with a value");
+            // a zero is drawn (a hairline), not left out, and every value is labelled next to its bar
+            for (WebElement bar : supervisor.driver().findElements(By.cssSelector("svg rect.bar"))) {
+                assertTrue(Double.parseDouble(bar.getAttribute("width")) > 0, "value " + bar.getAttribute("data-value") + " has no bar");
+            }
+            assertFalse(supervisor.driver().findElements(By.cssSelector("svg rect.bar.zero")).isEmpty(), "some rep has a zero this month");
+            for (WebElement value : supervisor.driver().findElements(By.cssSelector("svg text.bar-value"))) {
+                assertTrue(value.getText().matches("(no value|-?\\$?[0-9,.]+( min \\d\\d s)? \\(#\\d+\\)|\\d+ min \\d\\d s \\(#\\d+\\))"), value.getText());
+            }
             supervisor.screenshot("19-team-scorecard");
             supervisor.driver().findElement(By.linkText("BSA")).click();
             WebElement bought = supervisor.waitForText(By.id("bsa-purchases"), "MONEY_ORDER");
@@ -717,6 +727,37 @@ class ConsoleIT {
         browser.driver().findElement(By.cssSelector("#call-requests li[data-approval='" + second + "'] .withdraw-request")).click();
         browser.waitForText(By.cssSelector("#call-requests li[data-approval='" + second + "']"), "Cancelled by rep1");
         browser.screenshot("23-desk-requests-decided");
+    }
+
+    @Test
+    void a_number_a_household_shares_offers_every_member_on_file() {
+        // a new member enrolled at the counter with Eleanor Whitfield's mobile number: a household phone
+        Api anonymous = Api.at(deployment);
+        Api rep2 = anonymous.signIn("rep2");
+        Calls calls = new Calls(anonymous.signIn("super1"), anonymous.signIn("admin1"));
+        calls.endCall(rep2);
+        Api.Reply visit = rep2.post("api/visits", "");
+        assertEquals(201, visit.status(), visit.toString());
+        String today = rep2.get("api/business-date").json().getString("businessDate");
+        Api.Reply enrolled = rep2.post("api/enrolments", Json.createObjectBuilder()
+                .add("sessionId", visit.json().getString("id")).add("firstName", "Marta").add("lastName", "Whitfield")
+                .add("dateOfBirth", java.time.LocalDate.parse(today).minusYears(40).toString()).add("ssn", "701-23-4567")
+                .add("line1", "1234 W Belmont Ave").add("city", "Chicago").add("state", "IL").add("zip", "60657")
+                .add("phone", "(312) 555-0101").add("photoIdType", "DRIVERS_LICENSE").add("photoIdLast4", "4321")
+                .add("photoIdExpires", Calls.unexpiredOn(rep2)).build().toString());
+        assertEquals(201, enrolled.status(), enrolled.toString());
+        String marta = enrolled.json().getString("memberNumber");
+        calls.endCall(rep2);
+
+        browser.open(deployment.toString());
+        signIn("rep1");
+        browser.waitFor(By.id("ani")).sendKeys("+13125550101", Keys.ENTER);
+        WebElement pop = browser.waitForText(By.id("screen-pop"), "2 members have this number on file");
+        assertTrue(pop.getText().contains("100001 — Eleanor Whitfield") && pop.getText().contains(marta + " — Marta Whitfield"), pop.getText());
+        browser.screenshot("24-desk-screen-pop");
+        pop.findElement(By.cssSelector("button[data-member='" + marta + "']")).click();
+        assertEquals(marta, browser.waitForText(By.id("call-member"), marta).getText());
+        assertEquals("NONE", browser.driver().findElement(By.id("call-level")).getText(), "caller ID alone never verifies");
     }
 
     @Test
