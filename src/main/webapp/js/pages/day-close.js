@@ -24,7 +24,7 @@ function reportView(report) {
       : 'Business day ' + report.businessDate + ' is not closed: the figures as they read now.'),
     h('section', { id: 'day-trial', class: 'card' },
       h('h2', {}, 'Trial balance through ', trial.through),
-      table(['GL account', 'Name', 'Debits', 'Credits', 'Balance'],
+      trial.withheld ? h('p', { id: 'day-trial-withheld', class: 'muted' }, trial.withheld) : table(['GL account', 'Name', 'Debits', 'Credits', 'Balance'],
         trial.accounts.map(a => [a.code, a.name, money(a.debits), money(a.credits), money(a.balance)])
           .concat([[h('strong', {}, 'Total'), '', money(trial.totalDebits), money(trial.totalCredits),
             h('strong', { id: 'day-trial-balanced' }, trial.balanced ? 'Balanced' : 'NOT BALANCED')]]))),

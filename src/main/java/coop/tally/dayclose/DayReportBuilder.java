@@ -5,6 +5,7 @@ import coop.tally.bsa.BsaReviews;
 import coop.tally.bsa.CashMovement;
 import coop.tally.bsa.CurrencyTransactionReport;
 import coop.tally.drawer.DrawerDayFigures;
+import coop.tally.drawer.DrawerState;
 import coop.tally.ledger.DayLedger;
 import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.JournalLine;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import static coop.tally.web.JsonBuilders.JSON;
 
@@ -60,6 +62,18 @@ public class DayReportBuilder {
     }
 
     private JsonObject trialBalance(LocalDate businessDate) {
+        List<Long> uncounted = drawers.unclosed().stream()
+                .filter(d -> d.state() == DrawerState.OPEN && !d.businessDate().isAfter(businessDate))
+                .map(DrawerDayFigures.Unclosed::id).toList();
+        if (!uncounted.isEmpty()) {
+            // a drawer's cash account is its expected cash: never shown before its count (the close is blind)
+            return JSON.createObjectBuilder()
+                    .add("through", businessDate.toString())
+                    .add("withheld", "Not shown while drawer(s) " + uncounted.stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + " are open: a drawer's cash account is its expected cash,"
+                            + " which the blind close shows only after the count.")
+                    .build();
+        }
         JsonArrayBuilder accounts = JSON.createArrayBuilder();
         Money debits = Money.ZERO;
         Money credits = Money.ZERO;

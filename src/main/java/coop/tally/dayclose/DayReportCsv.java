@@ -47,10 +47,14 @@ final class DayReportCsv {
                 ? ", closed by " + report.getString("closedBy", "") + " at " + report.getString("closedAt", "")
                 + "; next business day " + report.getString("nextBusinessDate", "")
                 : ", not closed: the figures as they read now")));
+        JsonObject trial = report.getJsonObject("trialBalance");
         for (Section section : SECTIONS) {
             csv.append(Csv.line(List.of("section", section.name())));
+            if (section.member() == null && trial.containsKey("withheld")) {
+                csv.append(Csv.line(List.of("withheld", trial.getString("withheld")))).append(Csv.EOL);
+                continue;
+            }
             csv.append(Csv.line(section.columns().stream().map(Column::header).toList()));
-            JsonObject trial = report.getJsonObject("trialBalance");
             JsonArray rows = section.member() == null ? trial.getJsonArray("accounts") : report.getJsonArray(section.member());
             for (JsonValue row : rows) {
                 List<String> fields = new ArrayList<>();

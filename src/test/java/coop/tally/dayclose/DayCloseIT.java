@@ -124,6 +124,11 @@ class DayCloseIT {
         assertEquals(drawer, blocker.getJsonNumber("id").longValue());
         assertEquals("rep1", blocker.getString("owner"));
         assertEquals(day, businessDate(), "the day is still open");
+        JsonObject preview = super1.get("api/business-day/report").json();
+        assertFalse(preview.getBoolean("closed"));
+        assertTrue(preview.getJsonObject("trialBalance").getString("withheld").contains("drawer(s) " + drawer),
+                "the blind close: no drawer's cash account before its count");
+        assertFalse(preview.toString().contains("12500.00"), "nothing shows what the open drawer should hold");
 
         // who may close, and what the request must say
         assertProblem(403, null, close(rep1, day));
@@ -267,6 +272,7 @@ class DayCloseIT {
             browser.waitForText(By.id("day-close-result"), "BUSINESS_DAY_NOT_READY");
             String listed = browser.waitFor(By.cssSelector("#day-close-blockers li[data-code='DRAWER_OPEN']")).getText();
             assertTrue(listed.contains("Drawer " + drawer + " of rep2"), listed);
+            assertTrue(browser.driver().findElement(By.id("day-trial-withheld")).getText().contains("drawer(s) " + drawer));
             browser.screenshot("day-close-refused");
 
             // the drawer closes; the day closes and its report shows

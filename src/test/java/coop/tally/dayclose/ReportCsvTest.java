@@ -61,6 +61,16 @@ class ReportCsvTest {
     }
 
     @Test
+    void a_trial_balance_withheld_while_drawers_are_open_says_why() {
+        JsonObject open = Json.createObjectBuilder(report()).add("closed", false)
+                .add("trialBalance", Json.createObjectBuilder().add("through", DAY.toString()).add("withheld", "Not shown while drawer(s) 4 are open"))
+                .build();
+        List<String> lines = List.of(DayReportCsv.write(open).split("\r\n", -1));
+        assertEquals("withheld,Not shown while drawer(s) 4 are open", lines.get(lines.indexOf("section,trial_balance") + 1));
+        assertEquals("section,drawers", lines.get(lines.indexOf("section,trial_balance") + 3));
+    }
+
+    @Test
     void a_day_not_closed_says_so() {
         JsonObject open = Json.createObjectBuilder(report()).add("closed", false).build();
         assertTrue(DayReportCsv.write(open).startsWith("# Tally business day report 2026-12-11, not closed"));
