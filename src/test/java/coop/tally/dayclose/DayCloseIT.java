@@ -23,22 +23,20 @@ import org.openqa.selenium.Keys;
 
 import java.math.BigDecimal;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static coop.tally.dayclose.DayCloseRequests.assertProblem;
+import static coop.tally.dayclose.DayCloseRequests.close;
+import static coop.tally.dayclose.DayCloseRequests.csv;
+import static coop.tally.dayclose.DayCloseRequests.posted;
+import static coop.tally.dayclose.DayCloseRequests.transaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +64,6 @@ class DayCloseIT {
 
     @ArquillianResource
     URL deployment;
-
     private static URL signedInAt;
     private static Api rep1;
     private static Api rep2;
@@ -118,8 +115,8 @@ class DayCloseIT {
         // refused while the drawer is open, naming it; nothing changes
         Api.Reply refused = close(super1, day);
         assertProblem(409, "BUSINESS_DAY_NOT_READY", refused);
-        JsonObject blocker = refused.json().getJsonArray("blockers").getJsonObject(0);
         assertEquals(1, refused.json().getJsonArray("blockers").size(), refused.toString());
+        JsonObject blocker = refused.json().getJsonArray("blockers").getJsonObject(0);
         assertEquals("DRAWER_OPEN", blocker.getString("code"));
         assertEquals(drawer, blocker.getJsonNumber("id").longValue());
         assertEquals("rep1", blocker.getString("owner"));
@@ -147,8 +144,7 @@ class DayCloseIT {
         Api.Reply closed = close(super1, day);
         assertEquals(201, closed.status(), closed.toString());
         LocalDate next = LocalDate.parse(closed.json().getString("nextBusinessDate"));
-        assertEquals(day.toString(), closed.json().getString("businessDate"));
-        assertTrue(next.isAfter(day));
+        assertTrue(next.isAfter(day) && closed.json().getString("businessDate").equals(day.toString()), closed.toString());
         assertEquals(next, businessDate(), "the next business day is open");
         assertFalse(closed.json().getBoolean("replayed"));
 
@@ -216,8 +212,7 @@ class DayCloseIT {
             assertEquals(201, closed.status(), closed.toString());
             released += closed.json().getInt("holdsReleased");
         }
-        assertEquals(holdReleaseOn, businessDate());
-        assertTrue(released >= 1, "the check's hold was released");
+        assertTrue(released >= 1 && holdReleaseOn.equals(businessDate()), "the check's hold was released");
         assertEquals(availableWhileHeld.add(new BigDecimal("1000.00")), available(SHARE), "1,275.00 less the 275.00 available at once");
     }
 
@@ -246,8 +241,8 @@ class DayCloseIT {
             }
             statuses.sort(Integer::compare);
             assertEquals(List.of(200, 201), statuses, "one closes, the other is told of that close");
-            assertEquals(nexts.get(0), nexts.get(1));
-            assertEquals(LocalDate.parse(nexts.get(0)), businessDate(), "the business date moved once");
+            assertEquals(List.of(nexts.get(0), businessDate().toString()), List.of(nexts.get(1), nexts.get(0)),
+                    "both name the same next day, and the business date moved once");
         } finally {
             pool.shutdownNow();
         }
@@ -291,33 +286,6 @@ class DayCloseIT {
         assertTrue(businessDate().isAfter(day));
     }
 
-    /** A GET that accepts CSV (the API client asks for JSON). */
-    private static Api.Reply csv(Api staff, String path) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(staff.base().resolve(path))
-                    .header("Accept", "text/csv").header("Authorization", "Bearer " + staff.token())
-                    .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            Map<String, String> headers = new java.util.LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
-            return new Api.Reply(response.statusCode(), headers, response.body());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Api.Reply close(Api staff, LocalDate day) {
-        return staff.post("api/business-day/close", "{\"businessDate\":\"" + day + "\"}");
-    }
-
-    private static Api.Reply transaction(Api staff, jakarta.json.JsonObjectBuilder body) {
-        return staff.post("api/transactions", body.build().toString(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    }
-
-    private static JsonObject posted(Api.Reply reply) {
-        assertEquals(201, reply.status(), reply.toString());
-        return reply.json();
-    }
-
     private static LocalDate businessDate() {
         return LocalDate.parse(super1.get("api/business-date").json().getString("businessDate"));
     }
@@ -328,11 +296,4 @@ class DayCloseIT {
                 .map(a -> new BigDecimal(a.getString("availableBalance"))).findFirst().orElseThrow();
     }
 
-    private static void assertProblem(int status, String code, Api.Reply reply) {
-        assertEquals(status, reply.status(), reply.toString());
-        assertTrue(reply.isProblem(), reply.toString());
-        if (code != null) {
-            assertEquals(code, reply.code(), reply.toString());
-        }
-    }
 }
