@@ -14,9 +14,10 @@ import bsa from './pages/bsa.js';
 import trail from './pages/audit-trail.js';
 import integrity from './pages/audit-integrity.js';
 import exportTrail from './pages/audit-export.js';
+import dayClose from './pages/day-close.js';
 import outbox from './pages/outbox.js';
 
-export const pages = [supervisor, approvals, drawers, team, desk, drawer, scorecard, trail, integrity, exportTrail, bsa, outbox];
+export const pages = [supervisor, approvals, drawers, team, desk, drawer, scorecard, trail, integrity, exportTrail, bsa, dayClose, outbox];
 
 /** Which role's home wins when a person holds several (a supervisor is also a rep). */
 const HOME_ORDER = ['SUPERVISOR', 'REP', 'AUDITOR', 'ADMIN'];

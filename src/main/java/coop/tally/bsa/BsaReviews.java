@@ -41,4 +41,16 @@ public class BsaReviews {
         return em.createQuery("select a from StructuringAlert a where a.memberNumber like :member order by a.id desc",
                 StructuringAlert.class).setParameter("member", memberPattern).setMaxResults(max).getResultList();
     }
+
+    /** The official checks bought with cash on a business date, in order. */
+    public List<InstrumentPurchase> instrumentPurchasesOn(LocalDate businessDate) {
+        return em.createQuery("select p from InstrumentPurchase p where p.businessDate = :date order by p.id",
+                InstrumentPurchase.class).setParameter("date", businessDate).getResultList();
+    }
+
+    /** The structuring alerts raised on a business date, in order. */
+    public List<StructuringAlert> structuringAlertsOn(LocalDate businessDate) {
+        return em.createQuery("select a from StructuringAlert a where a.businessDate = :date order by a.id",
+                StructuringAlert.class).setParameter("date", businessDate).getResultList();
+    }
 }

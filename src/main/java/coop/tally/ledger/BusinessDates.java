@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -63,6 +64,32 @@ public class BusinessDates {
         em.flush();
         cachedDate = null;
         return day;
+    }
+
+    /**
+     * Locks the row of the current business day until the caller's transaction ends and returns
+     * its date, read under the lock: whoever opens the next day or closes this one holds it, so two
+     * of them never act on the same day at once, and the one that waited sees the day the other opened.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public LocalDate lockCurrent() {
+        while (true) {
+            LocalDate newest = newest();
+            em.find(BusinessDay.class, newest, LockModeType.PESSIMISTIC_WRITE);
+            if (newest().equals(newest)) {
+                return newest;
+            }
+        }
+    }
+
+    /** Whether a business day was opened on {@code date}. */
+    @Transactional
+    public boolean wasOpened(LocalDate date) {
+        return em.find(BusinessDay.class, date) != null;
+    }
+
+    private LocalDate newest() {
+        return em.createQuery("select max(d.businessDate) from BusinessDay d", LocalDate.class).getSingleResult();
     }
 
     /** The oldest of the last {@code count} business days opened, up to {@code date} ({@code date} itself when none). */

@@ -44,7 +44,7 @@ public class DayEnd {
 
     @Transactional
     public Opened openNextDay(String admin) {
-        LocalDate current = businessDates.current();
+        LocalDate current = businessDates.lockCurrent();
         LocalDate next = calendar.plusBusinessDays(current, 1);
         if (next.isAfter(clock.today().plusYears(MAX_YEARS_AHEAD))) {
             throw Refusal.byRules("BUSINESS_DATE_TOO_FAR", "The business date cannot run a year ahead of the calendar.");
