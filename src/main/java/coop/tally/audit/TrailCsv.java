@@ -5,6 +5,7 @@ import coop.tally.ledger.JournalEntry;
 import coop.tally.ledger.Viewer;
 import coop.tally.web.Csv;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,14 +25,13 @@ final class TrailCsv {
     }
 
     static String of(List<JournalEntry> entries) {
-        Csv csv = new Csv().row(HEADER);
+        StringBuilder csv = new StringBuilder(Csv.line(HEADER));
         for (JournalEntry entry : entries) {
             for (EntryView.VisibleLine line : EntryView.linesOf(entry, Viewer.wholeEntries())) {
-                csv.row(Csv.number(entry.id()), entry.businessDate(), entry.postedAt(), entry.type().name(),
-                        entry.postedBy(), entry.approvedBy(), entry.sessionId(), entry.memo(),
-                        entry.reversesEntryId() == null ? null : Csv.number(entry.reversesEntryId()),
-                        entry.reasonCode(), Csv.number(line.lineNumber()), line.side().name(), line.account().id(),
-                        Csv.number(line.amount().toPlainString()));
+                csv.append(Csv.line(Arrays.asList(entry.id(), entry.businessDate(), entry.postedAt(), entry.type().name(),
+                        entry.postedBy(), entry.approvedBy(), entry.sessionId(), entry.memo(), entry.reversesEntryId(),
+                        entry.reasonCode(), line.lineNumber(), line.side().name(), line.account().id(),
+                        line.amount().toPlainString())));
             }
         }
         return csv.toString();

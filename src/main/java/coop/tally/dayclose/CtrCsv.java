@@ -1,5 +1,7 @@
 package coop.tally.dayclose;
 
+import coop.tally.web.Csv;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

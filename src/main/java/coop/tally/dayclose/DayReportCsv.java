@@ -1,5 +1,7 @@
 package coop.tally.dayclose;
 
+import coop.tally.web.Csv;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

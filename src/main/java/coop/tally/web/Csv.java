@@ -1,61 +1,52 @@
 package coop.tally.web;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Comma-separated values as RFC 4180 writes them (CRLF, fields with a comma, quote or line break
- * quoted, quotes doubled), made safe for spreadsheets: a text field that begins with a character a
- * spreadsheet would run as a formula (= + - @, tab, carriage return) gets a leading apostrophe, so
- * that a memo typed by anyone can never become a formula on an auditor's machine. Numbers written
- * through {@link #number} are left as they are, a negative amount included.
+ * CSV as RFC 4180 writes it: fields separated by commas, lines ended by CRLF, a field quoted when it
+ * holds a comma, a quote, a line break or leading/trailing space, with its quotes doubled. A field
+ * that a spreadsheet would run as a formula (starting with =, +, - or @ followed by a non-digit) is
+ * prefixed with a quote character (OWASP's CSV injection advice), since members' names and
+ * addresses are typed by people. Text is written as it is (UTF-8 by the caller), any script.
  */
 public final class Csv {
 
-    private final StringBuilder text = new StringBuilder();
+    public static final String EOL = "\r\n";
 
-    /** A number (an amount, an id): written as it is, never prefixed. */
-    public record Number(String digits) {
+    private Csv() {
     }
 
-    public static Number number(Object value) {
-        return new Number(String.valueOf(value));
-    }
-
-    /** One row; null is an empty field. */
-    public Csv row(Object... fields) {
-        return row(Arrays.asList(fields));
-    }
-
-    public Csv row(List<?> fields) {
+    /** One line of fields (null as empty), with its line end. */
+    public static String line(List<?> fields) {
+        StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                line.append(',');
             }
-            text.append(field(fields.get(i)));
+            line.append(field(fields.get(i) == null ? "" : fields.get(i).toString()));
         }
-        text.append("\r\n");
-        return this;
+        return line.append(EOL).toString();
     }
 
-    @Override
-    public String toString() {
-        return text.toString();
+    public static String field(String value) {
+        String text = defused(value);
+        boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+                || text.indexOf('\r') >= 0 || (!text.isEmpty() && (text.charAt(0) == ' ' || text.charAt(text.length() - 1) == ' '));
+        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 
-    static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String raw = value instanceof Number number ? number.digits() : defused(String.valueOf(value));
-        boolean quote = raw.indexOf(',') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\n') >= 0 || raw.indexOf('\r') >= 0;
-        return quote ? '"' + raw.replace("\"", "\"\"") + '"' : raw;
+    /** A comment line for the reader of the file ({@code # text}), its line breaks folded into spaces. */
+    public static String comment(String text) {
+        return "# " + text.replace("\r", " ").replace("\n", " ") + EOL;
     }
 
     private static String defused(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
+        if (value.isEmpty()) {
+            return value;
         }
-        return value;
+        char first = value.charAt(0);
+        boolean formula = first == '=' || first == '@' || first == '\t' || first == '\r'
+                || ((first == '+' || first == '-') && !(value.length() > 1 && (Character.isDigit(value.charAt(1)) || value.charAt(1) == '.')));
+        return formula ? "'" + value : value;
     }
 }
