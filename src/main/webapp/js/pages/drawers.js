@@ -1,11 +1,17 @@
 /**
- * The supervisor's drawers of a business day: each rep's drawer with its state, opening difference,
+ * The supervisor's drawers of a business day: each rep's drawer with its state, the cash that went
+ * in and out (members, the vault, other drawers), its opening difference,
  * over/short once counted and its flags, the vault and over/short GL balances; a drawer counted out
  * of tolerance is approved here with a reason (never one's own drawer).
  */
 import { get, post, query } from '../api.js';
 import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 import { formatMoney } from '../money.js';
+
+/** A flow, or a dash where it is withheld (one's own drawer before its count). */
+function flow(amount) {
+  return amount === undefined ? '—' : formatMoney(amount);
+}
 
 function render(main, { me }) {
   const date = dateInput({ id: 'drawers-date', accesskey: 'f' });
@@ -22,9 +28,13 @@ function render(main, { me }) {
           ' · cash over/short (5900) ', h('strong', {}, formatMoney(day.cashOverShort))),
         day.drawers.length === 0 ? h('p', { class: 'muted' }, 'No drawer was opened on ' + day.businessDate + '.') :
           h('table', {}, h('caption', {}, 'Drawers of ' + day.businessDate),
-            h('thead', {}, h('tr', {}, ['Drawer', 'Rep', 'State', 'Opening difference', 'Over/short', 'Flags', ''].map(text => h('th', { scope: 'col' }, text)))),
+            h('thead', {}, h('tr', {}, ['Drawer', 'Rep', 'State', 'Cash in', 'Cash out', 'Vault in / out', 'Other drawers in / out', 'Opening difference', 'Over/short', 'Flags', ''].map(text => h('th', { scope: 'col' }, text)))),
             h('tbody', {}, day.drawers.map(drawer => h('tr', { 'data-drawer': drawer.id, 'data-state': drawer.state },
               h('td', {}, String(drawer.id)), h('td', {}, drawer.owner), h('td', { class: 'state' }, drawer.state),
+              // a supervisor's own drawer counts blind: its flows are not shown until it is counted
+              h('td', { class: 'amount cash-in' }, flow(drawer.cashIn)), h('td', { class: 'amount cash-out' }, flow(drawer.cashOut)),
+              h('td', { class: 'amount' }, flow(drawer.vaultIn) + ' / ' + flow(drawer.vaultOut)),
+              h('td', { class: 'amount' }, flow(drawer.handedIn) + ' / ' + flow(drawer.handedOut)),
               h('td', { class: 'amount' }, formatMoney(drawer.openingDifference)),
               h('td', { class: 'amount over-short' }, drawer.overShort === undefined ? 'not counted' : formatMoney(drawer.overShort)),
               h('td', {}, (drawer.flags || []).map(flag => h('span', { class: 'flag', title: flag.detail }, flag.flag))),

@@ -112,6 +112,8 @@ public class DayReportBuilder {
             addMoney(item, "cashOut", line.cashOut());
             addMoney(item, "vaultIn", line.vaultIn());
             addMoney(item, "vaultOut", line.vaultOut());
+            addMoney(item, "handedIn", line.handedIn());
+            addMoney(item, "handedOut", line.handedOut());
             addMoney(item, "expected", line.expected());
             addMoney(item, "counted", line.counted());
             addMoney(item, "overShort", line.overShort());

@@ -28,7 +28,8 @@ final class DayReportCsv {
     private static final List<Section> SECTIONS = List.of(
             new Section("trial_balance", null, columns("code", "name", "normal_side:normalSide", "debits", "credits", "balance")),
             new Section("drawers", "drawers", columns("id", "owner", "state", "vault_issue:vaultIssue", "opening",
-                    "cash_in:cashIn", "cash_out:cashOut", "vault_in:vaultIn", "vault_out:vaultOut", "expected", "counted",
+                    "cash_in:cashIn", "cash_out:cashOut", "vault_in:vaultIn", "vault_out:vaultOut",
+                    "from_other_drawers:handedIn", "to_other_drawers:handedOut", "expected", "counted",
                     "over_short:overShort", "approved_by:approvedBy")),
             new Section("ctrs", "ctrs", columns("id", "member_number:memberNumber", "direction", "total", "entry_ids:entryIds")),
             new Section("instrument_purchases", "instrumentPurchases", columns("id", "entry_id:entryId",

@@ -29,12 +29,13 @@ public class DrawerDayFigures {
     /**
      * One drawer's day. {@code cashIn}/{@code cashOut}: member cash postings and their reversals;
      * {@code vaultIn}/{@code vaultOut}: buys from and sells to the vault during the day (the opening
-     * issue and the closing return apart). Counted, expected and over/short are null until counted;
+     * issue and the closing return apart); {@code handedIn}/{@code handedOut}: cash accepted from and
+     * by other reps' drawers (teller transfers). Counted, expected and over/short are null until counted;
      * {@code approvedBy} names the supervisor who approved a close out of tolerance.
      */
     public record Line(long id, String owner, DrawerState state, Money vaultIssue, Money opening, Money cashIn,
-                       Money cashOut, Money vaultIn, Money vaultOut, Money counted, Money expected, Money overShort,
-                       String approvedBy) {
+                       Money cashOut, Money vaultIn, Money vaultOut, Money handedIn, Money handedOut, Money counted,
+                       Money expected, Money overShort, String approvedBy) {
     }
 
     /** Every drawer not closed, oldest first. */
@@ -57,33 +58,14 @@ public class DrawerDayFigures {
     }
 
     private Line line(Drawer drawer) {
-        Money cashIn = Money.ZERO;
-        Money cashOut = Money.ZERO;
-        Money vaultIn = Money.ZERO;
-        Money vaultOut = Money.ZERO;
-        boolean counted = drawer.isCounted();
-        if (counted) {
-            for (DrawerMovement movement : em.createQuery("select m from DrawerMovement m where m.drawerId = :id order by m.id",
-                    DrawerMovement.class).setParameter("id", drawer.id()).getResultList()) {
-                switch (movement.kind()) {
-                    case CASH_POSTING, REVERSAL -> {
-                        if (movement.in()) {
-                            cashIn = cashIn.plus(movement.amount());
-                        } else {
-                            cashOut = cashOut.plus(movement.amount());
-                        }
-                    }
-                    case VAULT_BUY -> vaultIn = vaultIn.plus(movement.amount());
-                    case VAULT_SELL -> vaultOut = vaultOut.plus(movement.amount());
-                    case OPENING_ISSUE, OVER_SHORT, CLOSING_RETURN -> {
-                        // the opening and the close are shown as their own figures
-                    }
-                }
-            }
+        if (!drawer.isCounted()) {
+            return new Line(drawer.id(), drawer.owner(), drawer.state(), drawer.vaultIssue(), drawer.openingTotal(),
+                    null, null, null, null, null, null, null, null, null, drawer.closeApprovedBy());
         }
+        CashFlows flows = CashFlows.of(em.createQuery("select m from DrawerMovement m where m.drawerId = :id order by m.id",
+                DrawerMovement.class).setParameter("id", drawer.id()).getResultList());
         return new Line(drawer.id(), drawer.owner(), drawer.state(), drawer.vaultIssue(), drawer.openingTotal(),
-                counted ? cashIn : null, counted ? cashOut : null, counted ? vaultIn : null, counted ? vaultOut : null,
-                counted ? drawer.closingTotal() : null, counted ? drawer.expectedAtCount() : null,
-                counted ? drawer.overShort() : null, drawer.closeApprovedBy());
+                flows.cashIn(), flows.cashOut(), flows.vaultIn(), flows.vaultOut(), flows.handedIn(), flows.handedOut(),
+                drawer.closingTotal(), drawer.expectedAtCount(), drawer.overShort(), drawer.closeApprovedBy());
     }
 }

@@ -76,7 +76,8 @@ public class DrawerResource {
     @RolesAllowed({"SUPERVISOR", "AUDITOR"})
     @Operation(summary = "Every drawer of a business date (default: the current one) with state, over/short and flags")
     public JsonObject ofDate(@QueryParam("businessDate") String businessDate) {
-        return reports.ofDate(businessDate == null ? businessDates.current() : Dates.parse("businessDate", businessDate));
+        return reports.ofDate(businessDate == null ? businessDates.current() : Dates.parse("businessDate", businessDate),
+                security.getUserPrincipal().getName());
     }
 
     @GET

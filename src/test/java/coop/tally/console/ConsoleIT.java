@@ -630,6 +630,22 @@ class ConsoleIT {
             supervisor.driver().findElement(By.linkText("Drawers")).click();
             WebElement row = supervisor.waitFor(By.xpath("//div[@id='drawers-list']//tr[td[2]='rep1']"));
             assertTrue(row.getText().contains("CLOSED") && row.getText().contains("$0.00"), row.getText());
+            // each drawer's cash in and out: what the drawer's own movements (members' cash and reversals) add up to
+            long rep1Drawer = Long.parseLong(row.getAttribute("data-drawer"));
+            JsonObject day = super1.get("api/drawers/" + rep1Drawer).json();
+            BigDecimal in = BigDecimal.ZERO;
+            BigDecimal out = BigDecimal.ZERO;
+            for (JsonValue movement : day.getJsonArray("movements")) {
+                JsonObject line = movement.asJsonObject();
+                if (List.of("CASH_POSTING", "REVERSAL").contains(line.getString("kind"))) {
+                    BigDecimal amount = new BigDecimal(line.getString("amount"));
+                    in = line.getString("direction").equals("IN") ? in.add(amount) : in;
+                    out = line.getString("direction").equals("OUT") ? out.add(amount) : out;
+                }
+            }
+            assertTrue(in.signum() > 0 && out.signum() > 0, day.toString());
+            assertEquals("$" + String.format(java.util.Locale.US, "%,.2f", in), row.findElement(By.cssSelector(".cash-in")).getText());
+            assertEquals("$" + String.format(java.util.Locale.US, "%,.2f", out), row.findElement(By.cssSelector(".cash-out")).getText());
             WebElement waitingDrawer = supervisor.waitFor(By.cssSelector("#drawers-list tr[data-drawer='" + shortDrawer + "']"));
             assertTrue(waitingDrawer.getText().contains("AWAITING_APPROVAL") && waitingDrawer.getText().contains("-$80.00"),
                     waitingDrawer.getText());

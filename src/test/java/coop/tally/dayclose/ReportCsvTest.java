@@ -29,7 +29,8 @@ class ReportCsvTest {
                         .add("totalDebits", "700.00").add("totalCredits", "700.00").add("balanced", true))
                 .add("drawers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", 4).add("owner", "rep1")
                         .add("state", "CLOSED").add("vaultIssue", "2000.00").add("opening", "2000.00").add("cashIn", "12000.00")
-                        .add("cashOut", "0.00").add("vaultIn", "0.00").add("vaultOut", "0.00").add("expected", "14000.00")
+                        .add("cashOut", "0.00").add("vaultIn", "0.00").add("vaultOut", "0.00")
+                        .add("handedIn", "500.00").add("handedOut", "500.00").add("expected", "14000.00")
                         .add("counted", "13997.00").add("overShort", "-3.00")))
                 .add("ctrs", Json.createArrayBuilder().add(Json.createObjectBuilder().add("id", 1).add("memberNumber", "100001")
                         .add("direction", "IN").add("total", "12000.00").add("entryIds", Json.createArrayBuilder().add(31).add(32))))
@@ -52,7 +53,9 @@ class ReportCsvTest {
         assertEquals("1000,\"Vault cash, main\",D,500.00,200.00,300.00", lines.get(3));
         assertEquals("total,,,700.00,700.00,balanced", lines.get(5));
         int drawers = lines.indexOf("section,drawers");
-        assertEquals("4,rep1,CLOSED,2000.00,2000.00,12000.00,0.00,0.00,0.00,14000.00,13997.00,-3.00,", lines.get(drawers + 2));
+        assertEquals("id,owner,state,vault_issue,opening,cash_in,cash_out,vault_in,vault_out,from_other_drawers,to_other_drawers,"
+                + "expected,counted,over_short,approved_by", lines.get(drawers + 1));
+        assertEquals("4,rep1,CLOSED,2000.00,2000.00,12000.00,0.00,0.00,0.00,500.00,500.00,14000.00,13997.00,-3.00,", lines.get(drawers + 2));
         assertEquals("1,100001,IN,12000.00,31 32", lines.get(lines.indexOf("section,ctrs") + 2));
         assertEquals("5,33,WITHDRAWAL,3000.00,rep1,super2,\"Cash withdrawal, \"\"urgent\"\", for Zoë\"",
                 lines.get(lines.indexOf("section,overrides") + 2));
