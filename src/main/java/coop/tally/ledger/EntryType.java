@@ -18,5 +18,7 @@ public enum EntryType {
     /** A drawer sells cash to the vault. */
     VAULT_SELL,
     /** The difference found when a drawer is counted at close. */
-    CASH_OVER_SHORT
+    CASH_OVER_SHORT,
+    /** What a certificate closed before its maturity forfeits, by the terms it was opened with. */
+    EARLY_WITHDRAWAL_PENALTY
 }
