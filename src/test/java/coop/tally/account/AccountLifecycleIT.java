@@ -6,7 +6,6 @@ import coop.tally.support.Browser;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,9 +24,16 @@ import org.openqa.selenium.support.ui.Select;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
+import static coop.tally.account.AccountRequests.account;
+import static coop.tally.account.AccountRequests.callEvents;
+import static coop.tally.account.AccountRequests.certificate;
+import static coop.tally.account.AccountRequests.close;
+import static coop.tally.account.AccountRequests.open;
+import static coop.tally.account.AccountRequests.opened;
+import static coop.tally.account.AccountRequests.payout;
+import static coop.tally.account.AccountRequests.transferTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -63,61 +69,8 @@ class AccountLifecycleIT {
         }
     }
 
-    // ------------------------------------------------------------------------- helpers
-
-    private static Api.Reply open(Api staff, String key, JsonObjectBuilder body) {
-        return staff.post("api/accounts", body.build().toString(), Map.of("Idempotency-Key", key));
-    }
-
-    private static Api.Reply open(Api staff, JsonObjectBuilder body) {
-        return open(staff, UUID.randomUUID().toString(), body);
-    }
-
-    private static JsonObjectBuilder account(String type, String tender, String amount, String fromAccount) {
-        JsonObjectBuilder deposit = Json.createObjectBuilder().add("tender", tender).add("amount", amount);
-        if (fromAccount != null) {
-            deposit.add("fromAccount", fromAccount);
-        }
-        return Json.createObjectBuilder().add("type", type).add("deposit", deposit);
-    }
-
-    private static JsonObjectBuilder certificate(int months, String rate, String amount, String fromAccount) {
-        return account("CERTIFICATE", "ACCOUNT", amount, fromAccount).add("termMonths", months).add("annualRate", rate);
-    }
-
-    /** Opens and requires 201; answers the new account's number. */
-    private static String opened(Api staff, JsonObjectBuilder body) {
-        Api.Reply reply = open(staff, body);
-        assertEquals(201, reply.status(), reply.toString());
-        assertEquals("POSTED", reply.json().getString("depositResult"), reply.toString());
-        return reply.json().getJsonObject("account").getString("accountNumber");
-    }
-
-    private static Api.Reply close(Api staff, String account, JsonObjectBuilder body) {
-        return staff.post("api/accounts/" + account + "/close", body.build().toString(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    }
-
-    private static JsonObjectBuilder payout(String payout) {
-        return Json.createObjectBuilder().add("payout", payout);
-    }
-
-    private static JsonObjectBuilder transferTo(String toAccount) {
-        return payout("TRANSFER").add("toAccount", toAccount);
-    }
-
-    private static BigDecimal money(String text) {
-        return new BigDecimal(text);
-    }
-
     private static String phoneCall(Api staff, String member) {
         return desk.calls.verifiedCall(staff, member, "STRONG");
-    }
-
-    private static String callEvents(Api staff, String callId) {
-        Api.Reply call = staff.get("api/calls/" + callId);
-        assertEquals(200, call.status(), call.toString());
-        return call.json().getJsonArray("events").toString();
     }
 
     // ------------------------------------------------------------------------- opening
