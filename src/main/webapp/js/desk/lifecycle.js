@@ -66,7 +66,7 @@ export function lifecyclePanel(section, desk) {
     openKey = text === openSent && openKey ? openKey : newIdempotencyKey();
     openSent = text;
     try {
-      const reply = (await api('POST', 'api/accounts', { body, headers: { 'Idempotency-Key': openKey } })).body;
+      const reply = (await api('POST', 'api/desk/accounts', { body, headers: { 'Idempotency-Key': openKey } })).body;
       const account = reply.account;
       announce(desk, section, 'open-result', 'Opened ' + account.accountNumber + ' (' + account.type + ')'
         + (account.maturityDate ? ', matures on ' + account.maturityDate : '')
@@ -90,7 +90,7 @@ export function lifecyclePanel(section, desk) {
     if (payout.value === 'TRANSFER') body.toAccount = to.value;
     if (waive.checked) body.waivePenalty = true;
     try {
-      const reply = await api('POST', 'api/accounts/' + encodeURIComponent(closing.value) + '/close',
+      const reply = await api('POST', 'api/desk/accounts/' + encodeURIComponent(closing.value) + '/close',
         { body, headers: { 'Idempotency-Key': newIdempotencyKey() } });
       if (reply.status === 202) {
         stops.push(awaitApproval(closed, reply.body, () => desk.refresh({ accounts: true })));

@@ -39,7 +39,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Opening and closing accounts at the desk, for the member verified (STRONG) in the rep's current call or visit. */
-@Path("accounts")
+@Path("desk/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -302,13 +302,8 @@ class AccountLifecycleIT {
             new Select(browser.driver().findElement(By.id("open-tender"))).selectByValue("ACCOUNT");
             new Select(browser.driver().findElement(By.id("open-from"))).selectByValue(draft);
             browser.driver().findElement(By.id("open-amount")).sendKeys("25.00", Keys.ENTER);
-            try {
-                browser.until(driver -> !driver.findElement(By.id("open-result")).getText().isEmpty());
-            } finally {
-                browser.screenshot("account-open-answered");
-            }
-            String text = browser.driver().findElement(By.id("open-result")).getText();
-            assertTrue(text.startsWith("Opened"), text + " / " + browser.driver().findElement(By.id("account-lifecycle")).getText());
+            String text = answerIn(browser, "open-result");
+            assertTrue(text.startsWith("Opened"), text);
             String opened = text.substring("Opened ".length(), text.indexOf(' ', "Opened ".length()));
             browser.waitFor(By.cssSelector("#accounts tr[data-account='" + opened + "']"));
             browser.screenshot("account-opened");
@@ -318,12 +313,29 @@ class AccountLifecycleIT {
             new Select(browser.driver().findElement(By.id("close-payout"))).selectByValue("TRANSFER");
             new Select(browser.driver().findElement(By.id("close-to"))).selectByValue(draft);
             browser.driver().findElement(By.id("close-button")).click();
-            browser.waitForText(By.id("close-result"), "Closed " + opened);
+            assertTrue(answerIn(browser, "close-result").startsWith("Closed " + opened));
             browser.waitForText(By.cssSelector("#accounts tr[data-account='" + opened + "']"), "CLOSED");
             browser.screenshot("account-closed");
             assertFalse(browser.driver().findElement(By.id("call-log")).getText().isEmpty());
         }
         desk.calls.endCall(desk.rep1);
+    }
+
+    /**
+     * The answer shown in {@code id}: the panel is drawn again when the accounts it changed are read
+     * back, so the element may be replaced while it is read.
+     */
+    private static String answerIn(Browser browser, String id) {
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>("");
+        browser.until(driver -> {
+            try {
+                answer.set(driver.findElement(By.id(id)).getText());
+                return !answer.get().isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException redrawn) {
+                return false;
+            }
+        });
+        return answer.get();
     }
 
     // ------------------------------------------------------------------------- maturity (moves the business date: last)
@@ -336,7 +348,7 @@ class AccountLifecycleIT {
         String share = Desk.numberOf(desk.member(member), "SHARE", "ACTIVE");
         String maturing = opened(desk.rep1, certificate(1, "0.03", "40.00", share));
         String renewing = opened(desk.rep1, certificate(1, "0.03", "30.00", share));
-        Api.Reply marked = desk.rep1.post("api/accounts/" + renewing + "/renewal", "{\"renew\":true}");
+        Api.Reply marked = desk.rep1.post("api/desk/accounts/" + renewing + "/renewal", "{\"renew\":true}");
         assertEquals(200, marked.status(), marked.toString());
         assertTrue(marked.json().getBoolean("renewAtMaturity"));
         LocalDate maturity = LocalDate.parse(marked.json().getString("maturityDate"));

@@ -16,7 +16,7 @@ final class AccountRequests {
     }
 
     static Api.Reply open(Api staff, String key, JsonObjectBuilder body) {
-        return staff.post("api/accounts", body.build().toString(), Map.of("Idempotency-Key", key));
+        return staff.post("api/desk/accounts", body.build().toString(), Map.of("Idempotency-Key", key));
     }
 
     static Api.Reply open(Api staff, JsonObjectBuilder body) {
@@ -44,7 +44,7 @@ final class AccountRequests {
     }
 
     static Api.Reply close(Api staff, String account, JsonObjectBuilder body) {
-        return staff.post("api/accounts/" + account + "/close", body.build().toString(),
+        return staff.post("api/desk/accounts/" + account + "/close", body.build().toString(),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
