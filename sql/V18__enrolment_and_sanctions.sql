@@ -30,4 +30,4 @@ CREATE TABLE member_enrolment (
 
 ALTER TABLE approval_request DROP CONSTRAINT approval_request_kind_known;
 ALTER TABLE approval_request ADD CONSTRAINT approval_request_kind_known
-    CHECK (kind IN ('POSTING', 'REVERSAL', 'PHONE_UNLOCK', 'DRAWER_CLOSE', 'SANCTIONS_REVIEW'));
+    CHECK (kind IN ('POSTING', 'REVERSAL', 'PHONE_UNLOCK', 'DRAWER_CLOSE', 'ACCOUNT_CLOSE', 'SANCTIONS_REVIEW'));

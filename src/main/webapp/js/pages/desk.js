@@ -9,6 +9,7 @@ import { verificationPanel } from '../desk/verification.js';
 import { accountsPanel } from '../desk/accounts.js';
 import { postingPanel, postingTypes } from '../desk/posting.js';
 import { referralPanel } from '../desk/referral.js';
+import { lifecyclePanel } from '../desk/lifecycle.js';
 import { requestsPanel } from '../desk/requests.js';
 import { enrolmentForm } from '../desk/enrolment.js';
 import { awaitApproval } from '../approval-wait.js';
@@ -206,11 +207,12 @@ class Desk {
     this.requestsBox = h('section', { id: 'call-requests', class: 'card', 'aria-labelledby': 'requests-h', hidden: true });
     this.notes = h('section', { id: 'notes', class: 'card', 'aria-labelledby': 'notes-h' });
     this.referral = h('section', { id: 'referral', class: 'card', 'aria-labelledby': 'referral-h' });
+    this.lifecycle = h('section', { id: 'account-lifecycle', class: 'card', 'aria-labelledby': 'lifecycle-h' });
     this.ending = h('section', { id: 'end', class: 'card', 'aria-labelledby': 'end-h' });
     this.log = h('section', { id: 'call-log', class: 'card', 'aria-labelledby': 'log-h' });
     fill(this.body, this.summary, h('div', { class: 'desk' },
       h('div', { class: 'side' }, this.verification, this.notes, this.ending, this.log),
-      h('div', { class: 'work' }, this.member, this.requestsBox, this.posting, this.referral)));
+      h('div', { class: 'work' }, this.member, this.requestsBox, this.posting, this.lifecycle, this.referral)));
     verificationPanel(this.verification, this);
     this.notesPanel();
     this.endPanel();
@@ -380,6 +382,8 @@ class Desk {
         h('p', { class: 'muted' }, 'Verify the caller to see the member\'s accounts.'));
       fill(this.posting, h('h2', { id: 'posting-h' }, 'Post'), h('p', { class: 'muted' }, 'Verify the caller first.'));
       fill(this.referral, h('h2', { id: 'referral-h' }, 'Refer a product'), h('p', { class: 'muted' }, 'Verify the caller first.'));
+      fill(this.lifecycle, h('h2', { id: 'lifecycle-h' }, 'Open or close an account'), h('p', { class: 'muted' }, 'Verify the caller first.'));
+      this.lifecycleAccounts = null;
       this.memberFile = null;
       this.postingShown = false;
       return;
@@ -399,7 +403,15 @@ class Desk {
       return;
     }
     accountsPanel(this.member, this);
+    // drawn again only when the accounts changed, so that a form being filled in is not wiped by a refresh
+    const accountsNow = JSON.stringify(this.memberFile.accounts);
+    if (accountsNow !== this.lifecycleAccounts) {
+      this.lifecycleAccounts = accountsNow;
+      this.stopLifecycle?.();
+      this.stopLifecycle = lifecyclePanel(this.lifecycle, this);
+    }
     if (first) {
+      this.stops.push(() => this.stopLifecycle?.());
       this.stops.push(postingPanel(this.posting, this, types));
       referralPanel(this.referral, this);
     } else {

@@ -39,7 +39,7 @@ public final class BsaRules {
             case WITHDRAWAL -> Optional.of(Direction.OUT);
             case DEPOSIT, LOAN_PAYMENT, OFFICIAL_CHECK -> Optional.of(Direction.IN);
             // a transfer moves no cash; the rest are not a member's cash (a reversal is read from its original)
-            case TRANSFER, OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> Optional.empty();
+            case TRANSFER, OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> Optional.empty();
         };
     }
 

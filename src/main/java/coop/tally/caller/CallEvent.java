@@ -31,7 +31,9 @@ public class CallEvent {
         PHONE_ACCESS_LOCKED, PASSCODE_SENT, PIN_SET, CONTACT_CHANGED, MEMBER_VIEWED, POSTING, APPROVAL_OUTCOME, REFERRAL, NOTE,
         TRANSFERRED, CALL_ENDED,
         /** A photo ID inspected in a visit, accepted or refused (never counted towards a phone lockout). */
-        PHOTO_ID_CHECKED
+        PHOTO_ID_CHECKED,
+        /** An account opened or closed at the desk for the session's member. */
+        ACCOUNT_OPENED, ACCOUNT_CLOSED
     }
 
     /** Outcome of an attempt. */

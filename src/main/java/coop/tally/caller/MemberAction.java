@@ -17,7 +17,10 @@ public enum MemberAction {
     LOAN_PAYMENT_FOR_OTHER_MEMBER(VerificationLevel.STRONG),
     OFFICIAL_CHECK(VerificationLevel.STRONG),
     CONTACT_DATA_CHANGE(VerificationLevel.STRONG),
-    PIN_CHANGE(VerificationLevel.STRONG);
+    PIN_CHANGE(VerificationLevel.STRONG),
+    /** Opening or closing an account changes the relationship itself, and a closing sends money out. */
+    ACCOUNT_OPENING(VerificationLevel.STRONG),
+    ACCOUNT_CLOSING(VerificationLevel.STRONG);
 
     private final VerificationLevel required;
 

@@ -38,7 +38,7 @@ public record PostingAccess(EntryType type, String fromOwner, String toOwner, St
                 yield fromOwner != null ? Optional.of(MemberAction.LOAN_PAYMENT_FOR_OTHER_MEMBER) : Optional.empty();
             }
             // not postings a rep makes for a caller: no call covers them
-            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> Optional.empty();
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> Optional.empty();
         };
     }
 

@@ -20,5 +20,7 @@ public enum EntryType {
     /** The difference found when a drawer is counted at close. */
     CASH_OVER_SHORT,
     /** Cash handed from one drawer to another, posted when the receiving rep accepts their count. */
-    TELLER_TRANSFER
+    TELLER_TRANSFER,
+    /** What a certificate closed before its maturity forfeits, by the terms it was opened with. */
+    EARLY_WITHDRAWAL_PENALTY
 }

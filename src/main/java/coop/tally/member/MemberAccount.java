@@ -268,6 +268,15 @@ public class MemberAccount {
         closedOn = Objects.requireNonNull(on);
     }
 
+    /** A certificate renewed at maturity runs for another term, to {@code newMaturity}. */
+    public void renewTo(LocalDate newMaturity) {
+        requireOpen();
+        if (type != AccountType.CERTIFICATE || !Objects.requireNonNull(newMaturity).isAfter(maturityDate)) {
+            throw new IllegalStateException("Only a certificate renews, to a later maturity (" + accountNumber + ")");
+        }
+        maturityDate = newMaturity;
+    }
+
     private void requireOpen() {
         if (status == AccountStatus.CLOSED) {
             throw new IllegalStateException("Account " + accountNumber + " is closed");

@@ -54,6 +54,32 @@ public class MemberAccounts {
                 .getResultList();
     }
 
+    /** Adds an account opened at the desk; its number must be free (the unique key refuses a race). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public MemberAccount add(MemberAccount account) {
+        em.persist(account);
+        em.flush();
+        return account;
+    }
+
+    /** A member's accounts, whatever their status, by account number. */
+    public List<MemberAccount> ofMember(String memberNumber) {
+        return em.createQuery("select a from MemberAccount a where a.member.memberNumber = :number order by a.accountNumber",
+                        MemberAccount.class)
+                .setParameter("number", memberNumber)
+                .getResultList();
+    }
+
+    /** The numbers of open certificates whose maturity date is on or before {@code date}. */
+    public List<String> certificatesMaturingBy(java.time.LocalDate date) {
+        return em.createQuery("select a.accountNumber from MemberAccount a where a.type = :type and a.status <> :closed"
+                        + " and a.maturityDate <= :date order by a.accountNumber", String.class)
+                .setParameter("type", AccountType.CERTIFICATE)
+                .setParameter("closed", AccountStatus.CLOSED)
+                .setParameter("date", date)
+                .getResultList();
+    }
+
     public List<MemberAccount> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();

@@ -22,7 +22,7 @@ final class PostingFactsBuilder {
     }
 
     /**
-     * @param closing account numbers this posting closes (they may go below par value)
+     * @param closing account numbers the desk opens or closes with this posting (see AccountFacts#closesAccount)
      */
     static PostingFacts facts(EntryDraft draft, Tender tender, PostingService.Actor actor,
                               Map<String, MemberAccount> accounts, Set<String> closing) {

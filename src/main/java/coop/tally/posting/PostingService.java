@@ -153,9 +153,31 @@ public class PostingService {
         return execute(maker, key, request, sessionId, requestedDate, denominations, approval, claim);
     }
 
+    /**
+     * Posts, in the caller's transaction, the opening deposit or the closing payout of
+     * {@code deskAccount}, which the desk is opening or closing with it: every gate of {@link #post}
+     * applies, except that a certificate takes it and a share's par value does not hold. Under
+     * {@code approval} (null: none) it runs as an approved posting, covering the reasons approved.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome postForDesk(Actor actor, String idempotencyKey, PostingRequest request, String sessionId, String deskAccount,
+                               ApprovedBy approval) {
+        Idempotency.Claim claim = idempotency.claim(actor.username(), idempotencyKey, requestHash(request, sessionId, null, null));
+        if (claim.asReplay().isPresent()) {
+            return new Outcome(claim.replay().result(), claim.replay().body(), true);
+        }
+        return execute(actor, idempotencyKey, request, sessionId, null, null, approval, claim, Set.of(deskAccount));
+    }
+
     private Outcome execute(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
                             LocalDate requestedDate, DenominationCount denominations, ApprovedBy approval,
                             Idempotency.Claim claim) {
+        return execute(actor, idempotencyKey, request, sessionId, requestedDate, denominations, approval, claim, Set.of());
+    }
+
+    private Outcome execute(Actor actor, String idempotencyKey, PostingRequest request, String sessionId,
+                            LocalDate requestedDate, DenominationCount denominations, ApprovedBy approval,
+                            Idempotency.Claim claim, Set<String> deskAccounts) {
         LocalDate currentDate = businessDates.current();
         LocalDate businessDate = requestedDate == null ? currentDate : requestedDate;
         Map<String, MemberAccount> accounts = lockAccounts(request);
@@ -188,7 +210,7 @@ public class PostingService {
         }
         PlanningContext context = PlanningContext.drawer(drawer.map(Drawer::glCode).orElse(null));
         EntryDraft draft = planner.plan(request, allocation == null ? context : context.withLoanAllocation(allocation));
-        PostingFacts facts = PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, Set.of());
+        PostingFacts facts = PostingFactsBuilder.facts(draft, request.tender(), actor, accounts, deskAccounts);
         rules.enforce(facts);
 
         OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),

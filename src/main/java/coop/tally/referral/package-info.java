@@ -1,7 +1,7 @@
 /**
  * Cross-sell referrals, their products and dispositions, monthly targets.
  */
-@MayUse({"caller", "platform", "staff", "web"})
+@MayUse({"caller", "member", "platform", "staff", "web"})
 package coop.tally.referral;
 
 import coop.tally.platform.MayUse;

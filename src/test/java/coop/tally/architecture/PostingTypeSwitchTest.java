@@ -61,7 +61,7 @@ class PostingTypeSwitchTest {
                     int exhaustive(EntryType type) {
                         return switch (type) {
                             case DEPOSIT, WITHDRAWAL, TRANSFER, LOAN_PAYMENT, OFFICIAL_CHECK, REVERSAL,
-                                 OPENING_BALANCE, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> 1;
+                                 OPENING_BALANCE, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> 1;
                         };
                     }
 

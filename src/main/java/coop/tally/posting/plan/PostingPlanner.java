@@ -90,7 +90,7 @@ public final class PostingPlanner {
                     List.of("loanAccount"), Map.of(Tender.ACCOUNT, fromAccount), List.of());
             case OFFICIAL_CHECK -> new PostingForm(type, true, List.of(Tender.ACCOUNT, Tender.CASH),
                     List.of("instrument"), Map.of(Tender.ACCOUNT, fromAccount), List.of("fee", "feeWaived"));
-            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> null;
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> null;
         });
     }
 
@@ -125,7 +125,7 @@ public final class PostingPlanner {
             case OFFICIAL_CHECK -> officialCheck(request, requirePositiveAmount(request.amount()), context);
             case OPENING_BALANCE -> openingBalance(request, requirePositiveAmount(request.amount()));
             // built by their own features (reversal, the drawer), never from a posting request
-            case REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> throw PostingRefused.malformed(TYPE_NOT_ALLOWED,
+            case REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> throw PostingRefused.malformed(TYPE_NOT_ALLOWED,
                     "A " + request.type() + " entry cannot be requested as a posting.",
                     Map.of("entryType", request.type().name()));
         };

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param availableBalance the available balance (ledger − active holds) before the posting
  * @param change           the signed change the posting would make to the balance
  * @param role             where the money goes: out of a {@link Role#SOURCE}, into a {@link Role#DESTINATION}
- * @param closesAccount    true when this posting is the one that closes the account (pays out everything)
+ * @param closesAccount    true when this posting is the one the desk opens or closes the account with: its
+ *                         opening deposit, or the payout of everything in it at its closing
  */
 public record AccountFacts(String accountNumber, String memberNumber, AccountType type, AccountStatus status,
                            Money ledgerBalance, Money availableBalance, Money change, Role role,

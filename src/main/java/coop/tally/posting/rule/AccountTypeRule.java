@@ -8,7 +8,8 @@ import java.util.Optional;
  * <ul>
  *   <li>DEPOSIT, WITHDRAWAL, TRANSFER and OFFICIAL_CHECK move money only in and out of share and
  *       share draft accounts. A certificate takes none of them by phone
- *       ({@code CERTIFICATE_NOT_TRANSACTIONAL}: early withdrawal and renewal are branch processes);
+ *       ({@code CERTIFICATE_NOT_TRANSACTIONAL}) except its opening deposit and the payout of its
+ *       closing, which the desk makes ({@code AccountFacts#closesAccount});
  *       a loan is never the source or destination of one ({@code LOAN_ACCOUNT_NOT_ALLOWED}: money
  *       reaches a loan only as a LOAN_PAYMENT, which applies it in the loan's order).</li>
  *   <li>LOAN_PAYMENT credits only a loan ({@code NOT_A_LOAN}); the account paying it is a share or
@@ -28,7 +29,7 @@ public final class AccountTypeRule implements PostingRule {
         return switch (facts.type()) {
             case DEPOSIT, WITHDRAWAL, TRANSFER, OFFICIAL_CHECK -> firstNonTransactional(facts, null);
             case LOAN_PAYMENT -> loanPayment(facts);
-            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER -> Optional.empty();
+            case OPENING_BALANCE, REVERSAL, VAULT_BUY, VAULT_SELL, CASH_OVER_SHORT, TELLER_TRANSFER, EARLY_WITHDRAWAL_PENALTY -> Optional.empty();
         };
     }
 
@@ -44,7 +45,9 @@ public final class AccountTypeRule implements PostingRule {
     /** The first account (of {@code role}, or of either role when null) that is not a share or share draft. */
     private static Optional<RuleViolation> firstNonTransactional(PostingFacts facts, AccountFacts.Role role) {
         for (AccountFacts account : facts.accounts()) {
-            if ((role == null || account.role() == role) && !account.type().isTransactional()) {
+            // a certificate takes its opening deposit and pays out at its closing, both at the desk
+            boolean atTheDesk = account.type() == AccountType.CERTIFICATE && account.closesAccount();
+            if ((role == null || account.role() == role) && !account.type().isTransactional() && !atTheDesk) {
                 return Optional.of(account.type() == AccountType.CERTIFICATE
                         ? new RuleViolation(CERTIFICATE_NOT_TRANSACTIONAL,
                                 "A certificate account takes no deposits, withdrawals or transfers by phone.")

@@ -9,9 +9,8 @@ import java.util.Optional;
  * A share account is the member's membership: it keeps at least its par value (default 5.00) in
  * collected funds ({@code SHARE_PAR_VALUE}). "Collected" means the lower of the ledger and
  * available balances, so held check money does not count as par. Only money leaving the account is
- * checked, so a share below par can always be topped up. A posting that closes the account would be
- * exempt, but no posting closes one yet (closing an account is its own piece of work), so the
- * refusal does not offer closing as a way out.
+ * checked, so a share below par can always be topped up. The payout of a closing at the desk is
+ * exempt; the refusal does not offer closing as a way out, which has rules of its own.
  */
 public final class ShareParValueRule implements PostingRule {
 

@@ -360,7 +360,7 @@ class PostingPlannerTest {
     @Nested
     class MalformedRequests {
         @ParameterizedTest
-        @EnumSource(value = EntryType.class, names = {"REVERSAL", "VAULT_BUY", "VAULT_SELL", "CASH_OVER_SHORT", "TELLER_TRANSFER"})
+        @EnumSource(value = EntryType.class, names = {"REVERSAL", "VAULT_BUY", "VAULT_SELL", "CASH_OVER_SHORT", "TELLER_TRANSFER", "EARLY_WITHDRAWAL_PENALTY"})
         void entry_types_that_are_not_posting_requests(EntryType type) {
             PostingRefused refused = refusal(request(type, Tender.CASH, SHARE, null, null, null), withDrawer);
             assertEquals("TYPE_NOT_ALLOWED", refused.code());

@@ -28,6 +28,16 @@ class AccountTypeRuleTest {
         assertEquals(Optional.ofNullable(code), rule.check(deposit).map(RuleViolation::code));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_certificate_takes_its_opening_deposit_and_pays_out_its_closing_at_the_desk_only() {
+        assertEquals(Optional.empty(), rule.check(posting(EntryType.DEPOSIT, Tender.CHECK,
+                account("100001-C00").type(AccountType.CERTIFICATE).closing().destination("10.00"))).map(RuleViolation::code));
+        assertEquals(Optional.empty(), rule.check(posting(EntryType.WITHDRAWAL, Tender.OFFICIAL_CHECK,
+                account("100001-C00").type(AccountType.CERTIFICATE).closing().source("10.00"))).map(RuleViolation::code));
+        assertEquals(Optional.of("LOAN_ACCOUNT_NOT_ALLOWED"), rule.check(posting(EntryType.WITHDRAWAL, Tender.CASH,
+                account("100001-L00").type(AccountType.LOAN).closing().source("10.00"))).map(RuleViolation::code));
+    }
+
     @ParameterizedTest(name = "withdrawal from {0} → {1}")
     @CsvSource({
             "SHARE, ",
