@@ -98,9 +98,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(locator);
     }
 
-    /** Waits until the condition holds (returns true) in the page. */
+    /**
+     * Waits until the condition holds (returns true) in the page. An element the condition read
+     * that the page drew anew meanwhile (stale) is read again on the next try, as a person would.
+     */
     public void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, PATIENCE).until(condition::apply);
+        new WebDriverWait(driver, PATIENCE).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     public void waitUntilGone(By locator) {
