@@ -151,6 +151,9 @@ public final class PostingBenchmark {
                 workingSet.size(), (System.nanoTime() - began) / 1e9);
         load.probe(workingSet.get(0));
         load.useWorkingSet(workingSet);
+        double waited = load.awaitSealing("audit1", DEMO_PASSWORD, BenchSettings.integer("bench.sealingWait", 900));
+        System.out.println(waited < 0 ? "Sealing had not caught up with the journal; measuring anyway"
+                : String.format("Sealing caught up with the journal after %.1f s more", waited));
         return load;
     }
 

@@ -132,6 +132,28 @@ final class PostingLoad {
         clientTokens = List.copyOf(signedIn);
     }
 
+    /**
+     * Waits until the sealer has caught up with the journal (every entry a leaf), as an auditor's
+     * verify reports it: a first start leaves the demo's opening entries to seal in the background,
+     * and measuring while that runs measured the sealer's backlog, not the posting path. Returns
+     * the seconds waited, or -1 when it did not catch up within {@code limitSeconds}.
+     */
+    double awaitSealing(String auditor, String password, int limitSeconds) throws Unavailable, InterruptedException {
+        String token = token(auditor, password);
+        long began = System.nanoTime();
+        while (System.nanoTime() - began < limitSeconds * 1_000_000_000L) {
+            Reply verified = send(authorized(base, "api/audit/verify", token).POST(HttpRequest.BodyPublishers.noBody()));
+            if (verified != null && verified.statusCode() == 200) {
+                JsonObject report = parse(verified.body());
+                if (report.getJsonNumber("leavesChecked").longValue() >= report.getJsonNumber("entriesChecked").longValue()) {
+                    return (System.nanoTime() - began) / 1e9;
+                }
+            }
+            Thread.sleep(3000);
+        }
+        return -1;
+    }
+
     private String token(String username, String password) throws Unavailable {
         Reply reply = send(HttpRequest.newBuilder(base.resolve("api/auth/login"))
                 .header("Content-Type", "application/json")
