@@ -109,6 +109,24 @@ export async function api(method, path, { body, headers = {}, accept = 'applicat
   return { status: response.status, body: json, headers: response.headers };
 }
 
+/**
+ * Downloads a file from the API with the signed-in token and saves it under {@code name} from
+ * memory, so that the token never goes into a link; returns the file as a Blob for the page to
+ * describe.
+ */
+export async function download(path, accept, name) {
+  const response = await api('GET', path, { accept, raw: true });
+  const blob = await response.blob();
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  return blob;
+}
+
 export const get = (path, options) => api('GET', path, options);
 export const post = (path, body, options) => api('POST', path, { ...options, body });
 

@@ -2,7 +2,7 @@
  * The signed trail of a range of business dates as JSON Lines, downloaded with the auditor's token
  * (fetched, then saved from memory: the token never goes into a link) and verifiable offline.
  */
-import { api, get, query } from '../api.js';
+import { download, get, query } from '../api.js';
 import { h, fill, field, result, problemText, dateInput } from '../dom.js';
 
 function render(main) {
@@ -11,20 +11,12 @@ function render(main) {
   const answer = h('div', { id: 'export-result', hidden: true });
   const key = h('code', { id: 'export-key' }, '<the published public key hex>');
 
-  async function download(event) {
+  async function downloadRange(event) {
     event.preventDefault();
     try {
-      const response = await api('GET', 'api/audit/export' + query({ from: from.value, to: to.value }),
-        { accept: 'application/x-ndjson', raw: true });
-      const blob = await response.blob();
-      const text = await blob.text();
-      const lines = text.split('\n').filter(line => line.trim() !== '').length;
       const name = 'tally-export-' + from.value + '-' + to.value + '.jsonl';
-      const link = h('a', { href: URL.createObjectURL(blob), download: name, id: 'export-link' }, 'Save ' + name + ' again');
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      const blob = await download('api/audit/export' + query({ from: from.value, to: to.value }), 'application/x-ndjson', name);
+      const lines = (await blob.text()).split('\n').filter(line => line.trim() !== '').length;
       result(answer, 'ok', h('p', {}, 'Downloaded ', h('strong', {}, name), ': ', String(lines), ' lines, ', String(blob.size), ' bytes.'),
         h('p', {}, 'Verify it offline:'),
         h('pre', {}, 'java src/main/verifier/TallyVerify.java ' + name + ' --key ', key.textContent));
@@ -34,7 +26,7 @@ function render(main) {
   }
 
   main.append(h('h1', {}, 'Export'),
-    h('form', { id: 'export-form', class: 'card', onsubmit: download },
+    h('form', { id: 'export-form', class: 'card', onsubmit: downloadRange },
       h('p', {}, 'The signed trail (entries, leaves, checkpoints and the public key) of a range of business dates.'),
       field('From business date', from, 'Alt+F'), field('To business date', to),
       h('button', { type: 'submit', id: 'export-button' }, 'Download')),

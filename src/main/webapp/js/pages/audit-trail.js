@@ -2,7 +2,7 @@
  * The auditor's trail: journal entries by member, account, staff, call, type, line amount and
  * business dates (newest first, paged), and the whole trail of one call in time order.
  */
-import { api, get, query } from '../api.js';
+import { download, get, query } from '../api.js';
 import { h, fill, field, table, result, problemText, when, dateInput, shortRef } from '../dom.js';
 import { formatMoney, moneyInput, parseAmount } from '../money.js';
 
@@ -58,13 +58,7 @@ function render(main) {
   /** The same filters as CSV (every matching entry, one row per line), saved from memory: the token never goes into a link. */
   async function downloadCsv() {
     try {
-      const response = await api('GET', 'api/audit/trail.csv' + query(filters()), { accept: 'text/csv', raw: true });
-      const blob = await response.blob();
-      const link = h('a', { href: URL.createObjectURL(blob), download: 'tally-trail.csv', id: 'trail-csv-link' }, 'tally-trail.csv');
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+      const blob = await download('api/audit/trail.csv' + query(filters()), 'text/csv', 'tally-trail.csv');
       result(csvResult, 'ok', 'Downloaded tally-trail.csv: ', String((await blob.text()).split('\r\n').filter(Boolean).length - 1),
         ' journal lines.');
     } catch (failure) {

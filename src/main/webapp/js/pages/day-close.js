@@ -4,7 +4,7 @@
  * (trial balance, drawers, BSA records, overrides, reversals) and download it as CSV; a supervisor
  * downloads the day's CTRs for filing.
  */
-import { api, get, post, query } from '../api.js';
+import { download, get, post, query } from '../api.js';
 import { h, fill, field, table, result, problemText } from '../dom.js';
 import { formatMoney } from '../money.js';
 
@@ -45,16 +45,7 @@ function reportView(report) {
   ];
 }
 
-async function download(path, name) {
-  const response = await api('GET', path, { accept: 'text/csv', raw: true });
-  const blob = await response.blob();
-  const link = h('a', { href: URL.createObjectURL(blob), download: name }, name);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(link.href), 60000);
-  return blob;
-}
+const downloadCsv = (path, name) => download(path, 'text/csv', name);
 
 function render(main, { me }) {
   const supervisor = me.roles.includes('SUPERVISOR');
@@ -106,7 +97,7 @@ function render(main, { me }) {
     try {
       const name = kind === 'ctrs' ? 'tally-ctrs-' + day + '.csv' : 'tally-day-' + day + '.csv';
       const path = kind === 'ctrs' ? 'api/business-day/ctrs/csv' : 'api/business-day/report/csv';
-      const blob = await download(path + query({ date: day }), name);
+      const blob = await downloadCsv(path + query({ date: day }), name);
       result(answer, 'ok', 'Downloaded ', h('strong', { id: 'day-download-name' }, name), ' (', String(blob.size), ' bytes).');
     } catch (failure) {
       result(answer, 'error', problemText(failure.body));

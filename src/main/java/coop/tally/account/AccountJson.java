@@ -1,6 +1,7 @@
 package coop.tally.account;
 
 import coop.tally.member.MemberAccount;
+import coop.tally.member.MemberJson;
 import coop.tally.web.JsonBuilders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -11,23 +12,11 @@ final class AccountJson {
     private AccountJson() {
     }
 
+    /** The account as the member file shows it, with the terms it was opened with at the desk. */
     static JsonObjectBuilder account(MemberAccount account, AccountOpening opening) {
-        JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
-                .add("accountNumber", account.accountNumber())
-                .add("type", account.type().name())
-                .add("status", account.status().name())
-                .add("ledgerBalance", account.ledgerBalance().toPlainString())
-                .add("availableBalance", account.availableBalance().toPlainString())
-                .add("openedOn", account.openedOn().toString());
-        if (account.maturityDate() != null) {
-            json.add("annualRate", account.annualRate().toPlainString())
-                    .add("maturityDate", account.maturityDate().toString());
-        }
+        JsonObjectBuilder json = MemberJson.account(account);
         if (opening != null && opening.termMonths() != null) {
             json.add("termMonths", opening.termMonths()).add("renewAtMaturity", opening.renewAtMaturity());
-        }
-        if (account.closedOn() != null) {
-            json.add("closedOn", account.closedOn().toString());
         }
         return json;
     }

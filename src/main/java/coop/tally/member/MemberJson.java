@@ -14,7 +14,7 @@ import java.time.LocalDate;
  * ("0.065000"), dates ISO-8601; absent values are left out rather than sent as null. The SSN
  * appears only masked.
  */
-final class MemberJson {
+public final class MemberJson {
 
     private MemberJson() {
     }
@@ -81,7 +81,8 @@ final class MemberJson {
                 .add("primary", address.isPrimary());
     }
 
-    static JsonObjectBuilder account(MemberAccount account) {
+    /** One account as the member file and the desk show it. */
+    public static JsonObjectBuilder account(MemberAccount account) {
         JsonObjectBuilder json = JsonBuilders.JSON.createObjectBuilder()
                 .add("accountNumber", account.accountNumber())
                 .add("type", account.type().name())
