@@ -68,6 +68,15 @@ public record DatabaseChoice(Kind kind, String url, Properties connectionPropert
         return name.isEmpty() || subprotocol ? Optional.empty() : Optional.of(name);
     }
 
+    /**
+     * Whether this database can be open in one server only: embedded Derby locks its folder to
+     * one JVM, so whatever that server knows (a revoked token, say) no other server can contradict.
+     * PostgreSQL and a Derby network server may serve several.
+     */
+    public boolean servesOneServerOnly() {
+        return kind == Kind.DERBY && !url.startsWith("jdbc:derby://");
+    }
+
     /** The URL as it may be logged: no query string or attributes, where a password could hide. */
     public String describe() {
         String shown = url.replaceAll("[?;].*$", "");

@@ -33,7 +33,7 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         String token = header.substring(7).trim();
-        var resolution = tokens.resolve(token);
+        var resolution = tokens.resolveRemembered(token).or(() -> tokens.resolve(token));
         if (resolution.isEmpty()) {
             request.setAttribute(FAILURE_ATTRIBUTE, "TOKEN_INVALID");
             return context.doNothing();
@@ -42,8 +42,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(FAILURE_ATTRIBUTE, "TOKEN_" + resolution.get().state().name());
             return context.doNothing();
         }
-        Staff staff = resolution.get().staff();
-        request.setAttribute(SignedInStaff.ATTRIBUTE, SignedInStaff.of(staff));
+        SignedInStaff staff = resolution.get().staff();
+        request.setAttribute(SignedInStaff.ATTRIBUTE, staff);
         return context.notifyContainerAboutLogin(staff.username(), StaffIdentityStore.groupsOf(staff.roles()));
     }
 

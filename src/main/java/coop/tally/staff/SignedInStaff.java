@@ -10,6 +10,11 @@ public record SignedInStaff(String username, Set<Role> roles, String memberNumbe
 
     static final String ATTRIBUTE = "coop.tally.staff.signedIn";
 
+    /** A copy of the roles: the staff member's own collection belongs to the transaction that read it. */
+    public SignedInStaff {
+        roles = Set.copyOf(roles);
+    }
+
     static SignedInStaff of(Staff staff) {
         return new SignedInStaff(staff.username(), staff.roles(), staff.memberNumber());
     }

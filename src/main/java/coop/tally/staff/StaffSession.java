@@ -58,6 +58,10 @@ public class StaffSession {
         this.expiresAt = now.plus(lifetime);
     }
 
+    String tokenHash() {
+        return tokenHash;
+    }
+
     public Staff staff() {
         return staff;
     }

@@ -1,5 +1,6 @@
 package coop.tally.staff;
 
+import coop.tally.platform.DatabaseChoice;
 import coop.tally.platform.TallyClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,6 +35,12 @@ public class TokenService {
     TallyClock clock;
 
     @Inject
+    VerifiedSessions verifiedSessions;
+
+    /** Whether verified sessions may answer from memory: only where no other server shares the database. */
+    private final boolean rememberSessions = DatabaseChoice.configured().servesOneServerOnly();
+
+    @Inject
     @ConfigProperty(name = "tally.session.max", defaultValue = "PT8H")
     Duration maxLifetime;
 
@@ -45,8 +52,8 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    /** The outcome of presenting a token. */
-    public record Resolution(StaffSession.TokenState state, Staff staff) {
+    /** The outcome of presenting a token: its state and the staff member it belongs to, as read with it. */
+    public record Resolution(StaffSession.TokenState state, SignedInStaff staff) {
         public boolean isValid() {
             return state == StaffSession.TokenState.VALID;
         }
@@ -62,9 +69,22 @@ public class TokenService {
         return new IssuedToken(token, session.expiresAt());
     }
 
+    /**
+     * A presented token this server verified lately and may vouch for without the database (see
+     * {@link VerifiedSessions}: embedded Derby only); empty when {@link #resolve} must ask.
+     */
+    public Optional<Resolution> resolveRemembered(String token) {
+        if (!rememberSessions || !wellFormed(token)) {
+            return Optional.empty();
+        }
+        return verifiedSessions.answer(hash(token), clock.now(), idleTimeout, touchInterval())
+                .map(staff -> new Resolution(StaffSession.TokenState.VALID, staff));
+    }
+
     /** Resolves a presented token; extends its idle window (at most every few seconds, to spare writes). */
     @Transactional
     public Optional<Resolution> resolve(String token) {
+        long generation = verifiedSessions.generation();
         Optional<StaffSession> found = findSession(token);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -75,13 +95,19 @@ public class TokenService {
         if (state == StaffSession.TokenState.VALID && session.lastSeenAt().plus(touchInterval()).isBefore(now)) {
             session.touch(now);
         }
-        return Optional.of(new Resolution(state, session.staff()));
+        SignedInStaff staff = SignedInStaff.of(session.staff());
+        if (rememberSessions && state == StaffSession.TokenState.VALID) {
+            verifiedSessions.remember(session.tokenHash(),
+                    new VerifiedSessions.Verified(staff, session.expiresAt(), session.lastSeenAt()), generation, now, idleTimeout);
+        }
+        return Optional.of(new Resolution(state, staff));
     }
 
     /** Revokes the token; returns the staff member it belonged to, if it was live. */
     @Transactional
     public Optional<Staff> revoke(String token, String reason) {
         return findSession(token).map(session -> {
+            verifiedSessions.forgetWithin(VerifiedSessions.token(session.tokenHash()));
             session.revoke(clock.now(), reason);
             return session.staff();
         });
@@ -89,6 +115,7 @@ public class TokenService {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void revokeAllOf(Staff staff, String reason) {
+        verifiedSessions.forgetWithin(VerifiedSessions.of(staff.username()));
         Instant now = clock.now();
         em.createQuery("select s from StaffSession s where s.staff = :staff and s.revokedAt is null", StaffSession.class)
                 .setParameter("staff", staff)
@@ -97,12 +124,16 @@ public class TokenService {
     }
 
     private Optional<StaffSession> findSession(String token) {
-        if (token == null || token.length() < 20 || token.length() > 100) {
+        if (!wellFormed(token)) {
             return Optional.empty();
         }
         return em.createQuery("select s from StaffSession s where s.tokenHash = :hash", StaffSession.class)
                 .setParameter("hash", hash(token))
                 .getResultStream().findFirst();
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.length() >= 20 && token.length() <= 100;
     }
 
     /** Refreshing last-seen on every request would make every read a write; a fraction of the idle timeout is precise enough. */
