@@ -40,7 +40,7 @@ public class AccountCloseApproval implements ApprovalExecutor {
         Staff maker = staff.find(approval.requestedBy())
                 .filter(found -> found.isEnabled() && (found.hasRole(Role.REP) || found.hasRole(Role.SUPERVISOR)))
                 .orElseThrow(() -> Refusal.forbidden("MAKER_CANNOT_POST", "The staff member who asked can no longer close accounts."));
-        PostingService.Actor actor = new PostingService.Actor(maker.username(), maker.hasRole(Role.SUPERVISOR), maker.memberNumber());
+        PostingService.Actor actor = new PostingService.Actor(maker.username(), maker.roles(), maker.memberNumber());
         AccountClosings.CloseRequest request = new AccountClosings.CloseRequest(payload.getString("account"),
                 Payout.valueOf(payload.getString("payout")), payload.getString("toAccount", null), payload.getBoolean("waivePenalty", false));
         Set<String> covered = new HashSet<>();

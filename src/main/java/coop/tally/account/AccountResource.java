@@ -171,7 +171,7 @@ public class AccountResource {
     private PostingService.Actor actor() {
         SignedInStaff me = BearerTokenMechanism.signedInStaff(request)
                 .orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
-        return new PostingService.Actor(me.username(), me.hasRole(Role.SUPERVISOR), me.memberNumber());
+        return new PostingService.Actor(me.username(), me.roles(), me.memberNumber());
     }
 
     private static JsonObject parse(String body) {

@@ -85,7 +85,7 @@ public class CallGate implements MemberInquiryGate {
                     java.util.Map.of("channel", call.channel().name()));
         }
         if (call.stateAt(clock.now(), calls.timeout()) == MemberCall.State.OPEN) {
-            call.touch(clock.now());
+            call.touchUnlessRecent(clock.now(), calls.timeout());
         }
         return call;
     }

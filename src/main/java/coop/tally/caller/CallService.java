@@ -5,19 +5,23 @@ import coop.tally.member.Member;
 import coop.tally.member.MemberService;
 import coop.tally.platform.TallyClock;
 import coop.tally.platform.Refusal;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Calls and visits, from start to end: the transaction boundary. Every change of a call happens with its
@@ -32,8 +36,13 @@ public class CallService {
     private static final Duration RECENT_LOCKOUT = Duration.ofDays(7);
     private static final Duration RECENT_CONTACT_CHANGE = Duration.ofDays(30);
 
+    private static final String LOCKED_CALLS = CallService.class.getName() + ".lockedCalls";
+
     @PersistenceContext(unitName = "tally")
     EntityManager em;
+
+    @Resource
+    TransactionSynchronizationRegistry transaction;
 
     @Inject
     StaffDirectory staffDirectory;
@@ -243,14 +252,35 @@ public class CallService {
         return members.findByNumber(call.memberNumber()).orElseThrow();
     }
 
+    /** The call, its row locked until the transaction ends; a call this transaction locked already is not read again. */
     Optional<MemberCall> lock(String callId) {
         if (callId == null || callId.isBlank() || callId.length() > 40) {
             return Optional.empty();
         }
-        return em.createQuery("select c from MemberCall c where c.id = :id", MemberCall.class)
+        Set<String> locked = lockedInThisTransaction();
+        if (locked.contains(callId)) {
+            MemberCall held = em.find(MemberCall.class, callId);
+            if (held != null) {
+                return Optional.of(held);
+            }
+        }
+        Optional<MemberCall> call = em.createQuery("select c from MemberCall c where c.id = :id", MemberCall.class)
                 .setParameter("id", callId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
+        call.ifPresent(found -> locked.add(found.id()));
+        return call;
+    }
+
+    /** The calls whose rows this transaction holds locked (a posting locks its call at the gate and logs to it after). */
+    @SuppressWarnings("unchecked")
+    private Set<String> lockedInThisTransaction() {
+        Set<String> locked = (Set<String>) transaction.getResource(LOCKED_CALLS);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transaction.putResource(LOCKED_CALLS, locked);
+        }
+        return locked;
     }
 
     private List<MemberCall> openCallsOf(String staff) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -132,6 +133,20 @@ public class MemberCall {
 
     void touch(Instant now) {
         lastActivityAt = now;
+    }
+
+    /**
+     * Records activity unless it was recorded a moment ago (a sixtieth of the idle timeout, at most
+     * five seconds): a rep posting in a burst keeps the call alive without a write per posting.
+     */
+    void touchUnlessRecent(Instant now, IdleTimeout timeout) {
+        Duration moment = timeout.idle().dividedBy(60);
+        if (moment.compareTo(Duration.ofSeconds(5)) > 0) {
+            moment = Duration.ofSeconds(5);
+        }
+        if (lastActivityAt == null || lastActivityAt.plus(moment).isBefore(now)) {
+            lastActivityAt = now;
+        }
     }
 
     /** Names the member the caller claims to be; a new claim starts verification over. */

@@ -62,7 +62,7 @@ public class PostingApproval implements ApprovalExecutor {
         Staff maker = directory.find(username)
                 .filter(found -> found.isEnabled() && (found.hasRole(Role.REP) || found.hasRole(Role.SUPERVISOR)))
                 .orElseThrow(() -> Refusal.forbidden("MAKER_CANNOT_POST", "The staff member who asked can no longer post."));
-        return new PostingService.Actor(maker.username(), maker.roles().contains(Role.SUPERVISOR), maker.memberNumber());
+        return new PostingService.Actor(maker.username(), maker.roles(), maker.memberNumber());
     }
 
     static JsonObject parse(String body) {

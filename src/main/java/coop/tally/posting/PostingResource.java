@@ -123,7 +123,7 @@ public class PostingResource {
     private PostingService.Actor actor() {
         SignedInStaff me = BearerTokenMechanism.signedInStaff(request)
                 .orElseThrow(() -> Refusal.unauthenticated("Sign in first."));
-        return new PostingService.Actor(me.username(), me.hasRole(Role.SUPERVISOR), me.memberNumber());
+        return new PostingService.Actor(me.username(), me.roles(), me.memberNumber());
     }
 
     /** Retries a whole transaction that lost a race; the loser rolled back completely, so retrying is safe. */

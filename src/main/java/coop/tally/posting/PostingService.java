@@ -15,6 +15,7 @@ import coop.tally.drawer.Drawer;
 import coop.tally.drawer.DrawerService;
 import coop.tally.posting.rule.PostingFacts;
 import coop.tally.staff.PostingLimits;
+import coop.tally.staff.Role;
 import coop.tally.web.JsonBuilders;
 import coop.tally.ledger.BusinessDates;
 import coop.tally.ledger.EntryDraft;
@@ -104,8 +105,16 @@ public class PostingService {
     @Inject
     PayeeScreening payees;
 
-    /** Who is posting: the staff member, whether they may waive fees, and the member they themselves are. */
-    public record Actor(String username, boolean supervisor, String ownMemberNumber) {
+    /** Who is posting: the staff member, their roles (a supervisor may waive fees), and the member they themselves are. */
+    public record Actor(String username, Set<Role> roles, String ownMemberNumber) {
+
+        public Actor {
+            roles = Set.copyOf(roles);
+        }
+
+        public boolean supervisor() {
+            return roles.contains(Role.SUPERVISOR);
+        }
     }
 
     /** What became of a posting: posted at once, or waiting for a supervisor's approval. */
@@ -190,7 +199,7 @@ public class PostingService {
                 ? callGate.admitPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter)
                 : callGate.admitApprovedPosting(actor.username(), sessionId, SessionScope.of(request, accounts), atCounter);
         // what the answer shows (and an idempotent replay repeats): a rep sees the session member's side of the entry
-        Viewer viewer = viewers.of(actor.supervisor(), session.memberNumber());
+        Viewer viewer = viewers.ofPosting(actor.supervisor(), session.memberNumber(), accounts.values());
         // cash goes through the acting rep's own open drawer, locked after the member accounts; none: the planner refuses
         Optional<Drawer> drawer = cash ? drawers.lockForCash(actor.username(), currentDate) : Optional.empty();
         holds.releaseDue(accounts.values(), currentDate);
@@ -215,7 +224,7 @@ public class PostingService {
 
         OverridePolicies.Verdict verdict = policies.decide(new OverrideFacts(request.type(), request.tender(),
                 request.amount(), request.feeWaived(), actor.supervisor(), requestedDate, currentDate, facts.accounts(),
-                limits.of(actor.username())));
+                limits.of(actor.username(), actor.roles())));
         if (approval == null && PayeeScreening.screens(request)) {
             Optional<String> held = payees.holdIfListed(actor.username(), request, sessionId, requestedDate, denominations,
                     session.memberNumber(), verdict.overrides(), viewer::seesMemberAccount);

@@ -3,9 +3,12 @@ package coop.tally.posting;
 import coop.tally.approval.AccountVisibility;
 import coop.tally.caller.CallGate;
 import coop.tally.ledger.Viewer;
+import coop.tally.member.MemberAccount;
 import coop.tally.member.MemberAccounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.Collection;
 
 /**
  * Builds the {@link Viewer} an answer is rendered for. Every answer that shows journal lines or
@@ -30,6 +33,19 @@ public class Viewers implements AccountVisibility {
             return Viewer.wholeEntries();
         }
         return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, accounts.numbersOf(memberNumber));
+    }
+
+    /**
+     * As {@link #of}, for a posting: its answer shows only the accounts it names, all of them locked
+     * and read already, so the member's own among them are all a rep needs to be shown (no query).
+     */
+    public Viewer ofPosting(boolean seesEveryMember, String memberNumber, Collection<MemberAccount> named) {
+        if (seesEveryMember) {
+            return Viewer.wholeEntries();
+        }
+        return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, named.stream()
+                .filter(account -> account.member().memberNumber().equals(memberNumber))
+                .map(MemberAccount::accountNumber).toList());
     }
 
     @Override

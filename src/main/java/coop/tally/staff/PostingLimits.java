@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,12 @@ public class PostingLimits {
     @Transactional
     public Map<PostingLimit, Money> of(String username) {
         Set<Role> roles = directory.find(username).map(Staff::roles).orElse(Set.of());
+        return of(username, roles);
+    }
+
+    /** The limits in force for {@code username}, who holds {@code roles} (as signed in), each limit present. */
+    @Transactional
+    public Map<PostingLimit, Money> of(String username, Set<Role> roles) {
         return resolve(username, roles, current());
     }
 
@@ -63,12 +70,26 @@ public class PostingLimits {
         return limits;
     }
 
-    /** The newest setting of every (scope, subject, limit), in id order. */
+    /**
+     * The newest setting of every (scope, subject, limit), in id order. Every posting asks, so the
+     * few rows are read in one plain scan and the newest picked here, rather than by a correlated
+     * subquery and a sort in the database.
+     */
     @Transactional
     public List<PostingLimitSetting> current() {
-        return em.createQuery("select s from PostingLimitSetting s where s.id = (select max(t.id) from PostingLimitSetting t"
-                        + " where t.scope = s.scope and t.subject = s.subject and t.limit = s.limit) order by s.id",
-                PostingLimitSetting.class).getResultList();
+        return newestOfEach(em.createQuery("select s from PostingLimitSetting s order by s.id", PostingLimitSetting.class)
+                .getResultList());
+    }
+
+    /** Of settings in id order, the newest of every (scope, subject, limit), in id order. */
+    static List<PostingLimitSetting> newestOfEach(List<PostingLimitSetting> inIdOrder) {
+        Map<List<Object>, PostingLimitSetting> newest = new HashMap<>();
+        inIdOrder.forEach(setting -> newest.put(key(setting), setting));
+        return inIdOrder.stream().filter(setting -> newest.get(key(setting)) == setting).toList();
+    }
+
+    private static List<Object> key(PostingLimitSetting setting) {
+        return List.of(setting.scope(), setting.subject(), setting.limit());
     }
 
     /** Every setting ever made, newest first. */

@@ -5,6 +5,7 @@ import coop.tally.ledger.EntryType;
 import coop.tally.money.Money;
 import coop.tally.posting.policy.OverrideFacts;
 import coop.tally.posting.policy.OverridePolicy;
+import coop.tally.staff.Role;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Whether a reversal posts at once or waits for a supervisor is the reversal policy's answer, not the service's. */
 class ReversalServiceTest {
 
-    private static final PostingService.Actor REP = new PostingService.Actor("rep1", false, null);
-    private static final PostingService.Actor SUPERVISOR = new PostingService.Actor("super1", true, null);
+    private static final PostingService.Actor REP = new PostingService.Actor("rep1", Set.of(Role.REP), null);
+    private static final PostingService.Actor SUPERVISOR = new PostingService.Actor("super1", Set.of(Role.SUPERVISOR), null);
 
     /** The service with its two ways out recorded instead of taken (they need the database). */
     private static final class Recording extends ReversalService {

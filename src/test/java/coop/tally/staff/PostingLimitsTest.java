@@ -43,4 +43,20 @@ class PostingLimitsTest {
                 .get(PostingLimit.CASH_WITHDRAWAL));
         assertEquals(Money.of("2000.00"), PostingLimits.resolve("rep1", Set.of(Role.REP), settings).get(PostingLimit.CASH_WITHDRAWAL));
     }
+
+    @Test
+    void of_every_setting_made_only_the_newest_per_scope_subject_and_limit_is_in_force_in_the_order_made() {
+        PostingLimitSetting repCashFirst = set(PostingLimitSetting.Scope.ROLE, "REP", PostingLimit.CASH_WITHDRAWAL, "3000.00");
+        PostingLimitSetting rep2Cash = set(PostingLimitSetting.Scope.STAFF, "rep2", PostingLimit.CASH_WITHDRAWAL, "1500.00");
+        PostingLimitSetting repSingle = set(PostingLimitSetting.Scope.ROLE, "REP", PostingLimit.SINGLE_POSTING, "8000.00");
+        PostingLimitSetting repCashThen = set(PostingLimitSetting.Scope.ROLE, "REP", PostingLimit.CASH_WITHDRAWAL, "2000.00");
+        // a staff setting whose subject is spelt like a role is a different key
+        PostingLimitSetting staffNamedRep = set(PostingLimitSetting.Scope.STAFF, "REP", PostingLimit.CASH_WITHDRAWAL, "100.00");
+
+        List<PostingLimitSetting> inForce = PostingLimits.newestOfEach(
+                List.of(repCashFirst, rep2Cash, repSingle, repCashThen, staffNamedRep));
+
+        assertEquals(List.of(rep2Cash, repSingle, repCashThen, staffNamedRep), inForce);
+        assertEquals(Money.of("2000.00"), PostingLimits.resolve("rep1", Set.of(Role.REP), inForce).get(PostingLimit.CASH_WITHDRAWAL));
+    }
 }
