@@ -127,8 +127,10 @@ public class TokenService {
         if (!wellFormed(token)) {
             return Optional.empty();
         }
+        // the staff member and their roles come in the same query: this runs on every request
         return em.createQuery("select s from StaffSession s where s.tokenHash = :hash", StaffSession.class)
                 .setParameter("hash", hash(token))
+                .setHint("eclipselink.left-join-fetch", "s.staff.roles")
                 .getResultStream().findFirst();
     }
 
