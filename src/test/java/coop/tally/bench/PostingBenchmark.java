@@ -24,10 +24,14 @@ import java.util.stream.Collectors;
  *   <li>signs in, finds ~2,000 members with an active share and share draft, and runs closed-loop
  *       HTTP clients posting own-account transfers at 1, 4, 8 and 16 clients (5 s warm-up, 20 s
  *       measured each), sampling the server's peak RSS;</li>
+ *   <li>on the same server, right after the postings, runs as many closed-loop clients sending the
+ *       cheapest authenticated request, {@code GET /api/me}, at each client count
+ *       ({@link ReadLoad}): the authenticated-read ceiling a posting is measured against;</li>
  *   <li>restarts Tally on the same folder to show the boot time without seeding, then stops it, so
  *       that the TPC-B run has the machine to itself;</li>
  *   <li>runs {@link TpcbBaseline} on a fresh {@code target/bench-tpcb} at the same thread counts;</li>
- *   <li>prints one table: clients, postings/s, latency percentiles, TPC-B tps and the ratio.</li>
+ *   <li>prints one table: clients, postings/s, latency percentiles, TPC-B tps and the ratio, reads/s,
+ *       the reads' p99 and postings/s as a share of reads/s.</li>
  * </ol>
  *
  * <p>Run: {@code mvn -B -Pbench verify} (the profile skips the tests and runs this class in its own
@@ -37,7 +41,8 @@ import java.util.stream.Collectors;
  * {@code bench.clients} (1,4,8,16), {@code bench.seconds} (20), {@code bench.warmup} (5),
  * {@code bench.workingSet} (2000), {@code bench.startupTimeout} seconds (900),
  * {@code bench.serverJvm} (extra JVM options for Payara, comma separated), {@code bench.tally}
- * and {@code bench.tpcb} (true: false skips that half), and those of {@link TpcbBaseline}.
+ * and {@code bench.tpcb} (true: false skips that half), {@code bench.reads} (true: false skips the
+ * reads), and those of {@link TpcbBaseline}.
  */
 public final class PostingBenchmark {
 
@@ -82,9 +87,16 @@ public final class PostingBenchmark {
 
     /** Everything measured on Tally; {@code failure} says why the load part did not run, if it did not. */
     record TallyFigures(Duration firstStart, Duration restart, long rssAfterSeedKb, long peakRssKb,
-                        Map<Integer, List<PostingLoad.Result>> runsByServers, String failure) {
+                        Map<Integer, List<PostingLoad.Result>> runsByServers, Reads reads, String failure) {
         static TallyFigures skipped(String why) {
-            return new TallyFigures(null, null, -1, -1, Map.of(), why);
+            return new TallyFigures(null, null, -1, -1, Map.of(), Reads.skipped(why), why);
+        }
+    }
+
+    /** The authenticated reads, one run per client count; {@code skipped} says why there are none, if there are none. */
+    record Reads(Map<Integer, ReadLoad.Result> byClients, String skipped) {
+        static Reads skipped(String why) {
+            return new Reads(Map.of(), why);
         }
     }
 
@@ -110,6 +122,7 @@ public final class PostingBenchmark {
                     seconds(firstStart), rssAfterSeed / 1024, server.logFile());
 
             Map<Integer, List<PostingLoad.Result>> runs = new TreeMap<>();
+            Reads reads = Reads.skipped("the posting load did not run");
             String failure = null;
             try {
                 PostingLoad load = prepare(server, members, clients);
@@ -117,6 +130,7 @@ public final class PostingBenchmark {
                 if (BenchSettings.integer("bench.servers", 1) >= 2) {
                     runs.put(2, loadOnTwoServers(server, load, data, clients));
                 }
+                reads = reads(load, clients);
             } catch (PostingLoad.Unavailable e) {
                 failure = e.getMessage();
                 System.out.println("Tally load skipped: " + failure);
@@ -135,7 +149,7 @@ public final class PostingBenchmark {
                 System.out.println("Restart failed: " + e.getMessage());
             }
             server.stop();
-            return new TallyFigures(firstStart, restart, rssAfterSeed, peakRss, runs, failure);
+            return new TallyFigures(firstStart, restart, rssAfterSeed, peakRss, runs, reads, failure);
         }
     }
 
@@ -170,6 +184,34 @@ public final class PostingBenchmark {
             runs.add(run);
         }
         return runs;
+    }
+
+    /**
+     * The authenticated-read ceiling on the same server, right after the postings (same data, same
+     * warmed JVM), with the same clients' sign-ins: one run per client count.
+     */
+    private static Reads reads(PostingLoad load, int[] clients) throws InterruptedException {
+        if (!BenchSettings.flag("bench.reads", true)) {
+            return Reads.skipped("bench.reads=false");
+        }
+        ReadLoad reads = load.reads();
+        try {
+            reads.probe();
+        } catch (PostingLoad.Unavailable e) {
+            System.out.println("Reads skipped: " + e.getMessage());
+            return Reads.skipped(e.getMessage());
+        }
+        int seconds = BenchSettings.integer("bench.seconds", 20);
+        int warmup = BenchSettings.integer("bench.warmup", 5);
+        Map<Integer, ReadLoad.Result> runs = new TreeMap<>();
+        for (int c : clients) {
+            ReadLoad.Result run = reads.run(c, warmup, seconds);
+            System.out.printf("Reads %2d clients: %7.1f GET /api/me/s  p50 %s ms  p95 %s ms  p99 %s ms  not 200 %d%n",
+                    c, run.readsPerSecond(), Latencies.Percentiles.ms(run.latency().p50()),
+                    Latencies.Percentiles.ms(run.latency().p95()), Latencies.Percentiles.ms(run.latency().p99()), run.others());
+            runs.put(c, run);
+        }
+        return new Reads(runs, null);
     }
 
     /**
@@ -237,25 +279,41 @@ public final class PostingBenchmark {
         if (tally.failure() != null) {
             System.out.println("Tally load not measured: " + tally.failure());
         }
-        System.out.printf("servers | clients | Tally postings/s |  p50 ms |  p95 ms |  p99 ms | %10s |  ratio%n", baseline.name());
+        System.out.printf("servers | clients | Tally postings/s |  p50 ms |  p95 ms |  p99 ms | %10s |  ratio || reads/s | read p99 ms | postings/reads%n",
+                baseline.name());
         Map<Integer, List<PostingLoad.Result>> byServers = tally.runsByServers().isEmpty() ? Map.of(1, List.of()) : tally.runsByServers();
         byServers.forEach((servers, runs) -> {
             for (int c : clients) {
                 PostingLoad.Result run = runs.stream().filter(r -> r.clients() == c).findFirst().orElse(null);
                 Double baseTps = baseline.tpsByClients().get(c);
-                System.out.printf("%7d | %7d | %16s | %7s | %7s | %7s | %10s | %6s%n", servers, c,
+                // the reads ran on one server only: they stand beside the one-server postings
+                ReadLoad.Result read = servers == 1 ? tally.reads().byClients().get(c) : null;
+                Double postings = run == null ? null : run.postingsPerSecond();
+                System.out.printf("%7d | %7d | %16s | %7s | %7s | %7s | %10s | %6s || %7s | %11s | %14s%n", servers, c,
                         run == null ? "n/a" : String.format("%.1f", run.postingsPerSecond()),
                         run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p50()),
                         run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p95()),
                         run == null ? "n/a" : Latencies.Percentiles.ms(run.latency().p99()),
                         baseTps == null ? "n/a" : String.format("%.0f", baseTps),
-                        run == null || baseTps == null ? "n/a" : String.format("%.1f%%", 100 * run.postingsPerSecond() / baseTps));
+                        percent(postings, baseTps),
+                        read == null ? "n/a" : String.format("%.1f", read.readsPerSecond()),
+                        read == null ? "n/a" : Latencies.Percentiles.ms(read.latency().p99()),
+                        percent(postings, read == null ? null : read.readsPerSecond()));
             }
         });
         System.out.println("Tally: one run per client count; latencies over every answer in the window; postings/s counts 201s.");
+        System.out.println(tally.reads().skipped() == null
+                ? "Reads: GET /api/me with the same clients' tokens, on the same server right after the postings, one run per client count;"
+                + System.lineSeparator() + "reads/s counts 200s; postings/reads is postings/s over reads/s (100% = a posting as cheap as a read)."
+                : "Reads not measured: " + tally.reads().skipped());
         System.out.println(TestDatabase.isPostgres() ? "pgbench: one run per client count, Tally stopped."
                 : "TPC-B: median of repetitions; one branch row serializes its commits (the standard scale-1 ceiling).");
         System.out.println("Load generator and server share the machine's " + Runtime.getRuntime().availableProcessors() + " cores.");
+    }
+
+    /** {@code part} as a percentage of {@code whole}, or n/a when either is missing or the whole is zero. */
+    static String percent(Double part, Double whole) {
+        return part == null || whole == null || whole == 0 ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", 100 * part / whole);
     }
 
     private static String mb(long kb) {

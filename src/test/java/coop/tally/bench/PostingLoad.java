@@ -96,6 +96,14 @@ final class PostingLoad {
         servers = List.copyOf(bases);
     }
 
+    /**
+     * Authenticated reads on the first server with the clients' own sign-ins (the bench reps, or the
+     * demo staff when none were made) and this load's HTTP client.
+     */
+    ReadLoad reads() {
+        return new ReadLoad(base, clientTokens.isEmpty() ? tokens : clientTokens, this::send);
+    }
+
     // ---------------------------------------------------------------- preparation
 
     /**

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The load generator against a stub of Tally's API in this JVM: it signs in, picks members with two
  * active deposit accounts, sends well-formed transfers with unique idempotency keys in alternating
- * directions, and sorts answers into posted / declined / conflict / error.
+ * directions, and sorts answers into posted / declined / conflict / error; the read load sends the
+ * signed-in token and counts only 200s as reads.
  */
 class PostingLoadTest {
 
@@ -36,6 +37,10 @@ class PostingLoadTest {
     private final AtomicInteger malformed = new AtomicInteger();
     private final AtomicInteger calls = new AtomicInteger();
     private volatile boolean postingEndpoint = true;
+    private final AtomicInteger readsServed = new AtomicInteger();
+    private final AtomicInteger readsRefused = new AtomicInteger();
+    private final AtomicInteger readsFailed = new AtomicInteger();
+    private volatile boolean meEndpoint = true;
 
     @BeforeEach
     void startStub() throws IOException {
@@ -44,6 +49,7 @@ class PostingLoadTest {
         server.createContext("/api/members/", this::member);
         server.createContext("/api/transactions", this::transfer);
         server.createContext("/api/calls", this::call);
+        server.createContext("/api/me", this::me);
         server.start();
     }
 
@@ -109,6 +115,22 @@ class PostingLoadTest {
         }
     }
 
+    /** 401 without the signed-in token; with it, every third read a 500 and the rest 200. */
+    private void me(HttpExchange exchange) throws IOException {
+        if (!meEndpoint) {
+            reply(exchange, 404, "{\"code\":\"NOT_FOUND\"}");
+        } else if (!"Bearer t1".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            readsRefused.incrementAndGet();
+            reply(exchange, 401, "{\"code\":\"UNAUTHORIZED\"}");
+        } else if ((readsServed.get() + readsFailed.get()) % 3 == 2) {
+            readsFailed.incrementAndGet();
+            reply(exchange, 500, "{\"code\":\"INTERNAL\"}");
+        } else {
+            readsServed.incrementAndGet();
+            reply(exchange, 200, "{\"username\":\"super1\"}");
+        }
+    }
+
     private static void reply(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
@@ -147,5 +169,42 @@ class PostingLoadTest {
         List<PostingLoad.Member> workingSet = load.workingSet(10, 2);
         PostingLoad.Unavailable missing = assertThrows(PostingLoad.Unavailable.class, () -> load.probe(workingSet.get(0)));
         assertTrue(missing.getMessage().contains("not in this build"), missing.getMessage());
+    }
+
+    @Test
+    void reads_send_the_signed_in_token_and_count_only_200s() throws Exception {
+        PostingLoad load = new PostingLoad(base());
+        load.signIn(List.of("super1"), "tally-demo");
+        ReadLoad reads = load.reads();
+        reads.probe();
+
+        ReadLoad.Result result = reads.run(2, 0, 1);
+
+        assertEquals(0, readsRefused.get(), "reads without the signed-in token");
+        assertTrue(result.reads() > 0 && result.others() > 0, result.toString());
+        // only the answers in flight when the window closed (one per client at most) go uncounted
+        assertTrue(result.reads() <= readsServed.get() && result.reads() >= readsServed.get() - 2,
+                result + " against " + readsServed.get() + " 200s served");
+        assertTrue(result.others() <= readsFailed.get() && result.others() >= readsFailed.get() - 2,
+                result + " against " + readsFailed.get() + " 500s served");
+        assertEquals(result.reads(), (long) (result.readsPerSecond() * result.seconds()));
+        assertTrue(result.latency().p50() > 0 && result.latency().p50() <= result.latency().p99(), result.toString());
+    }
+
+    @Test
+    void a_refused_read_is_one_clear_message() throws Exception {
+        meEndpoint = false;
+        PostingLoad load = new PostingLoad(base());
+        load.signIn(List.of("super1"), "tally-demo");
+        PostingLoad.Unavailable missing = assertThrows(PostingLoad.Unavailable.class, () -> load.reads().probe());
+        assertTrue(missing.getMessage().contains("GET /api/me -> 404"), missing.getMessage());
+    }
+
+    @Test
+    void ratios_are_percentages_or_not_applicable() {
+        assertEquals("25.0%", PostingBenchmark.percent(250.0, 1000.0));
+        assertEquals("n/a", PostingBenchmark.percent(250.0, null));
+        assertEquals("n/a", PostingBenchmark.percent(null, 1000.0));
+        assertEquals("n/a", PostingBenchmark.percent(250.0, 0.0));
     }
 }
