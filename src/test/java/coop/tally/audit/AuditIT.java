@@ -30,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -180,6 +181,21 @@ class AuditIT {
         Api.Reply events = auditor.get("api/security-log?type=AUDIT_VERIFY&staff=audit1");
         assertEquals(200, events.status(), events.toString());
         assertFalse(events.array().isEmpty(), "auditor reads are logged");
+
+        // how long those six waited to be sealed: all sealed, within the sealer's pass of a second and the wait above
+        Api.Reply lag = auditor.get("api/audit/sealing-lag?from=" + beforeDeposits);
+        assertEquals(200, lag.status(), lag.toString());
+        assertEquals(posted.size(), lag.json().getInt("entries"), lag.toString());
+        assertEquals(posted.size(), lag.json().getInt("sealed"), lag.toString());
+        assertEquals(0, lag.json().getInt("unsealed"));
+        long p50 = lag.json().getJsonNumber("p50Millis").longValue();
+        long p99 = lag.json().getJsonNumber("p99Millis").longValue();
+        assertTrue(0 <= p50 && p50 <= p99 && p99 == lag.json().getJsonNumber("maxMillis").longValue()
+                && p99 < Duration.between(beforeDeposits, Instant.now()).toMillis(), lag.toString());
+        assertEquals("TIMESTAMP_INVALID", auditor.get("api/audit/sealing-lag?from=yesterday").code());
+        assertEquals("FIELD_REQUIRED", auditor.get("api/audit/sealing-lag").code());
+        assertEquals("WINDOW_INVALID", auditor.get("api/audit/sealing-lag?from=" + beforeDeposits + "&until=" + beforeDeposits).code());
+        assertEquals(403, rep.get("api/audit/sealing-lag?from=" + beforeDeposits).status());
     }
 
     @Test

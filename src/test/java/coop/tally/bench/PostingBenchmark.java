@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -176,11 +177,17 @@ public final class PostingBenchmark {
         int warmup = BenchSettings.integer("bench.warmup", 5);
         List<PostingLoad.Result> runs = new ArrayList<>();
         for (int c : clients) {
+            Instant windowFrom = Instant.now().plusSeconds(warmup);
             PostingLoad.Result run = load.run(load.workingSet(), c, warmup, seconds);
             System.out.printf("Tally %2d clients: %7.1f postings/s  p50 %s ms  p95 %s ms  p99 %s ms  declined %d  conflicts(503) %d  errors %d%n",
                     c, run.postingsPerSecond(), Latencies.Percentiles.ms(run.latency().p50()),
                     Latencies.Percentiles.ms(run.latency().p95()), Latencies.Percentiles.ms(run.latency().p99()),
                     run.declined(), run.conflicts(), run.errors());
+            PostingLoad.SealingLag lag = load.sealingLag(windowFrom, windowFrom.plusSeconds(seconds), 60);
+            if (lag != null) {
+                System.out.printf("      sealing lag of the window's %d entries: p50 %d ms  p99 %d ms  max %d ms%s%n", lag.entries(),
+                        lag.p50Millis(), lag.p99Millis(), lag.maxMillis(), lag.unsealed() == 0 ? "" : "  still unsealed " + lag.unsealed());
+            }
             runs.add(run);
         }
         return runs;

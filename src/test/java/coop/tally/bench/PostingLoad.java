@@ -73,6 +73,8 @@ final class PostingLoad {
     private List<String> tokens = List.of();
     /** One signed-in bench rep per client, so that each client can hold its own open call. */
     private List<String> clientTokens = List.of();
+    /** The auditor who waits for sealing; asks for the sealing lag after each run. */
+    private volatile String auditorToken;
     private final List<String> errorsShown = Collections.synchronizedList(new ArrayList<>());
 
     PostingLoad(URI base) {
@@ -148,6 +150,7 @@ final class PostingLoad {
      */
     double awaitSealing(String auditor, String password, int limitSeconds) throws Unavailable, InterruptedException {
         String token = token(auditor, password);
+        auditorToken = token;
         long began = System.nanoTime();
         while (System.nanoTime() - began < limitSeconds * 1_000_000_000L) {
             Reply verified = send(authorized(base, "api/audit/verify", token).POST(HttpRequest.BodyPublishers.noBody()));
@@ -160,6 +163,34 @@ final class PostingLoad {
             Thread.sleep(3000);
         }
         return -1;
+    }
+
+    /** How long the entries posted in a window waited to be sealed, once sealed (or after {@code limitSeconds}). */
+    record SealingLag(int entries, int unsealed, long p50Millis, long p99Millis, long maxMillis) {
+    }
+
+    /**
+     * The server's sealing lag for the entries posted from {@code from} until {@code until}, asked
+     * as the auditor of {@link #awaitSealing} once none waits (at most {@code limitSeconds} later);
+     * null when the server does not tell (an older build, or no auditor signed in).
+     */
+    SealingLag sealingLag(java.time.Instant from, java.time.Instant until, int limitSeconds) throws InterruptedException {
+        if (auditorToken == null) {
+            return null;
+        }
+        long began = System.nanoTime();
+        while (true) {
+            Reply reply = send(authorized(base, "api/audit/sealing-lag?from=" + from + "&until=" + until, auditorToken).GET());
+            if (reply == null || reply.statusCode() != 200) {
+                return null;
+            }
+            JsonObject lag = parse(reply.body());
+            if (lag.getInt("unsealed") == 0 || System.nanoTime() - began > limitSeconds * 1_000_000_000L) {
+                return new SealingLag(lag.getInt("entries"), lag.getInt("unsealed"), lag.getJsonNumber("p50Millis").longValue(),
+                        lag.getJsonNumber("p99Millis").longValue(), lag.getJsonNumber("maxMillis").longValue());
+            }
+            Thread.sleep(1000);
+        }
     }
 
     private String token(String username, String password) throws Unavailable {
