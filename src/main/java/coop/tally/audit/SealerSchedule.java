@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs the sealer of the journal and that of the call and security logs every second (a fixed delay, so passes never overlap) once the schema is
+ * Runs the sealer of the journal and that of the call and security logs five times a second (a fixed delay, so passes never overlap) once the schema is
  * migrated, and makes the signing key exist from the first start.
  */
 @Singleton
@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 public class SealerSchedule {
 
     private static final Logger LOG = Logger.getLogger(SealerSchedule.class.getName());
+    private static final long PASS_DELAY_MILLIS = 200;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -51,7 +52,9 @@ public class SealerSchedule {
         LOG.info(() -> "Ledger checkpoints are signed with Ed25519 key " + key.keyId());
         // before the first pass: what it seals may have waited for it since this server (or the last one) stopped
         securityLog.record(SealerStarts.EVENT, "system", "sealer", "sealing resumes; entries committed while no sealer ran are sealed now");
-        task = executor.scheduleWithFixedDelay(this::sealQuietly, 1, 1, TimeUnit.SECONDS);
+        // a posting waits for its leaf at most a pass and this delay: under load a pass takes some hundreds
+        // of milliseconds, and an idle pass costs a few indexed reads
+        task = executor.scheduleWithFixedDelay(this::sealQuietly, 1000, PASS_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

@@ -182,6 +182,7 @@ final class PostingLoad {
         while (true) {
             Reply reply = send(authorized(base, "api/audit/sealing-lag?from=" + from + "&until=" + until, auditorToken).GET());
             if (reply == null || reply.statusCode() != 200) {
+                System.out.println("  sealing lag not available: " + describe(reply));
                 return null;
             }
             JsonObject lag = parse(reply.body());
