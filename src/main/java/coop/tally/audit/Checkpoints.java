@@ -19,8 +19,9 @@ import java.util.List;
  * entry committed so far, so that it covers everything acknowledged before it was asked for.
  *
  * <p>The root is computed from the stored leaf hashes. The tree of the last checkpoint is kept in
- * memory and extended with the leaves added since, so a daily checkpoint reads only the new leaves
- * ({@link CheckpointWriter}, over the {@link JournalStream}).
+ * memory and extended with the leaves added since, so a daily checkpoint reads only the new leaves,
+ * and after a start resumes from the frontier saved with the last checkpoint ({@link CheckpointWriter},
+ * over the {@link JournalStream}).
  */
 @ApplicationScoped
 public class Checkpoints {

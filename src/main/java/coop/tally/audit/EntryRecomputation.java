@@ -15,12 +15,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.logging.Logger;
 
 /**
  * Every journal entry's leaf hash and MAC verdict recomputed from its rows, for verification: the
  * journal read in one pass on the caller's thread, encoded and hashed on others.
  */
 final class EntryRecomputation {
+
+    private static final Logger LOG = Logger.getLogger(EntryRecomputation.class.getName());
 
     private EntryRecomputation() {
     }
@@ -35,12 +38,28 @@ final class EntryRecomputation {
      */
     static EntryHashes recompute(Connection connection, Executor runner, RowMacs rowMacs,
                                                 Findings findings) throws SQLException {
+        Findings found = new Findings();
+        EntryHashes hashes;
+        try {
+            hashes = recompute(connection, runner, rowMacs, found, true);
+        } catch (ReorderWindow.Displaced displaced) {
+            // rows stored too far from their key order: start again, in key order
+            LOG.info("Journal rows are stored out of id order beyond the reorder window; reading them in id order");
+            found = new Findings();
+            hashes = recompute(connection, runner, rowMacs, found, false);
+        }
+        findings.addAll(found);
+        return hashes;
+    }
+
+    private static EntryHashes recompute(Connection connection, Executor runner, RowMacs rowMacs, Findings findings,
+                                         boolean storageOrder) throws SQLException {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
         Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
         List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
         try {
-            JournalRows.forEach(connection, accountNumbers, entry -> {
+            JournalRows.forEach(connection, accountNumbers, storageOrder, entry -> {
                 chunk.add(entry);
                 if (chunk.size() == HASH_CHUNK) {
                     pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));

@@ -19,6 +19,12 @@ final class Findings {
         }
     }
 
+    /** Adds what another collection found, as if each had been added here. */
+    void addAll(Findings other) {
+        other.problems.forEach(this::add);
+        truncated |= other.truncated;
+    }
+
     List<Problem> problems() {
         return List.copyOf(problems);
     }

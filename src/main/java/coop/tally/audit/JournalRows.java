@@ -8,11 +8,13 @@ import coop.tally.ledger.Side;
 import coop.tally.money.Money;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,27 @@ final class JournalRows {
             SELECT entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount
               FROM journal_line ORDER BY entry_id, line_no""";
 
+    /**
+     * The same three in storage order, for {@link #forEach} to put back in key order: a heap scan
+     * reads each row once, where a scan in key order looks every row up from its index. The row_mac
+     * scan is told not to use its key's index (a comment to any other database).
+     */
+    private static final String STORED_ENTRIES = """
+            SELECT id, entry_type, business_date, posted_at, posted_by, session_id, approval_id,
+                   idempotency_key, memo, reverses_entry_id, reason_code, approved_by
+              FROM journal_entry""";
+
+    private static final String STORED_MACS = """
+            SELECT row_id, mac FROM row_mac --DERBY-PROPERTIES index=null
+             WHERE row_table = 'journal_entry'""";
+
+    private static final String STORED_LINES = """
+            SELECT entry_id, line_no, account_kind, account_ref, member_account_id, gl_code, side, amount
+              FROM journal_line""";
+
+    /** How far (in rows) a row may be stored from its key order and still be put back in order. */
+    static final int REORDER_WINDOW = 4_096;
+
     /** Rows a round trip between Derby and the driver; a whole-journal walk reads millions. */
     static final int FETCH_SIZE = 1_000;
 
@@ -66,51 +89,100 @@ final class JournalRows {
     }
 
     /**
-     * Every entry with its lines, in id order, from two ordered scans merged as they stream (each
-     * follows its primary key, so neither sorts): one query each for the whole journal, where
-     * reading it in id batches cost two index probes and a map of lines per batch. Lines whose entry
-     * does not exist are skipped here; replay counts them in the balances.
+     * Every entry with its lines, in id order, from three scans merged as they stream: one query each
+     * for the whole journal, where reading it in id batches cost two index probes and a map of lines
+     * per batch. Lines whose entry does not exist are skipped here; replay counts them in the balances.
+     *
+     * <p>In storage order ({@code storageOrder}) each table is read by a heap scan and put back in key
+     * order by a {@link ReorderWindow}; when a row lies further from its place than the window, this
+     * throws {@link ReorderWindow.Displaced} (the action has then seen some entries) and the caller
+     * reads again in key order, where each scan follows its primary key and sorts nothing.
      */
-    static void forEach(Connection connection, Map<Long, String> accountNumbers, Consumer<StoredEntry> action)
-            throws SQLException {
-        try (PreparedStatement entryQuery = connection.prepareStatement(ALL_ENTRIES);
-             PreparedStatement lineQuery = connection.prepareStatement(ALL_LINES);
-             PreparedStatement macQuery = connection.prepareStatement(ALL_MACS)) {
+    static void forEach(Connection connection, Map<Long, String> accountNumbers, boolean storageOrder,
+                        Consumer<StoredEntry> action) throws SQLException {
+        try (PreparedStatement entryQuery = connection.prepareStatement(storageOrder ? STORED_ENTRIES : ALL_ENTRIES);
+             PreparedStatement lineQuery = connection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES);
+             PreparedStatement macQuery = connection.prepareStatement(storageOrder ? STORED_MACS : ALL_MACS)) {
             entryQuery.setFetchSize(FETCH_SIZE);
             lineQuery.setFetchSize(FETCH_SIZE);
             macQuery.setFetchSize(FETCH_SIZE);
-            try (ResultSet entries = entryQuery.executeQuery(); ResultSet lines = lineQuery.executeQuery();
-                 ResultSet macs = macQuery.executeQuery()) {
-                boolean moreLines = lines.next();
-                boolean moreMacs = macs.next();
-                List<RawLine> ofEntry = new ArrayList<>();
-                while (entries.next()) {
-                    long id = entries.getLong(1);
-                    ofEntry.clear();
-                    while (moreLines && lines.getLong(1) <= id) {
-                        if (lines.getLong(1) == id) {
-                            ofEntry.add(rawLine(lines, accountNumbers));
+            try (ResultSet entryRows = entryQuery.executeQuery(); ResultSet lineRows = lineQuery.executeQuery();
+                 ResultSet macRows = macQuery.executeQuery()) {
+                InKeyOrder<RawEntry> entries = new InKeyOrder<>(entryRows, JournalRows::rawEntry,
+                        Comparator.comparingLong(RawEntry::id));
+                InKeyOrder<RawLine> lines = new InKeyOrder<>(lineRows, rows -> rawLine(rows, accountNumbers),
+                        Comparator.comparingLong(RawLine::entryId).thenComparingInt(RawLine::lineNo));
+                InKeyOrder<MacRow> macs = new InKeyOrder<>(macRows, rows -> new MacRow(rows.getLong(1), rows.getString(2)),
+                        Comparator.comparingLong(MacRow::rowId));
+                RawLine line = lines.next();
+                MacRow mac = macs.next();
+                for (RawEntry entry = entries.next(); entry != null; entry = entries.next()) {
+                    long id = entry.id();
+                    List<RawLine> ofEntry = new ArrayList<>(2);
+                    while (line != null && line.entryId() <= id) {
+                        if (line.entryId() == id) {
+                            ofEntry.add(line);
                         }
-                        moreLines = lines.next();
+                        line = lines.next();
                     }
-                    String mac = null;
-                    while (moreMacs && macs.getLong(1) <= id) {
-                        if (macs.getLong(1) == id) {
-                            mac = macs.getString(2);
+                    String macText = null;
+                    while (mac != null && mac.rowId() <= id) {
+                        if (mac.rowId() == id) {
+                            macText = mac.mac();
                         }
-                        moreMacs = macs.next();
+                        mac = macs.next();
                     }
-                    action.accept(decode(entries, id, ofEntry, mac));
+                    action.accept(decode(entry, ofEntry, macText));
                 }
             }
         }
     }
 
+    /** A result set's rows in key order: as read when the query orders them, else through a {@link ReorderWindow}. */
+    private static final class InKeyOrder<T> {
+
+        private final ResultSet rows;
+        private final RowReader<T> reader;
+        private final ReorderWindow<T> window;
+        private boolean exhausted;
+
+        InKeyOrder(ResultSet rows, RowReader<T> reader, Comparator<T> order) {
+            this.rows = rows;
+            this.reader = reader;
+            this.window = new ReorderWindow<>(REORDER_WINDOW, order);
+        }
+
+        /** The next row in key order, or null after the last. */
+        T next() throws SQLException {
+            while (!exhausted) {
+                if (!rows.next()) {
+                    exhausted = true;
+                    break;
+                }
+                T released = window.add(reader.read(rows));
+                if (released != null) {
+                    return released;
+                }
+            }
+            return window.poll();
+        }
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static RawEntry rawEntry(ResultSet row) throws SQLException {
+        return new RawEntry(row.getLong(1), row.getString(2), row.getDate(3), row.getTimestamp(4), row.getString(5),
+                row.getString(6), row.getObject(7, Long.class), row.getString(8), row.getString(9),
+                row.getObject(10, Long.class), row.getString(11), row.getString(12));
+    }
+
     private static RawLine rawLine(ResultSet rows, Map<Long, String> accountNumbers) throws SQLException {
         Long memberAccountId = rows.getObject(5, Long.class);
         String accountNumber = memberAccountId == null ? null : accountNumbers.get(memberAccountId);
-        return new RawLine(rows.getInt(2), rows.getString(3), rows.getString(4), memberAccountId, rows.getString(6),
-                rows.getString(7), rows.getBigDecimal(8), accountNumber);
+        return new RawLine(rows.getLong(1), rows.getInt(2), rows.getString(3), rows.getString(4), memberAccountId,
+                rows.getString(6), rows.getString(7), rows.getBigDecimal(8), accountNumber);
     }
 
     /** The entries whose ids are in [fromId, toId], in id order. */
@@ -145,8 +217,8 @@ final class JournalRows {
                     Long memberAccountId = rows.getObject(5, Long.class);
                     String accountNumber = accountNumbers == null ? rows.getString(9)
                             : memberAccountId == null ? null : accountNumbers.of(connection, memberAccountId);
-                    lines.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new RawLine(rows.getInt(2),
-                            rows.getString(3), rows.getString(4), memberAccountId, rows.getString(6),
+                    lines.computeIfAbsent(rows.getLong(1), id -> new ArrayList<>()).add(new RawLine(rows.getLong(1),
+                            rows.getInt(2), rows.getString(3), rows.getString(4), memberAccountId, rows.getString(6),
                             rows.getString(7), rows.getBigDecimal(8), accountNumber));
                 }
             }
@@ -158,24 +230,15 @@ final class JournalRows {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
-                    entries.add(decode(rows, id, lines.getOrDefault(id, List.of()), rows.getString(13)));
+                    entries.add(decode(rawEntry(rows), lines.getOrDefault(id, List.of()), rows.getString(13)));
                 }
             }
         }
         return entries;
     }
 
-    /** The smallest and largest journal entry id, or null for an empty journal. */
-    static long[] idRange(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM journal_entry");
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            Long min = rows.getObject(1, Long.class);
-            return min == null ? null : new long[]{min, rows.getLong(2)};
-        }
-    }
-
-    private static StoredEntry decode(ResultSet row, long id, List<RawLine> rawLines, String mac) throws SQLException {
+    private static StoredEntry decode(RawEntry row, List<RawLine> rawLines, String mac) {
+        long id = row.id();
         List<String> lineProblems = new ArrayList<>();
         try {
             List<CanonicalLine> lines = new ArrayList<>(rawLines.size());
@@ -186,18 +249,27 @@ final class JournalRows {
                 }
                 lines.add(raw.toCanonical());
             }
-            Timestamp postedAt = row.getTimestamp(4);
-            CanonicalEntry entry = new CanonicalEntry(id, EntryType.valueOf(row.getString(2)),
-                    row.getDate(3).toLocalDate(), postedAt.toInstant(), row.getString(5), row.getString(6),
-                    row.getObject(7, Long.class), row.getString(12), row.getString(8), row.getString(9),
-                    row.getObject(10, Long.class), row.getString(11), lines);
+            CanonicalEntry entry = new CanonicalEntry(id, EntryType.valueOf(row.entryType()),
+                    row.businessDate().toLocalDate(), row.postedAt().toInstant(), row.postedBy(), row.sessionId(),
+                    row.approvalId(), row.approvedBy(), row.idempotencyKey(), row.memo(), row.reversesEntryId(),
+                    row.reasonCode(), lines);
             return new StoredEntry(id, entry, null, lineProblems, mac);
         } catch (IllegalArgumentException | NullPointerException e) {
             return new StoredEntry(id, null, e.getMessage(), lineProblems, mac);
         }
     }
 
-    private record RawLine(int lineNo, String kind, String accountRef, Long memberAccountId, String glCode,
+    /** The columns of a journal_entry row as read, before they are decoded. */
+    private record RawEntry(long id, String entryType, Date businessDate, Timestamp postedAt, String postedBy,
+                            String sessionId, Long approvalId, String idempotencyKey, String memo, Long reversesEntryId,
+                            String reasonCode, String approvedBy) {
+    }
+
+    /** A row_mac row of a journal entry. */
+    private record MacRow(long rowId, String mac) {
+    }
+
+    private record RawLine(long entryId, int lineNo, String kind, String accountRef, Long memberAccountId, String glCode,
                            String side, java.math.BigDecimal amount, String memberAccountNumber) {
 
         CanonicalLine toCanonical() {

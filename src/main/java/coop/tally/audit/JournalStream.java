@@ -30,6 +30,11 @@ final class JournalStream implements SealedStream<Checkpoint> {
     }
 
     @Override
+    public String treeName() {
+        return TreeLeaves.JOURNAL;
+    }
+
+    @Override
     public String macTable() {
         return RowMacs.JOURNAL_ENTRY;
     }
@@ -61,6 +66,11 @@ final class JournalStream implements SealedStream<Checkpoint> {
         byte[] canonical = entry.canonicalBytes();
         return new SealableRow(entry.entryId(), canonical, canonical == null ? null : Merkle.leafHash(canonical),
                 entry::whyUnreadable, entry.mac());
+    }
+
+    @Override
+    public PreparedStatement largestSealedRowId(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT MAX(entry_id) FROM merkle_leaf");
     }
 
     @Override
@@ -122,5 +132,11 @@ final class JournalStream implements SealedStream<Checkpoint> {
     public Checkpoint checkpoint(long id, SignedHead head) {
         return new Checkpoint(id, head.treeSize(), head.rootHash(), head.createdAt(), head.reason(), head.keyId(),
                 head.signature());
+    }
+
+    @Override
+    public PreparedStatement checkpointsOfSize(Connection connection, long treeSize) throws SQLException {
+        return bound(connection.prepareStatement("SELECT tree_size, root_hash, created_at, reason, key_id, signature"
+                + " FROM audit_checkpoint WHERE tree_size = ?"), query -> query.setLong(1, treeSize));
     }
 }

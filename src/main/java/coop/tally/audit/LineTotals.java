@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,28 +46,44 @@ final class LineTotals {
 
     /** The totals, or null when the entry ids are too sparse for flat arrays. */
     static LineTotals read(Connection connection) throws SQLException {
-        long[] range = JournalRows.idRange(connection);
-        LineTotals totals = new LineTotals();
-        long min = range == null ? 0 : range[0];
-        long span = range == null ? 0 : range[1] - range[0] + 1;
-        long count = count(connection);
-        if (span > MAX_SPREAD * count + 1_000_000 || span > Integer.MAX_VALUE - 8) {
-            return null;
-        }
-        int size = (int) span;
-        boolean[] exists = new boolean[size];
+        // one scan of the ids gives their count and range: MIN and MAX together, and COUNT(*), were
+        // a full scan each on Derby
+        long[] ids = new long[1024];
+        int count = 0;
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         try (PreparedStatement query = connection.prepareStatement("SELECT id FROM journal_entry")) {
             query.setFetchSize(FETCH);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
-                    if (id >= min && id - min < size) {
-                        exists[(int) (id - min)] = true;
-                        totals.entries++;
+                    if (count == ids.length) {
+                        if (count > Integer.MAX_VALUE / 2 - 8) {
+                            return null;
+                        }
+                        ids = Arrays.copyOf(ids, count * 2);
                     }
+                    ids[count++] = id;
+                    min = Math.min(min, id);
+                    max = Math.max(max, id);
                 }
             }
         }
+        LineTotals totals = new LineTotals();
+        long span = count == 0 ? 0 : max - min + 1;
+        if (count == 0) {
+            min = 0;
+        }
+        if (span > MAX_SPREAD * count + 1_000_000 || span > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        int size = (int) span;
+        boolean[] exists = new boolean[size];
+        for (int i = 0; i < count; i++) {
+            exists[(int) (ids[i] - min)] = true;
+        }
+        totals.entries = count;
+        ids = null; // the flags hold them now; let the array go before the lines are read
         long[] debits = new long[size];
         long[] credits = new long[size];
         int[] lines = new int[size];
@@ -145,14 +162,6 @@ final class LineTotals {
                     }
                 }
             }
-        }
-    }
-
-    private static long count(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM journal_entry");
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 

@@ -33,6 +33,11 @@ final class LogStream implements SealedStream<LogCheckpoint> {
     }
 
     @Override
+    public String treeName() {
+        return log.logName;
+    }
+
+    @Override
     public String macTable() {
         return log.logName;
     }
@@ -62,6 +67,12 @@ final class LogStream implements SealedStream<LogCheckpoint> {
                 .filter(row -> wanted.contains(row.id()))
                 .map(row -> new SealableRow(row.id(), row.canonical(), row.leafHash(), row::unreadable, row.mac()))
                 .toList();
+    }
+
+    @Override
+    public PreparedStatement largestSealedRowId(Connection connection) throws SQLException {
+        return bound(connection.prepareStatement("SELECT MAX(row_id) FROM log_leaf WHERE log_name = ?"),
+                query -> query.setString(1, log.logName));
     }
 
     @Override
@@ -129,5 +140,14 @@ final class LogStream implements SealedStream<LogCheckpoint> {
     public LogCheckpoint checkpoint(long id, SignedHead head) {
         return new LogCheckpoint(log.logName, id, head.treeSize(), head.rootHash(), head.createdAt(), head.reason(),
                 head.keyId(), head.signature());
+    }
+
+    @Override
+    public PreparedStatement checkpointsOfSize(Connection connection, long treeSize) throws SQLException {
+        return bound(connection.prepareStatement("SELECT tree_size, root_hash, created_at, reason, key_id, signature"
+                + " FROM log_checkpoint WHERE log_name = ? AND tree_size = ?"), query -> {
+            query.setString(1, log.logName);
+            query.setLong(2, treeSize);
+        });
     }
 }

@@ -43,6 +43,16 @@ final class ScanFloor {
         }
     }
 
+    /**
+     * Rows up to {@code id} were sealed before this sealer's first pass (before a start, or by
+     * another server): the high-water mark starts there, as if this sealer had sealed them, so that
+     * the floor rises past them {@link #RECHECK} after the first pass. Otherwise a sealer that finds
+     * nothing new to seal would scan the whole stream on every pass.
+     */
+    void sealedEarlier(long id) {
+        highWater = Math.max(highWater, id);
+    }
+
     /** A batch was written; {@code largestFound} is the largest unsealed id it scanned. */
     void scanned(long largestFound) {
         if (passesLeftOut) {

@@ -22,6 +22,9 @@ interface SealedStream<C> {
     /** The lock a sealer pass and a checkpoint of this tree take. */
     AuditLock lock();
 
+    /** The tree's name where trees are named together: "journal", or the log's name. */
+    String treeName();
+
     /** The table name the stream's row MACs are made under ({@link Authenticity#sealable}). */
     String macTable();
 
@@ -38,6 +41,9 @@ interface SealedStream<C> {
 
     /** The rows among ids [from, to] that are in {@code wanted}, in id order. */
     List<SealableRow> read(Connection connection, long from, long to, Set<Long> wanted) throws SQLException;
+
+    /** The largest row id that has a leaf (null when the tree has none). */
+    PreparedStatement largestSealedRowId(Connection connection) throws SQLException;
 
     /** The largest leaf index of the tree (null when it has no leaf). */
     PreparedStatement largestLeafIndex(Connection connection) throws SQLException;
@@ -64,6 +70,9 @@ interface SealedStream<C> {
     PreparedStatement checkpointInsert(Connection connection, SignedHead head) throws SQLException;
 
     C checkpoint(long id, SignedHead head);
+
+    /** tree_size, root_hash, created_at, reason, key_id and signature of the checkpoints of {@code treeSize} leaves. */
+    PreparedStatement checkpointsOfSize(Connection connection, long treeSize) throws SQLException;
 
     /** Binds a freshly prepared statement, closing it when binding fails. */
     static PreparedStatement bound(PreparedStatement statement, Binding binding) throws SQLException {

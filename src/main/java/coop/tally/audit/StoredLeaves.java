@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The journal tree's leaves as stored (merkle_leaf), in index order, in flat arrays (about 57 bytes
@@ -32,22 +34,51 @@ final class StoredLeaves {
         }
     }
 
-    /** The leaves with indexes below {@code bound}, in index order. */
+    /**
+     * The leaves with indexes below {@code bound}, in index order: read by a heap scan and put back in
+     * index order ({@link ReorderWindow}; the sealer writes them in that order), or, should one lie
+     * further from its place than the window, again in index order from the key's index.
+     */
     static StoredLeaves read(Connection connection, long bound) throws SQLException {
+        try {
+            return read(connection, bound, true);
+        } catch (ReorderWindow.Displaced displaced) {
+            return read(connection, bound, false);
+        }
+    }
+
+    private static StoredLeaves read(Connection connection, long bound, boolean storageOrder) throws SQLException {
         StoredLeaves leaves = new StoredLeaves();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf WHERE leaf_index < ? ORDER BY leaf_index")) {
+        String sql = storageOrder
+                ? "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf --DERBY-PROPERTIES index=null\n"
+                + " WHERE leaf_index < ?"
+                : "SELECT leaf_index, entry_id, leaf_hash, sealed_at FROM merkle_leaf WHERE leaf_index < ? ORDER BY leaf_index";
+        ReorderWindow<Row> window = new ReorderWindow<>(JournalRows.REORDER_WINDOW, Comparator.comparingLong(Row::index));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setLong(1, bound);
             query.setFetchSize(JournalRows.FETCH_SIZE);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    Instant sealedAt = rows.getTimestamp(4).toInstant();
-                    leaves.add(rows.getLong(1), rows.getLong(2), rows.getString(3),
-                            ChronoUnit.MICROS.between(Instant.EPOCH, sealedAt));
+                    Row released = window.add(new Row(rows.getLong(1), rows.getLong(2), rows.getString(3),
+                            rows.getTimestamp(4)));
+                    if (released != null) {
+                        leaves.add(released);
+                    }
                 }
             }
         }
+        for (Row row = window.poll(); row != null; row = window.poll()) {
+            leaves.add(row);
+        }
         return leaves;
+    }
+
+    /** A merkle_leaf row as read. */
+    private record Row(long index, long entryId, String hash, Timestamp sealedAt) {
+    }
+
+    private void add(Row row) {
+        add(row.index(), row.entryId(), row.hash(), ChronoUnit.MICROS.between(Instant.EPOCH, row.sealedAt().toInstant()));
     }
 
     private void add(long index, long entryId, String hash, long sealedAt) {

@@ -35,6 +35,8 @@ final class StreamSealer {
     private final Logger log;
     private final ScanFloor floor;
     private final Set<Long> reportedUnsealable = new HashSet<>();
+    /** Whether the floor has learnt what was sealed before this sealer's first pass. */
+    private boolean floorStarted;
 
     /** {@code log} is the facade's logger, so warnings keep the logger name they always had. */
     StreamSealer(SealedStream<?> stream, Logger log) {
@@ -55,6 +57,10 @@ final class StreamSealer {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                if (!floorStarted) {
+                    floor.sealedEarlier(largestSealedRowId(connection));
+                    floorStarted = true;
+                }
                 while (true) {
                     Batch batch = sealBatch(connection, scanFrom, clock.now(), rowMacs);
                     connection.commit();
@@ -74,6 +80,15 @@ final class StreamSealer {
         }
         floor.passDone();
         return added;
+    }
+
+    private long largestSealedRowId(Connection connection) throws SQLException {
+        try (PreparedStatement query = stream.largestSealedRowId(connection);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            long largest = rows.getLong(1);
+            return rows.wasNull() ? 0 : largest;
+        }
     }
 
     private Batch sealBatch(Connection connection, long scanFrom, Instant now, RowMacs rowMacs) throws SQLException {

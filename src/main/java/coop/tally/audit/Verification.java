@@ -33,7 +33,8 @@ import java.util.concurrent.Executors;
  * roots that both match the recomputed prefix roots are consistent by construction (the smaller tree
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
  *
- * <p>Speed: the journal is read in one pass of two merged ordered scans ({@link JournalRows#forEach}),
+ * <p>Speed: the journal is read in one pass of three merged heap scans put back in id order
+ * ({@link JournalRows#forEach}),
  * and encoded and hashed on another thread a chunk at a time, while the stored leaves are read on a
  * second connection and thread ({@link StoredLeaves}); the comparison then runs in memory. Only the leaves that existed when verification started (after the
  * checkpoints were read) are checked, so a leaf the sealer adds meanwhile is never mistaken for one

@@ -31,11 +31,17 @@ public final class CanonicalWriter {
     }
 
     public void i32(int value) {
-        bytes.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(value).array());
+        // big-endian, byte by byte: a verification encodes millions of entries, and a buffer per
+        // number was most of its garbage
+        for (int shift = Integer.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+            bytes.write(value >>> shift);
+        }
     }
 
     public void i64(long value) {
-        bytes.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+        for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+            bytes.write((int) (value >>> shift));
+        }
     }
 
     /** Microseconds since 1970-01-01T00:00:00Z as an i64; a missing instant is refused. */
@@ -78,6 +84,10 @@ public final class CanonicalWriter {
     }
 
     private byte[] utf8(String value) {
+        if (isAscii(value)) {
+            // the same bytes in UTF-8 and Latin-1, without the strict encoder's buffers
+            return value.getBytes(StandardCharsets.ISO_8859_1);
+        }
         try {
             ByteBuffer buffer = utf8.reset().encode(CharBuffer.wrap(value));
             byte[] encoded = new byte[buffer.remaining()];
@@ -87,5 +97,14 @@ public final class CanonicalWriter {
             throw new IllegalArgumentException("Not well-formed Unicode text, cannot be encoded: "
                     + value.length() + " chars", e);
         }
+    }
+
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }
