@@ -24,22 +24,6 @@ class MerkleTest {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    /** The eight leaves of certificate-transparency's merkle_tree_test (hex leaf data). */
-    private static final List<byte[]> CT_LEAVES = List.of(
-            hex(""), hex("00"), hex("10"), hex("2021"), hex("3031"), hex("40414243"),
-            hex("5051525354555657"), hex("606162636465666768696a6b6c6d6e6f"));
-
-    /** Their published roots for sizes 1..8. */
-    private static final List<String> CT_ROOTS = List.of(
-            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-            "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-            "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-            "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
-
     // ---- the reference: RFC 9162 section 2.1.1 to 2.1.4, literally, on leaf data ----
 
     private static byte[] sha(byte[]... parts) {
@@ -135,13 +119,13 @@ class MerkleTest {
 
     @Test
     void rootsOfTheRfc6962ReferenceLeaves() {
-        List<byte[]> hashes = leafHashes(CT_LEAVES);
+        List<byte[]> hashes = leafHashes(CtMerkleVectors.LEAVES);
         TreeHead head = new TreeHead();
         for (int size = 1; size <= 8; size++) {
             head.append(hashes.get(size - 1));
-            assertEquals(CT_ROOTS.get(size - 1), HEX.formatHex(Merkle.root(hashes, size)), "size " + size);
-            assertEquals(CT_ROOTS.get(size - 1), HEX.formatHex(mth(CT_LEAVES.subList(0, size))), "reference, size " + size);
-            assertEquals(CT_ROOTS.get(size - 1), HEX.formatHex(head.root()), "incremental, size " + size);
+            assertEquals(CtMerkleVectors.ROOTS.get(size - 1), HEX.formatHex(Merkle.root(hashes, size)), "size " + size);
+            assertEquals(CtMerkleVectors.ROOTS.get(size - 1), HEX.formatHex(mth(CtMerkleVectors.LEAVES.subList(0, size))), "reference, size " + size);
+            assertEquals(CtMerkleVectors.ROOTS.get(size - 1), HEX.formatHex(head.root()), "incremental, size " + size);
         }
     }
 
