@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * Builds the {@link Viewer} an answer is rendered for. Every answer that shows journal lines or
@@ -29,10 +30,7 @@ public class Viewers implements AccountVisibility {
      * accounts of {@code memberNumber} (the member verified in their session), or none when null.
      */
     public Viewer of(boolean seesEveryMember, String memberNumber) {
-        if (seesEveryMember) {
-            return Viewer.wholeEntries();
-        }
-        return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, accounts.numbersOf(memberNumber));
+        return viewer(seesEveryMember, memberNumber, () -> accounts.numbersOf(memberNumber));
     }
 
     /**
@@ -40,12 +38,17 @@ public class Viewers implements AccountVisibility {
      * and read already, so the member's own among them are all a rep needs to be shown (no query).
      */
     public Viewer ofPosting(boolean seesEveryMember, String memberNumber, Collection<MemberAccount> named) {
+        return viewer(seesEveryMember, memberNumber, () -> named.stream()
+                .filter(account -> account.member().memberNumber().equals(memberNumber))
+                .map(MemberAccount::accountNumber).toList());
+    }
+
+    /** Whole entries, no member, or the member with the accounts {@code memberAccounts} gives (asked only then). */
+    private static Viewer viewer(boolean seesEveryMember, String memberNumber, Supplier<Collection<String>> memberAccounts) {
         if (seesEveryMember) {
             return Viewer.wholeEntries();
         }
-        return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, named.stream()
-                .filter(account -> account.member().memberNumber().equals(memberNumber))
-                .map(MemberAccount::accountNumber).toList());
+        return memberNumber == null ? Viewer.noMember() : Viewer.servingMember(memberNumber, memberAccounts.get());
     }
 
     @Override
