@@ -18,6 +18,9 @@ import java.util.Optional;
  * and the text they spell must hold no control character. Otherwise the request is a 400
  * {@code MALFORMED_TEXT} before any resource sees it: the runtime would decode bad bytes to U+FFFD,
  * and a resource would look up, log or store text the client never sent.
+ * <p>
+ * A query parameter named twice is a 400 {@code QUERY_PARAMETER_REPEATED} ({@link QueryParameters}):
+ * which of its values a resource would read is a guess, so none is taken.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestTextFilter extends HttpFilter {
@@ -29,15 +32,25 @@ public class RequestTextFilter extends HttpFilter {
         Optional<String> fault = fault("path", request.getRequestURI())
                 .or(() -> fault("query", request.getQueryString()));
         if (fault.isPresent()) {
-            response.setStatus(400);
-            response.setContentType(Problems.MEDIA_TYPE);
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.getWriter().write(Problems.body(400, "MALFORMED_TEXT", "The request's " + fault.get()
+            refuse(response, Problems.body(400, "MALFORMED_TEXT", "The request's " + fault.get()
                     + " is not percent-encoded UTF-8 text without control characters.", Map.of("in", fault.get())).toString());
             return;
         }
+        Optional<String> repeated = QueryParameters.repeatedName(request.getQueryString());
+        if (repeated.isPresent()) {
+            refuse(response, Problems.body(400, "QUERY_PARAMETER_REPEATED", "The query parameter '" + repeated.get()
+                    + "' is given more than once; give each parameter once.", Map.of("parameter", repeated.get())).toString());
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletResponse response, String problem) throws IOException {
+        response.setStatus(400);
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(problem);
     }
 
     /** {@code part} when the raw text does not decode to acceptable text. */

@@ -947,6 +947,13 @@ class PostingIT {
             assertEquals(400, teller.super1.get(path).status(), path);
         }
         assertEquals(200, teller.super1.get("api/members?q=Zo%C3%AB").status(), "percent-encoded UTF-8 is text");
+        // a query parameter named twice, however its name is spelled, is ambiguous: refused, not guessed
+        for (String path : List.of("api/members?q=Zo&q=Smith", "api/members?q=Zo&%71=Smith", "api/members?q&q=Smith")) {
+            Api.Reply reply = teller.super1.get(path);
+            assertEquals(400, reply.status(), path + ": " + reply);
+            assertEquals("QUERY_PARAMETER_REPEATED", reply.code(), path + ": " + reply);
+            assertEquals("q", reply.json().getString("parameter"), path);
+        }
 
         // well-formed text outside the BMP, raw or escaped as a pair, is posted and read back as sent
         JsonObject posted = teller.posted(teller.rep1, request("DEPOSIT").add("tender", "INTERNAL").add("toAccount", draft)
