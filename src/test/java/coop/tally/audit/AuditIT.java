@@ -1079,9 +1079,13 @@ class AuditIT {
         List<String> b = query("SELECT " + column + " FROM merkle_leaf WHERE leaf_index = " + second).get(0);
         boolean number = column.equals("entry_id");
         String parked = number ? "-1" : column.equals("sealed_at") ? "'1970-01-01 00:00:00'" : "'" + "f".repeat(64) + "'";
-        sql("UPDATE merkle_leaf SET " + column + " = " + parked + " WHERE leaf_index = " + first);
-        sql("UPDATE merkle_leaf SET " + column + " = " + quote(a.get(0), number) + " WHERE leaf_index = " + second);
-        sql("UPDATE merkle_leaf SET " + column + " = " + quote(b.get(0), number) + " WHERE leaf_index = " + first);
+        // in one transaction: the sealer seals an entry that has lost its leaf, and must not see one half-way
+        Api.Reply reply = anonymous.post("test-only/sql?together", String.join("\n",
+                "UPDATE merkle_leaf SET " + column + " = " + parked + " WHERE leaf_index = " + first,
+                "UPDATE merkle_leaf SET " + column + " = " + quote(a.get(0), number) + " WHERE leaf_index = " + second,
+                "UPDATE merkle_leaf SET " + column + " = " + quote(b.get(0), number) + " WHERE leaf_index = " + first));
+        assertEquals(200, reply.status(), "swapping " + column + " of leaves " + first + " and " + second + " -> " + reply);
+        assertEquals(3, reply.json().getInt("updated"), reply.toString());
     }
 
     private static String quote(String value, boolean number) {

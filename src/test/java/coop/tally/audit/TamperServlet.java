@@ -22,7 +22,9 @@ import java.sql.Statement;
  * play the attacker who edits the database directly (the in-memory Derby lives in the server's JVM,
  * out of the test's reach). POST one SQL statement as the body: {@code ?query} runs a SELECT and
  * answers its rows as a JSON array of arrays of strings; otherwise it is an update, answered with
- * its row count. Each statement commits on its own. With {@code ?unescape}, each {@code \\uXXXX} in the
+ * its row count. Each statement commits on its own; with {@code ?together}, the body holds several
+ * update statements, one per line, committed together (so that the sealer, which seals any committed
+ * entry without a leaf, never sees a half-done swap). With {@code ?unescape}, each {@code \\uXXXX} in the
  * statement becomes that UTF-16 unit first, so that text no HTTP body can carry (a lone surrogate)
  * can be written.
  */
@@ -61,6 +63,23 @@ public class TamperServlet extends HttpServlet {
                     }
                 }
                 response.getWriter().write(rows.build().toString());
+            } else if (request.getParameter("together") != null) {
+                connection.setAutoCommit(false);
+                int updated = 0;
+                try {
+                    for (String line : sql.split("\n")) {
+                        if (!line.isBlank()) {
+                            updated += statement.executeUpdate(line);
+                        }
+                    }
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    throw e;
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+                response.getWriter().write(Json.createObjectBuilder().add("updated", updated).build().toString());
             } else {
                 response.getWriter().write(Json.createObjectBuilder().add("updated", statement.executeUpdate(sql)).build().toString());
             }
