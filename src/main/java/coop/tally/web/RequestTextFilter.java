@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The text an API request carries in its URL (path segments and query parameters) is held to the
@@ -20,10 +21,14 @@ import java.util.Optional;
  * and a resource would look up, log or store text the client never sent.
  * <p>
  * A query parameter named twice is a 400 {@code QUERY_PARAMETER_REPEATED} ({@link QueryParameters}):
- * which of its values a resource would read is a guess, so none is taken.
+ * which of its values a resource would read is a guess, so none is taken. The audit trail is left
+ * to refuse it itself: its {@code TRAIL_PARAM_REPEATED} was documented, and relied on, first.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class RequestTextFilter extends HttpFilter {
+
+    /** Resources that refuse a repeated query parameter with a code of their own. */
+    private static final Set<String> OWN_REPEATED_PARAMETER_CHECK = Set.of("/api/audit/trail");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,7 +41,8 @@ public class RequestTextFilter extends HttpFilter {
                     + " is not percent-encoded UTF-8 text without control characters.", Map.of("in", fault.get())).toString());
             return;
         }
-        Optional<String> repeated = QueryParameters.repeatedName(request.getQueryString());
+        Optional<String> repeated = OWN_REPEATED_PARAMETER_CHECK.contains(request.getServletPath() + request.getPathInfo())
+                ? Optional.empty() : QueryParameters.repeatedName(request.getQueryString());
         if (repeated.isPresent()) {
             refuse(response, Problems.body(400, "QUERY_PARAMETER_REPEATED", "The query parameter '" + repeated.get()
                     + "' is given more than once; give each parameter once.", Map.of("parameter", repeated.get())).toString());
