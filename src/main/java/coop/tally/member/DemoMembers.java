@@ -39,7 +39,8 @@ import java.util.logging.Logger;
 public class DemoMembers {
 
     private static final Logger LOG = Logger.getLogger(DemoMembers.class.getName());
-    static final int CHUNK = 1000;
+    /** Small, because Derby's cost per row grows with the row locks its transaction already holds. */
+    static final int CHUNK = 100;
     static final int MAX_WRITERS = 4;
 
     @Inject
