@@ -40,6 +40,8 @@ public class PostingResource {
 
     /** Attempts for a posting that lost a race (a duplicate key committed first, a lock conflict). */
     private static final int ATTEMPTS = 3;
+    /** The longest wait before the first retry; the n-th waits up to n times as long. */
+    private static final long RETRY_PAUSE_MILLIS = 20;
 
     @Inject
     PostingService postings;
@@ -126,17 +128,33 @@ public class PostingResource {
         return new PostingService.Actor(me.username(), me.roles(), me.memberNumber());
     }
 
-    /** Retries a whole transaction that lost a race; the loser rolled back completely, so retrying is safe. */
+    /**
+     * Retries a whole transaction that lost a race; the loser rolled back completely, so retrying is
+     * safe. Each retry waits a few milliseconds first, a random and growing while: a race lost now is
+     * usually lost again at once (Derby refuses an identity range at once while another transaction
+     * holds its catalog row), and the winner needs a moment to commit.
+     */
     static <T> T withRetry(Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
             } catch (RuntimeException failure) {
                 boolean raceLost = Idempotency.isDuplicateKey(failure) || coop.tally.web.UnexpectedFailureMapper.isConcurrencyConflict(failure);
-                if (!raceLost || attempt >= ATTEMPTS) {
+                if (!raceLost || attempt >= ATTEMPTS || !backOff(attempt)) {
                     throw failure;
                 }
             }
+        }
+    }
+
+    /** Waits before retry {@code attempt + 1}; false when interrupted (the request is being abandoned). */
+    private static boolean backOff(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, RETRY_PAUSE_MILLIS + 1) * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
