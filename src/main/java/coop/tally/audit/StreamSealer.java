@@ -62,7 +62,7 @@ final class StreamSealer {
                     floorStarted = true;
                 }
                 while (true) {
-                    Batch batch = sealBatch(connection, scanFrom, clock.now(), rowMacs);
+                    Batch batch = sealBatch(connection, scanFrom, clock, rowMacs);
                     connection.commit();
                     added += batch.added();
                     if (batch.found() < BATCH) {
@@ -91,12 +91,17 @@ final class StreamSealer {
         }
     }
 
-    private Batch sealBatch(Connection connection, long scanFrom, Instant now, RowMacs rowMacs) throws SQLException {
-        stream.lock().take(connection, now);
+    private Batch sealBatch(Connection connection, long scanFrom, TallyClock clock, RowMacs rowMacs) throws SQLException {
+        stream.lock().take(connection, clock.now());
         List<Long> ids = unsealedIds(connection, scanFrom);
         if (ids.isEmpty()) {
             return Batch.EMPTY;
         }
+        // Stamped once the ids are read, not when the pass began: every row found was committed, so
+        // posted, before this moment. A pass that waited for the lock, or for the processor under
+        // load, would otherwise say it sealed rows before they were posted (verification allows
+        // only a second of that, for servers' clocks) and understate the sealing lag.
+        Instant now = clock.now();
         long largestFound = ids.get(ids.size() - 1);
         Set<Long> wanted = new HashSet<>(ids);
         long next = nextLeafIndex(connection);
