@@ -144,7 +144,7 @@ public class MemberCall {
         if (moment.compareTo(Duration.ofSeconds(5)) > 0) {
             moment = Duration.ofSeconds(5);
         }
-        if (lastActivityAt == null || lastActivityAt.plus(moment).isBefore(now)) {
+        if (lastActivityAt.plus(moment).isBefore(now)) {
             lastActivityAt = now;
         }
     }
