@@ -62,7 +62,7 @@ public class JournalPipeline {
     }
 
     /** The opening balances of accounts the demo conversion loaded: one OPENING_BALANCE entry per member. */
-    void postOpeningBalances(@Observes DemoAccountsSeeded seeded) throws SQLException {
+    void postOpeningBalances(@Observes DemoAccountsSeeded seeded) throws SQLException, InterruptedException {
         openingBalances.write(seeded.accounts());
     }
 }

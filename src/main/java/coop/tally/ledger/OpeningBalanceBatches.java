@@ -3,6 +3,7 @@ package coop.tally.ledger;
 import coop.tally.crypto.RowMacs;
 import coop.tally.member.SeededAccount;
 import coop.tally.money.Money;
+import coop.tally.platform.ParallelWriters;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.TallyClock;
 import jakarta.annotation.Resource;
@@ -24,7 +25,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
@@ -74,7 +74,7 @@ class OpeningBalanceBatches {
     @Inject
     RowMacs rowMacs;
 
-    void write(List<SeededAccount> accounts) throws SQLException {
+    void write(List<SeededAccount> accounts) throws SQLException, InterruptedException {
         long started = System.nanoTime();
         List<OpeningEntries.Entry> entries = new ArrayList<>(OpeningEntries.perMember(accounts));
         LocalDate businessDate = businessDates.current();
@@ -99,7 +99,7 @@ class OpeningBalanceBatches {
                 return null;
             }));
         }
-        awaitAll(running);
+        ParallelWriters.awaitAll(running, "Posting the opening balances");
         LOG.info(() -> "Opening balances posted as " + entries.size() + " entries in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
     }
@@ -138,26 +138,6 @@ class OpeningBalanceBatches {
                 connection.rollback();
                 throw e;
             }
-        }
-    }
-
-    private static void awaitAll(List<Future<?>> running) throws SQLException {
-        Throwable failure = null;
-        for (Future<?> writer : running) {
-            try {
-                writer.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
-            }
-        }
-        if (failure instanceof SQLException sql) {
-            throw sql;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("Posting the opening balances failed", failure);
         }
     }
 

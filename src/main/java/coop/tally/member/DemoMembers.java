@@ -1,6 +1,7 @@
 package coop.tally.member;
 
 import coop.tally.crypto.FieldCipher;
+import coop.tally.platform.ParallelWriters;
 import coop.tally.platform.SchemaMigration;
 import coop.tally.platform.SchemaReady;
 import coop.tally.platform.TallyClock;
@@ -20,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.logging.Logger;
 
@@ -114,29 +114,12 @@ public class DemoMembers {
                 return null;
             }));
         }
-        awaitAll(running);
+        ParallelWriters.awaitAll(running, "Loading demo members");
         List<SeededAccount> seeded = new ArrayList<>(count * 2);
         for (int chunk = 0; chunk < chunks; chunk++) {
             seeded.addAll(perWriter.get(chunk % writers).get(chunk / writers));
         }
         return seeded;
-    }
-
-    private static void awaitAll(List<Future<?>> running) throws SQLException, InterruptedException {
-        Throwable failure = null;
-        for (Future<?> writer : running) {
-            try {
-                writer.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            }
-        }
-        if (failure instanceof SQLException sql) {
-            throw sql;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("Loading demo members failed", failure);
-        }
     }
 
     private interface SqlWork<T> {
