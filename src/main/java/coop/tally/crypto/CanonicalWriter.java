@@ -1,6 +1,5 @@
 package coop.tally.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * The primitives of Tally's canonical encodings (journal entries, call log, security log): u8,
@@ -21,26 +21,31 @@ public final class CanonicalWriter {
     public static final byte ABSENT = 0x00;
     public static final byte PRESENT = 0x01;
 
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    private final CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /*
+     * A plain growing array rather than a ByteArrayOutputStream, whose every write takes a lock, and
+     * the strict UTF-8 encoder made only for text that is not ASCII: verification encodes millions
+     * of entries, and these two were most of what an entry's encoding cost.
+     */
+    private byte[] bytes = new byte[256];
+    private int size;
+    private CharsetEncoder utf8;
 
     public void u8(byte value) {
-        bytes.write(value);
+        ensureRoom(1);
+        bytes[size++] = value;
     }
 
     public void i32(int value) {
-        // big-endian, byte by byte: a verification encodes millions of entries, and a buffer per
-        // number was most of its garbage
+        ensureRoom(Integer.BYTES);
         for (int shift = Integer.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
-            bytes.write(value >>> shift);
+            bytes[size++] = (byte) (value >>> shift);
         }
     }
 
     public void i64(long value) {
+        ensureRoom(Long.BYTES);
         for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
-            bytes.write((int) (value >>> shift));
+            bytes[size++] = (byte) (value >>> shift);
         }
     }
 
@@ -56,9 +61,21 @@ public final class CanonicalWriter {
         if (value == null) {
             throw new IllegalArgumentException("A required text value is missing");
         }
-        byte[] encoded = utf8(value);
-        i32(encoded.length);
-        bytes.writeBytes(encoded);
+        if (isAscii(value)) {
+            // the same bytes in UTF-8 as the characters' own values
+            int length = value.length();
+            i32(length);
+            ensureRoom(length);
+            for (int i = 0; i < length; i++) {
+                bytes[size++] = (byte) value.charAt(i);
+            }
+        } else {
+            byte[] encoded = strictUtf8(value);
+            i32(encoded.length);
+            ensureRoom(encoded.length);
+            System.arraycopy(encoded, 0, bytes, size, encoded.length);
+            size += encoded.length;
+        }
     }
 
     public void optStr(String value) {
@@ -80,13 +97,20 @@ public final class CanonicalWriter {
     }
 
     public byte[] bytes() {
-        return bytes.toByteArray();
+        return Arrays.copyOf(bytes, size);
     }
 
-    private byte[] utf8(String value) {
-        if (isAscii(value)) {
-            // the same bytes in UTF-8 and Latin-1, without the strict encoder's buffers
-            return value.getBytes(StandardCharsets.ISO_8859_1);
+    private void ensureRoom(int more) {
+        if (bytes.length - size < more) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+
+    private byte[] strictUtf8(String value) {
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
         }
         try {
             ByteBuffer buffer = utf8.reset().encode(CharBuffer.wrap(value));

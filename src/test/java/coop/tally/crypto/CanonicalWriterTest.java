@@ -35,7 +35,8 @@ class CanonicalWriterTest {
 
     @Test
     void textIsItsUtf8LengthThenItsUtf8() {
-        for (String text : new String[]{"", "rep1", "benchmark deposit 7", "Zoë Ångström", "€ 5", "名前", "\uD83D\uDE00", "a\u007f"}) {
+        for (String text : new String[]{"", "rep1", "benchmark deposit 7", "Zoë Ångström", "€ 5", "名前", "\uD83D\uDE00", "a\u007f",
+                "x".repeat(300), "é".repeat(200) + "z", "\u0080"}) {
             CanonicalWriter writer = new CanonicalWriter();
             writer.str(text);
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
@@ -45,6 +46,24 @@ class CanonicalWriterTest {
         optional.optStr(null);
         optional.optStr("a");
         assertEquals("00" + "01" + "00000001" + "61", hex(optional));
+    }
+
+    @Test
+    void manyValuesPastTheFirstBufferKeepTheirOrder() {
+        CanonicalWriter writer = new CanonicalWriter();
+        ByteBuffer expected = ByteBuffer.allocate(100 * (8 + 4 + 1 + 4 + 40));
+        for (int i = 0; i < 100; i++) {
+            String text = "line " + i + " ".repeat(i % 40);
+            writer.i64(i);
+            writer.i32(-i);
+            writer.u8((byte) i);
+            writer.str(text);
+            byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+            expected.putLong(i).putInt(-i).put((byte) i).putInt(ascii.length).put(ascii);
+        }
+        byte[] written = new byte[expected.position()];
+        expected.flip().get(written);
+        assertArrayEquals(written, writer.bytes());
     }
 
     @Test
