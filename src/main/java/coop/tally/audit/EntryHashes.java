@@ -1,7 +1,12 @@
 package coop.tally.audit;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The journal as verification recomputed it: entry ids in ascending order with their leaf hashes,
@@ -20,6 +25,10 @@ final class EntryHashes {
     private long[] approvalIds = new long[1024];
     private long[] leafIndexes = new long[1024];
     private int size;
+    /** The few entries whose rows show problems by themselves, by position. */
+    private final Map<Integer, List<Problem>> problems = new HashMap<>();
+    /** Entries read without locks that were not there when read again as committed (rolled back). */
+    private final BitSet gone = new BitSet();
 
     private static final long NONE = Long.MIN_VALUE;
 
@@ -57,6 +66,49 @@ final class EntryHashes {
         return size;
     }
 
+    /** Replaces what was recomputed for the entry at {@code position} (after reading it again); as {@link #add}. */
+    void replace(int position, long postedAt, byte[] hash, Authenticity.Mac mac, LocalDate businessDate, Long approvalId) {
+        postedAtMicros[position] = postedAt;
+        decoded[position] = hash != null;
+        macs[position] = (byte) mac.ordinal();
+        businessDays[position] = businessDate == null ? NONE : businessDate.toEpochDay();
+        approvalIds[position] = approvalId == null ? NONE : approvalId;
+        if (hash != null) {
+            System.arraycopy(hash, 0, hashes, position * Merkle.HASH_BYTES, Merkle.HASH_BYTES);
+        }
+    }
+
+    /** The problems the entry's rows show by themselves (replacing any noted before). */
+    void noteProblems(int position, List<Problem> found) {
+        if (found.isEmpty()) {
+            problems.remove(position);
+        } else {
+            problems.put(position, List.copyOf(found));
+        }
+    }
+
+    /** Whether the entry's rows looked wrong: unreadable, a problem of their own, or a MAC that does not verify. */
+    boolean doubtful(int position) {
+        return !decoded[position] || problems.containsKey(position) || macs[position] != Authenticity.Mac.VERIFIES.ordinal();
+    }
+
+    /** The entry read at first was gone when read again: a posting that rolled back. */
+    void markGone(int position) {
+        gone.set(position);
+        problems.remove(position);
+    }
+
+    boolean isGone(int position) {
+        return gone.get(position);
+    }
+
+    /** Every entry's own problems, in entry order. */
+    List<Problem> problems() {
+        List<Problem> all = new ArrayList<>();
+        problems.keySet().stream().sorted().forEach(position -> all.addAll(problems.get(position)));
+        return all;
+    }
+
     /** Position of the entry, or -1. */
     int find(long id) {
         int at = Arrays.binarySearch(ids, 0, size, id);
@@ -90,8 +142,10 @@ final class EntryHashes {
     }
 
     Authenticity.Mac mac(int position) {
-        return Authenticity.Mac.values()[macs[position]];
+        return MAC_VERDICTS[macs[position]];
     }
+
+    private static final Authenticity.Mac[] MAC_VERDICTS = Authenticity.Mac.values();
 
     /** The entry's business date, or null when it did not decode. */
     LocalDate businessDate(int position) {

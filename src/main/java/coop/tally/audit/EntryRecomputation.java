@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Every journal entry's leaf hash and MAC verdict recomputed from its rows, for verification: the
- * journal read in one pass on the caller's thread, encoded and hashed on others.
+ * entries read in one pass on the caller's thread, their lines on another connection and thread,
+ * encoded and hashed on others.
  */
 final class EntryRecomputation {
 
@@ -27,6 +28,9 @@ final class EntryRecomputation {
 
     private EntryRecomputation() {
     }
+
+    /** Unsealed entries in doubt read again as committed, at most (see {@link #recheckUnsealed}). */
+    static final int MAX_RECHECKS = 1_000;
 
     /** Entries a hashing task takes at once, and how many such tasks may be under way. */
     private static final int HASH_CHUNK = 1_000;
@@ -36,36 +40,31 @@ final class EntryRecomputation {
      * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
      * time, taking the results back in order (a few chunks in flight, so memory stays flat).
      */
-    static EntryHashes recompute(Connection connection, Executor runner, RowMacs rowMacs,
-                                                Findings findings) throws SQLException {
-        Findings found = new Findings();
-        EntryHashes hashes;
+    static EntryHashes recompute(Connection connection, Connection lineConnection, Executor runner, RowMacs rowMacs)
+            throws SQLException {
         try {
-            hashes = recompute(connection, runner, rowMacs, found, true);
+            return recompute(connection, lineConnection, runner, rowMacs, true);
         } catch (ReorderWindow.Displaced displaced) {
             // rows stored too far from their key order: start again, in key order
             LOG.info("Journal rows are stored out of id order beyond the reorder window; reading them in id order");
-            found = new Findings();
-            hashes = recompute(connection, runner, rowMacs, found, false);
+            return recompute(connection, lineConnection, runner, rowMacs, false);
         }
-        findings.addAll(found);
-        return hashes;
     }
 
-    private static EntryHashes recompute(Connection connection, Executor runner, RowMacs rowMacs, Findings findings,
-                                         boolean storageOrder) throws SQLException {
+    private static EntryHashes recompute(Connection connection, Connection lineConnection, Executor runner,
+                                         RowMacs rowMacs, boolean storageOrder) throws SQLException {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
         Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
         List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
         try {
-            JournalRows.forEach(connection, accountNumbers, storageOrder, entry -> {
+            JournalRows.forEach(connection, lineConnection, runner, accountNumbers, storageOrder, entry -> {
                 chunk.add(entry);
                 if (chunk.size() == HASH_CHUNK) {
                     pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
                     chunk.clear();
                     while (pending.size() > HASH_WINDOW) {
-                        record(pending.removeFirst().join(), hashes, findings);
+                        record(pending.removeFirst().join(), hashes);
                     }
                 }
             });
@@ -73,7 +72,7 @@ final class EntryRecomputation {
                 pending.addLast(hash(List.copyOf(chunk), runner, rowMacs));
             }
             while (!pending.isEmpty()) {
-                record(SqlTasks.join(pending.removeFirst()), hashes, findings);
+                record(SqlTasks.join(pending.removeFirst()), hashes);
             }
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -104,17 +103,10 @@ final class EntryRecomputation {
         }, runner);
     }
 
-    private static void record(HashedChunk chunk, EntryHashes hashes, Findings findings) {
+    private static void record(HashedChunk chunk, EntryHashes hashes) {
         for (int i = 0; i < chunk.hashes().length; i++) {
             StoredEntry entry = chunk.entries().get(i);
             byte[] hash = chunk.hashes()[i];
-            if (hash == null) {
-                findings.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, "entry " + entry.entryId()
-                        + " cannot be encoded, so it cannot be sealed: " + entry.whyUnreadable()));
-            }
-            for (String lineProblem : entry.lineProblems()) {
-                findings.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
-            }
             if (hash == null) {
                 hashes.add(entry.entryId(), Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
             } else {
@@ -122,6 +114,61 @@ final class EntryRecomputation {
                 hashes.add(entry.entryId(), ChronoUnit.MICROS.between(Instant.EPOCH, canonical.postedAt()), hash,
                         chunk.macs()[i], canonical.businessDate(), canonical.approvalId());
             }
+            hashes.noteProblems(hashes.size() - 1, problemsOf(entry, hash != null));
         }
+    }
+
+    /** What an entry's rows show wrong by themselves: no canonical form, or a line naming its account twice, differently. */
+    private static List<Problem> problemsOf(StoredEntry entry, boolean encodable) {
+        List<Problem> problems = new ArrayList<>(0);
+        if (!encodable) {
+            problems.add(Problem.entry("ENTRY_UNREADABLE", entry.entryId(), null, "entry " + entry.entryId()
+                    + " cannot be encoded, so it cannot be sealed: " + entry.whyUnreadable()));
+        }
+        for (String lineProblem : entry.lineProblems()) {
+            problems.add(Problem.entry("LINE_ACCOUNT_MISMATCH", entry.entryId(), null, lineProblem));
+        }
+        return problems;
+    }
+
+    /**
+     * Reads again, once settled ({@link SqlTasks#settled}), the unsealed entries that looked wrong
+     * when read without locks (unreadable, a line in doubt, or a MAC that is missing or does not
+     * verify), newest first and at most {@value #MAX_RECHECKS} of them. A posting still under way has
+     * its entry row written before its lines and its MAC, so a read without locks can catch it
+     * half-written; settled, it is either whole or gone. Sealed entries need no second look: only
+     * committed rows are sealed.
+     */
+    static void recheckUnsealed(Connection connection, EntryHashes entries, RowMacs rowMacs) throws SQLException {
+        int rechecked = 0;
+        for (int at = entries.size() - 1; at >= 0 && rechecked < MAX_RECHECKS; at--) {
+            if (!entries.isSealed(at) && entries.doubtful(at)) {
+                rechecked++;
+                recheck(connection, entries, at, rowMacs);
+            }
+        }
+    }
+
+    private static void recheck(Connection connection, EntryHashes entries, int at, RowMacs rowMacs) throws SQLException {
+        long id = entries.id(at);
+        // the entry row is written first and locked until its transaction ends: once it has settled,
+        // its lines and MAC are as committed too
+        List<StoredEntry> committed = SqlTasks.settled(connection, "journal_entry", id)
+                ? JournalRows.read(connection, id, id) : List.of();
+        if (committed.isEmpty()) {
+            entries.markGone(at);
+            return;
+        }
+        StoredEntry entry = committed.get(0);
+        byte[] canonical = entry.canonicalBytes();
+        if (canonical == null) {
+            entries.replace(at, Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
+        } else {
+            CanonicalEntry form = entry.canonical();
+            entries.replace(at, ChronoUnit.MICROS.between(Instant.EPOCH, form.postedAt()), Merkle.leafHash(canonical),
+                    Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac()),
+                    form.businessDate(), form.approvalId());
+        }
+        entries.noteProblems(at, problemsOf(entry, canonical != null));
     }
 }

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -97,21 +98,24 @@ final class JournalRows {
      * order by a {@link ReorderWindow}; when a row lies further from its place than the window, this
      * throws {@link ReorderWindow.Displaced} (the action has then seen some entries) and the caller
      * reads again in key order, where each scan follows its primary key and sorts nothing.
+     *
+     * <p>With a {@code lineConnection} and a {@code runner}, the lines (twice as many rows as the
+     * entries) are read on that connection on another thread ({@link RowFeed}) while this one reads
+     * the entries; without, all three scans run on {@code connection}.
      */
-    static void forEach(Connection connection, Map<Long, String> accountNumbers, boolean storageOrder,
+    static void forEach(Connection connection, Connection lineConnection, Executor runner,
+                        Map<Long, String> accountNumbers, boolean storageOrder,
                         Consumer<StoredEntry> action) throws SQLException {
         try (PreparedStatement entryQuery = connection.prepareStatement(storageOrder ? STORED_ENTRIES : ALL_ENTRIES);
-             PreparedStatement lineQuery = connection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES);
              PreparedStatement macQuery = connection.prepareStatement(storageOrder ? STORED_MACS : ALL_MACS)) {
             entryQuery.setFetchSize(FETCH_SIZE);
-            lineQuery.setFetchSize(FETCH_SIZE);
             macQuery.setFetchSize(FETCH_SIZE);
-            try (ResultSet entryRows = entryQuery.executeQuery(); ResultSet lineRows = lineQuery.executeQuery();
-                 ResultSet macRows = macQuery.executeQuery()) {
+            try (ResultSet entryRows = entryQuery.executeQuery(); ResultSet macRows = macQuery.executeQuery();
+                 Lines lines = lineConnection == null
+                         ? Lines.onThisThread(connection, accountNumbers, storageOrder)
+                         : Lines.onAnotherThread(lineConnection, runner, accountNumbers, storageOrder)) {
                 InKeyOrder<RawEntry> entries = new InKeyOrder<>(entryRows, JournalRows::rawEntry,
                         Comparator.comparingLong(RawEntry::id));
-                InKeyOrder<RawLine> lines = new InKeyOrder<>(lineRows, rows -> rawLine(rows, accountNumbers),
-                        Comparator.comparingLong(RawLine::entryId).thenComparingInt(RawLine::lineNo));
                 InKeyOrder<MacRow> macs = new InKeyOrder<>(macRows, rows -> new MacRow(rows.getLong(1), rows.getString(2)),
                         Comparator.comparingLong(MacRow::rowId));
                 RawLine line = lines.next();
@@ -137,6 +141,69 @@ final class JournalRows {
             }
         }
     }
+
+    /** The journal's lines in key order, read on the caller's thread or fed from another. */
+    private interface Lines extends AutoCloseable {
+
+        /** The next line, or null after the last. */
+        RawLine next() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+
+        static Lines onThisThread(Connection connection, Map<Long, String> accountNumbers, boolean storageOrder)
+                throws SQLException {
+            PreparedStatement query = connection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES);
+            try {
+                query.setFetchSize(FETCH_SIZE);
+                InKeyOrder<RawLine> lines = new InKeyOrder<>(query.executeQuery(), rows -> rawLine(rows, accountNumbers),
+                        LINE_ORDER);
+                return new Lines() {
+                    @Override
+                    public RawLine next() throws SQLException {
+                        return lines.next();
+                    }
+
+                    @Override
+                    public void close() throws SQLException {
+                        query.close();
+                    }
+                };
+            } catch (SQLException | RuntimeException e) {
+                query.close();
+                throw e;
+            }
+        }
+
+        static Lines onAnotherThread(Connection lineConnection, Executor runner, Map<Long, String> accountNumbers,
+                                     boolean storageOrder) {
+            RowFeed<RawLine> feed = new RowFeed<>(runner, sink -> {
+                try (PreparedStatement query = lineConnection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES)) {
+                    query.setFetchSize(FETCH_SIZE);
+                    try (ResultSet rows = query.executeQuery()) {
+                        InKeyOrder<RawLine> lines = new InKeyOrder<>(rows, row -> rawLine(row, accountNumbers), LINE_ORDER);
+                        for (RawLine line = lines.next(); line != null && sink.accept(line); line = lines.next()) {
+                            // each line handed over as it comes back in key order
+                        }
+                    }
+                }
+            });
+            return new Lines() {
+                @Override
+                public RawLine next() throws SQLException {
+                    return feed.next();
+                }
+
+                @Override
+                public void close() {
+                    feed.close();
+                }
+            };
+        }
+    }
+
+    private static final Comparator<RawLine> LINE_ORDER =
+            Comparator.comparingLong(RawLine::entryId).thenComparingInt(RawLine::lineNo);
 
     /** A result set's rows in key order: as read when the query orders them, else through a {@link ReorderWindow}. */
     private static final class InKeyOrder<T> {

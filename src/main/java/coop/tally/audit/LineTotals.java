@@ -133,7 +133,12 @@ final class LineTotals {
         return totals;
     }
 
-    /** Stored balances against the lines: ledger = net credits (owed principal for a loan), available = ledger − active holds. */
+    /**
+     * Stored balances against the lines: ledger = net credits (owed principal for a loan), available =
+     * ledger − active holds. An account that differs is read again by itself, consistently
+     * ({@link #recheck}): postings go on while replay reads, and one committed between the pass over
+     * the lines and the read of the balances moves a balance the pass did not see move.
+     */
     private void compareAccounts(Connection connection, Map<Long, long[]> memberNet) throws SQLException {
         Map<Long, Long> held = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT member_account_id, SUM(amount)"
@@ -143,26 +148,97 @@ final class LineTotals {
                 held.put(rows.getLong(1), cents(rows.getBigDecimal(2)));
             }
         }
+        List<Long> differing = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id, account_number, ledger_balance, available_balance, account_type FROM member_account")) {
             query.setFetchSize(FETCH);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     accounts++;
-                    long[] net = memberNet.get(rows.getLong(1));
-                    long netCredits = net == null ? 0 : net[0];
-                    Money fromLines = Money.ofCents("LOAN".equals(rows.getString(5)) ? Math.negateExact(netCredits) : netCredits);
-                    Money expectedAvailable = Money.ofCents(Math.subtractExact(fromLines.cents(),
-                            held.getOrDefault(rows.getLong(1), 0L)));
-                    Money storedLedger = Money.of(rows.getBigDecimal(3));
-                    Money storedAvailable = Money.of(rows.getBigDecimal(4));
-                    if (!storedLedger.equals(fromLines) || !storedAvailable.equals(expectedAvailable)) {
-                        mismatches.add(new LedgerInvariants.BalanceMismatch(rows.getString(2), storedLedger, fromLines,
-                                storedAvailable, expectedAvailable));
+                    long id = rows.getLong(1);
+                    long[] net = memberNet.get(id);
+                    LedgerInvariants.BalanceMismatch mismatch = mismatch(rows.getString(2), rows.getString(5),
+                            Money.of(rows.getBigDecimal(3)), Money.of(rows.getBigDecimal(4)), net == null ? 0 : net[0],
+                            held.getOrDefault(id, 0L));
+                    if (mismatch != null) {
+                        differing.add(id);
+                        mismatches.add(mismatch);
                     }
                 }
             }
         }
+        if (!differing.isEmpty()) {
+            List<LedgerInvariants.BalanceMismatch> confirmed = new ArrayList<>();
+            for (int i = 0; i < differing.size(); i++) {
+                LedgerInvariants.BalanceMismatch again = i < MAX_RECHECKS ? recheck(connection, differing.get(i)) : mismatches.get(i);
+                if (again != null) {
+                    confirmed.add(again);
+                }
+            }
+            mismatches.clear();
+            mismatches.addAll(confirmed);
+        }
+    }
+
+    /** Accounts that differed in the pass read again by themselves, at most. */
+    private static final int MAX_RECHECKS = 1_000;
+
+    /**
+     * One account's balances against its lines and holds, read in one transaction that keeps the
+     * account row read (repeatable read): a posting locks its accounts before it writes lines, so none
+     * can add to this account's lines or move its balance until the three reads are done; on
+     * PostgreSQL the transaction reads one snapshot. Null when they agree, or the account is gone.
+     */
+    private static LedgerInvariants.BalanceMismatch recheck(Connection connection, long accountId) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            LedgerInvariants.BalanceMismatch mismatch = null;
+            try (PreparedStatement account = connection.prepareStatement("SELECT account_number, ledger_balance,"
+                    + " available_balance, account_type FROM member_account WHERE id = ?");
+                 PreparedStatement lines = connection.prepareStatement("SELECT COALESCE(SUM(CASE WHEN side = 'C'"
+                         + " THEN amount ELSE -amount END), 0) FROM journal_line WHERE member_account_id = ?");
+                 PreparedStatement holds = connection.prepareStatement("SELECT COALESCE(SUM(amount), 0) FROM account_hold"
+                         + " WHERE member_account_id = ? AND released_at IS NULL")) {
+                account.setLong(1, accountId);
+                lines.setLong(1, accountId);
+                holds.setLong(1, accountId);
+                try (ResultSet row = account.executeQuery()) {
+                    if (row.next()) {
+                        mismatch = mismatch(row.getString(1), row.getString(4), Money.of(row.getBigDecimal(2)),
+                                Money.of(row.getBigDecimal(3)), sum(lines), sum(holds));
+                    }
+                }
+            }
+            connection.commit();
+            return mismatch;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static long sum(PreparedStatement query) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return cents(rows.getBigDecimal(1));
+        }
+    }
+
+    /** The difference between an account's stored balances and what its lines and holds make them, or null. */
+    private static LedgerInvariants.BalanceMismatch mismatch(String accountNumber, String accountType, Money storedLedger,
+                                                             Money storedAvailable, long netCredits, long heldCents) {
+        Money fromLines = Money.ofCents("LOAN".equals(accountType) ? Math.negateExact(netCredits) : netCredits);
+        Money expectedAvailable = Money.ofCents(Math.subtractExact(fromLines.cents(), heldCents));
+        if (storedLedger.equals(fromLines) && storedAvailable.equals(expectedAvailable)) {
+            return null;
+        }
+        return new LedgerInvariants.BalanceMismatch(accountNumber, storedLedger, fromLines, storedAvailable, expectedAvailable);
     }
 
     /** An amount of the database in cents; refuses one that is not whole cents or does not fit. */

@@ -48,10 +48,6 @@ final class LogVerification {
             for (long from = range[0]; from <= range[1]; from += SealedLog.BATCH) {
                 for (SealedLog.Row row : log.read(connection, from, Math.min(range[1], from + SealedLog.BATCH - 1))) {
                     rows.put(row.id(), row);
-                    if (row.leafHash() == null) {
-                        findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
-                                + " row " + row.id() + " cannot be encoded, so it cannot be sealed: " + row.unreadable()));
-                    }
                 }
             }
         }
@@ -98,11 +94,23 @@ final class LogVerification {
         }
         long legacyBoundary = Authenticity.legacyBoundary(checkLogCheckpoints(log, checkpoints, sizes, roots, findings));
         Instant cutoff = now.minus(Verification.SEALING_DELAY);
-        for (SealedLog.Row row : rows.values().stream().sorted(Comparator.comparingLong(SealedLog.Row::id)).toList()) {
-            if (row.canonical() == null) {
+        int rechecked = 0;
+        for (SealedLog.Row read : rows.values().stream().sorted(Comparator.comparingLong(SealedLog.Row::id)).toList()) {
+            Long leafIndex = sealed.get(read.id());
+            SealedLog.Row row = read;
+            if (leafIndex == null && doubtful(row, log) && rechecked++ < EntryRecomputation.MAX_RECHECKS) {
+                // read without locks: a transaction still under way may have written the row and not yet its MAC
+                row = SqlTasks.settled(connection, log.table(), read.id())
+                        ? log.read(connection, read.id(), read.id()).stream().findFirst().orElse(null) : null;
+                if (row == null) {
+                    continue; // rolled back
+                }
+            }
+            if (row.leafHash() == null) {
+                findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
+                        + " row " + row.id() + " cannot be encoded, so it cannot be sealed: " + row.unreadable()));
                 continue;
             }
-            Long leafIndex = sealed.get(row.id());
             Authenticity.Mac mac = Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac());
             if (!Authenticity.authentic(mac, leafIndex, legacyBoundary)) {
                 findings.add(Problem.logRow("LOG_ROW_NOT_AUTHENTIC", log.logName, row.id(), leafIndex, log.logName + " row "
@@ -115,6 +123,12 @@ final class LogVerification {
             }
         }
         return new Verification.LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
+    }
+
+    /** Whether a row looked wrong by itself: no canonical form, or a MAC that is missing or does not verify. */
+    private boolean doubtful(SealedLog.Row row, SealedLog log) {
+        return row.leafHash() == null
+                || Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac()) != Authenticity.Mac.VERIFIES;
     }
 
     /**

@@ -3,6 +3,7 @@ package coop.tally.audit;
 import coop.tally.ledger.LedgerInvariants;
 import coop.tally.money.Money;
 import coop.tally.platform.SchemaMigration;
+import coop.tally.web.UnexpectedFailureMapper;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Balances recomputed from the journal lines. Member accounts are compared with their stored
@@ -82,7 +84,36 @@ public class Replay {
     public record AsOf(String account, String kind, Instant at, Money balance) {
     }
 
+    /**
+     * Replay reads at READ COMMITTED while postings go on, and Derby may choose it to break a
+     * deadlock with one of them; it only reads, so it starts again, after a short random pause.
+     */
+    private static final int ATTEMPTS = 3;
+    private static final int RETRY_PAUSE_MILLIS = 50;
+
     public Report replay() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return replayOnce();
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !UnexpectedFailureMapper.isConcurrencyConflict(e)) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, RETRY_PAUSE_MILLIS + 1) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("Interrupted before replaying again", e);
+        }
+    }
+
+    private Report replayOnce() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             LineTotals totals = LineTotals.read(connection);
             if (totals != null) {

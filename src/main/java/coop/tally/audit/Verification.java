@@ -34,11 +34,17 @@ import java.util.concurrent.Executors;
  * is a prefix of the larger); a checkpoint whose size shrinks is reported as inconsistent.
  *
  * <p>Speed: the journal is read in one pass of three merged heap scans put back in id order
- * ({@link JournalRows#forEach}),
- * and encoded and hashed on another thread a chunk at a time, while the stored leaves are read on a
- * second connection and thread ({@link StoredLeaves}); the comparison then runs in memory. Only the leaves that existed when verification started (after the
+ * ({@link JournalRows#forEach}), the lines on a connection and thread of their own, and encoded and
+ * hashed on another thread a chunk at a time, while the stored leaves are read on a further
+ * connection and thread ({@link StoredLeaves}); the comparison then runs in memory. Only the leaves that existed when verification started (after the
  * checkpoints were read) are checked, so a leaf the sealer adds meanwhile is never mistaken for one
  * whose entry is missing.
+ *
+ * <p>The rows are read without locks (see {@link #verify}), so a posting still under way can be seen
+ * half-written: its entry without its lines or its MAC. Such an entry has no leaf yet; every unsealed
+ * entry or log row that looks wrong is read again once its transaction has ended
+ * ({@link EntryRecomputation#recheckUnsealed}), and is reported only if it still looks wrong (and
+ * not at all if it rolled back).
  *
  * <p>The call log and the security log are checked the same way against their own trees (log_leaf),
  * naming a changed, deleted or unsealed row by log and row id, and so are their signed checkpoints
@@ -82,22 +88,26 @@ public class Verification {
 
     public Report verify() throws SQLException {
         Findings findings = new Findings();
-        // outside a server (the benchmark) there is no managed executor: two threads of our own
-        ExecutorService own = executor == null ? Executors.newFixedThreadPool(2, daemon -> {
+        // outside a server (the benchmark) there is no managed executor: threads of our own, one each
+        // for the leaves, the journal's lines and the hashing
+        ExecutorService own = executor == null ? Executors.newFixedThreadPool(3, daemon -> {
             Thread thread = new Thread(daemon, "verification");
             thread.setDaemon(true);
             return thread;
         }) : null;
         Executor runner = executor != null ? executor : own;
-        try (Connection connection = dataSource.getConnection(); Connection leafConnection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.getConnection(); Connection leafConnection = dataSource.getConnection();
+             Connection lineConnection = dataSource.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             int leafIsolation = leafConnection.getTransactionIsolation();
+            int lineIsolation = lineConnection.getTransactionIsolation();
             // No read locks: Derby takes one per row under READ COMMITTED, most of a full walk's
             // cost. Sound here: the sealer seals committed entries only, so an uncommitted entry
             // seen now has no leaf and is too new to be reported unsealed; an uncommitted leaf
             // hashes a committed entry and lies beyond every checkpoint.
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
             leafConnection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+            lineConnection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
             try {
                 // The checkpoints first, then the number of leaves: every checkpoint covers leaves
                 // that exist by then, and every such leaf seals an entry committed before the journal
@@ -107,8 +117,10 @@ public class Verification {
                 // the leaves on a second connection and thread while this one reads and hashes the journal
                 CompletableFuture<StoredLeaves> storedLeaves = SqlTasks.supplyAsync(runner,
                         () -> StoredLeaves.read(leafConnection, leafCount));
-                EntryHashes entries = EntryRecomputation.recompute(connection, runner, rowMacs, findings);
+                EntryHashes entries = EntryRecomputation.recompute(connection, lineConnection, runner, rowMacs);
                 long leaves = checkLeaves(SqlTasks.join(storedLeaves), entries, checkpoints, SealerStarts.read(connection), findings);
+                EntryRecomputation.recheckUnsealed(connection, entries, rowMacs);
+                entries.problems().forEach(findings::add);
                 List<Authenticity.SignedSize> signed = checkSignatures(checkpoints, findings);
                 checkEntries(entries, Authenticity.legacyBoundary(signed), EntryDates.read(connection), findings);
                 List<LogTree> logs = new ArrayList<>();
@@ -123,6 +135,7 @@ public class Verification {
                 // the connections go back to a pool: leave them as they came
                 connection.setTransactionIsolation(isolation);
                 leafConnection.setTransactionIsolation(leafIsolation);
+                lineConnection.setTransactionIsolation(lineIsolation);
             }
         } finally {
             if (own != null) {
@@ -236,7 +249,7 @@ public class Verification {
     private void checkEntries(EntryHashes entries, long legacyBoundary, EntryDates dates, Findings findings) {
         long cutoff = ChronoUnit.MICROS.between(Instant.EPOCH, clock.now().minus(SEALING_DELAY));
         for (int i = 0; i < entries.size(); i++) {
-            if (!entries.decoded(i)) {
+            if (!entries.decoded(i) || entries.isGone(i)) {
                 continue;
             }
             long id = entries.id(i);

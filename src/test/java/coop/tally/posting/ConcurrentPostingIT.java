@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static coop.tally.posting.Teller.both;
 import static coop.tally.posting.Teller.cents;
@@ -129,11 +130,9 @@ class ConcurrentPostingIT {
 
     @Test
     void transfers_both_ways_between_two_accounts_finish_and_conserve_the_total() throws Exception {
-        JsonObject member = teller.claimActiveMember("two-way transfers", "0.00");
-        String draft = numberOf(member, "SHARE_DRAFT", "ACTIVE");
-        String share = numberOf(member, "SHARE", "ACTIVE");
-        topUp(draft, new BigDecimal("1000.00"));
-        topUp(share, new BigDecimal("1000.00"));
+        FundedPair accounts = fundedPair("two-way transfers");
+        String draft = accounts.draft();
+        String share = accounts.share();
         BigDecimal draft0 = teller.available(draft);
         BigDecimal share0 = teller.available(share);
         assertEquals(draft0, teller.ledger(draft));
@@ -241,6 +240,57 @@ class ConcurrentPostingIT {
         assertEquals(entries + 2, teller.entries());
     }
 
+    @Test
+    void an_auditor_verifying_and_replaying_while_transfers_race_finds_nothing_wrong() throws Exception {
+        FundedPair accounts = fundedPair("audit while posting");
+        String draft = accounts.draft();
+        String share = accounts.share();
+
+        // four tellers move money both ways while one auditor verifies and replays until they are done:
+        // postings caught half-way by the auditor's reads are neither forgeries nor differences
+        List<Api> staff = List.of(teller.rep1, teller.super1, teller.super2, teller.rep2);
+        int tellers = staff.size();
+        int perTeller = 25;
+        AtomicInteger postingTellers = new AtomicInteger(tellers);
+        List<List<Api.Reply>> byThread = race(tellers + 1, t -> {
+            List<Api.Reply> mine = new ArrayList<>();
+            if (t == tellers) {
+                do {
+                    mine.add(teller.audit1.post("api/audit/verify", ""));
+                    mine.add(teller.audit1.post("api/audit/replay", ""));
+                } while (postingTellers.get() > 0);
+                return mine;
+            }
+            try {
+                String from = t % 2 == 0 ? draft : share;
+                String to = t % 2 == 0 ? share : draft;
+                for (int i = 0; i < perTeller; i++) {
+                    mine.add(teller.post(staff.get(t), request("TRANSFER").add("fromAccount", from)
+                            .add("toAccount", to).add("amount", (t + 1) + ".00")));
+                }
+                return mine;
+            } finally {
+                postingTellers.decrementAndGet();
+            }
+        });
+
+        int posted = 0;
+        for (int t = 0; t < tellers; t++) {
+            for (Api.Reply reply : byThread.get(t)) {
+                assertTrue(reply.status() == 201 || reply.status() == 503 && "CONCURRENT_UPDATE".equals(reply.code()),
+                        reply.toString());
+                posted += reply.status() == 201 ? 1 : 0;
+            }
+        }
+        assertTrue(posted > 0, "transfers were posted while the auditor read");
+        List<Api.Reply> audits = byThread.get(tellers);
+        for (Api.Reply audit : audits) {
+            assertEquals(200, audit.status(), audit.toString());
+            assertTrue(audit.json().getBoolean("ok"), audit.toString());
+        }
+        System.out.printf("audit while posting: %d transfers posted, %d verifications and replays%n", posted, audits.size());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private interface Task<T> {
@@ -298,6 +348,18 @@ class ConcurrentPostingIT {
     }
 
     /** Brings the account up to at least {@code minimum} with an internal deposit. */
+    /** A share draft and a share of one newly claimed member, each holding at least 1,000.00. */
+    private record FundedPair(String draft, String share) {
+    }
+
+    private FundedPair fundedPair(String purpose) {
+        JsonObject member = teller.claimActiveMember(purpose, "0.00");
+        FundedPair accounts = new FundedPair(numberOf(member, "SHARE_DRAFT", "ACTIVE"), numberOf(member, "SHARE", "ACTIVE"));
+        topUp(accounts.draft(), new BigDecimal("1000.00"));
+        topUp(accounts.share(), new BigDecimal("1000.00"));
+        return accounts;
+    }
+
     private void topUp(String account, BigDecimal minimum) {
         BigDecimal available = teller.available(account);
         if (available.compareTo(minimum) < 0) {
