@@ -2,8 +2,9 @@ package coop.tally.audit;
 
 import coop.tally.ledger.LedgerInvariants;
 import coop.tally.money.Money;
+import coop.tally.platform.ConcurrencyConflicts;
+import coop.tally.platform.RaceRetry;
 import coop.tally.platform.SchemaMigration;
-import coop.tally.web.UnexpectedFailureMapper;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Balances recomputed from the journal lines. Member accounts are compared with their stored
@@ -86,31 +86,10 @@ public class Replay {
 
     /**
      * Replay reads at READ COMMITTED while postings go on, and Derby may choose it to break a
-     * deadlock with one of them; it only reads, so it starts again, after a short random pause.
+     * deadlock with one of them; it only reads, so it runs again ({@link RaceRetry}).
      */
-    private static final int ATTEMPTS = 3;
-    private static final int RETRY_PAUSE_MILLIS = 50;
-
     public Report replay() throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return replayOnce();
-            } catch (SQLException e) {
-                if (attempt >= ATTEMPTS || !UnexpectedFailureMapper.isConcurrencyConflict(e)) {
-                    throw e;
-                }
-                pause(attempt);
-            }
-        }
-    }
-
-    private static void pause(int attempt) throws SQLException {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, RETRY_PAUSE_MILLIS + 1) * attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted before replaying again", e);
-        }
+        return RaceRetry.run(this::replayOnce, ConcurrencyConflicts::isConflict);
     }
 
     private Report replayOnce() throws SQLException {

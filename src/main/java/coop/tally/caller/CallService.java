@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import coop.tally.platform.RetriedOnConflict;
 import coop.tally.staff.StaffDirectory;
 import coop.tally.member.Member;
 import coop.tally.member.MemberService;
@@ -30,6 +31,7 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class CallService {
 
     private static final Duration RECENT_CALLS = Duration.ofHours(24);

@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import coop.tally.platform.RetriedOnConflict;
 import coop.tally.crypto.Argon2id;
 import coop.tally.crypto.FieldCipher;
 import coop.tally.ledger.EntryType;
@@ -37,6 +38,7 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class CallerVerification {
 
     private static final SecureRandom RANDOM = new SecureRandom();

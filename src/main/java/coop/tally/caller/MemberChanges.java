@@ -1,5 +1,6 @@
 package coop.tally.caller;
 
+import coop.tally.platform.RetriedOnConflict;
 import coop.tally.approval.ApprovalRequest;
 import coop.tally.approval.Approvals;
 import coop.tally.crypto.Argon2id;
@@ -25,6 +26,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 @Transactional
+@RetriedOnConflict
 public class MemberChanges {
 
     @PersistenceContext(unitName = "tally")

@@ -5,6 +5,8 @@ import coop.tally.ledger.JournalEntry;
 import coop.tally.staff.Role;
 import coop.tally.staff.BearerTokenMechanism;
 import coop.tally.staff.SignedInStaff;
+import coop.tally.platform.ConcurrencyConflicts;
+import coop.tally.platform.RaceRetry;
 import coop.tally.platform.Refusal;
 import coop.tally.web.JsonFields;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,11 +39,6 @@ import java.util.function.Supplier;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class PostingResource {
-
-    /** Attempts for a posting that lost a race (a duplicate key committed first, a lock conflict). */
-    private static final int ATTEMPTS = 3;
-    /** The longest wait before the first retry; the n-th waits up to n times as long. */
-    private static final long RETRY_PAUSE_MILLIS = 20;
 
     @Inject
     PostingService postings;
@@ -129,32 +126,11 @@ public class PostingResource {
     }
 
     /**
-     * Retries a whole transaction that lost a race; the loser rolled back completely, so retrying is
-     * safe. Each retry waits a few milliseconds first, a random and growing while: a race lost now is
-     * usually lost again at once (Derby refuses an identity range at once while another transaction
-     * holds its catalog row), and the winner needs a moment to commit.
+     * Runs a posting's transaction again when it lost a race ({@link RaceRetry}): a concurrency
+     * conflict, or a concurrent first use of the same Idempotency-Key, whose replay the next run answers.
      */
     static <T> T withRetry(Supplier<T> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.get();
-            } catch (RuntimeException failure) {
-                boolean raceLost = Idempotency.isDuplicateKey(failure) || coop.tally.web.UnexpectedFailureMapper.isConcurrencyConflict(failure);
-                if (!raceLost || attempt >= ATTEMPTS || !backOff(attempt)) {
-                    throw failure;
-                }
-            }
-        }
-    }
-
-    /** Waits before retry {@code attempt + 1}; false when interrupted (the request is being abandoned). */
-    private static boolean backOff(int attempt) {
-        try {
-            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, RETRY_PAUSE_MILLIS + 1) * attempt);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return RaceRetry.run(transaction::get,
+                failure -> Idempotency.isDuplicateKey(failure) || ConcurrencyConflicts.isConflict(failure));
     }
 }

@@ -1,5 +1,6 @@
 package coop.tally.web;
 
+import coop.tally.platform.ConcurrencyConflicts;
 import coop.tally.platform.Refusal;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -29,7 +30,7 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return Problems.response(409, "CONFLICT", "A concurrent request created the same record; nothing was changed.");
             }
-            if (isConflict(cause)) {
+            if (ConcurrencyConflicts.isConflictItself(cause)) {
                 LOG.log(Level.INFO, "Concurrent update refused: {0}", cause.toString());
                 return Response.fromResponse(Problems.response(503, "CONCURRENT_UPDATE",
                                 "Another transaction changed the same data; nothing was posted. Retry the request."))
@@ -44,26 +45,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
     /** True when the failure (or a cause) is a lock conflict, deadlock or lock timeout: safe to retry. */
     public static boolean isConcurrencyConflict(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (isConflict(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isConflict(Throwable cause) {
-        if (cause instanceof jakarta.persistence.OptimisticLockException
-                || cause instanceof jakarta.persistence.PessimisticLockException
-                || cause instanceof jakarta.persistence.LockTimeoutException) {
-            return true;
-        }
-        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-            // 40001 deadlock/serialization (Derby, PostgreSQL), 40XL1/40XL2 Derby lock timeout,
-            // 40P01 PostgreSQL deadlock, 55P03 PostgreSQL lock timeout (lock_timeout, see DatabaseChoice)
-            String state = sql.getSQLState();
-            return state.equals("40001") || state.startsWith("40XL") || state.equals("40P01") || state.equals("55P03");
-        }
-        return false;
+        return ConcurrencyConflicts.isConflict(failure);
     }
 }

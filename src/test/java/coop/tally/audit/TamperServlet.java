@@ -24,7 +24,9 @@ import java.sql.Statement;
  * answers its rows as a JSON array of arrays of strings; otherwise it is an update, answered with
  * its row count. Each statement commits on its own; with {@code ?together}, the body holds several
  * update statements, one per line, committed together (so that the sealer, which seals any committed
- * entry without a leaf, never sees a half-done swap). With {@code ?unescape}, each {@code \\uXXXX} in the
+ * entry without a leaf, never sees a half-done swap); {@code &holdMillis=N} keeps that transaction, and
+ * the locks it took, open N ms (at most a minute) before it commits, to play a transaction that holds
+ * a row longer than the database waits for a lock. With {@code ?unescape}, each {@code \\uXXXX} in the
  * statement becomes that UTF-16 unit first, so that text no HTTP body can carry (a lone surrogate)
  * can be written.
  */
@@ -72,6 +74,7 @@ public class TamperServlet extends HttpServlet {
                             updated += statement.executeUpdate(line);
                         }
                     }
+                    hold(request.getParameter("holdMillis"));
                     connection.commit();
                 } catch (SQLException e) {
                     connection.rollback();
@@ -86,6 +89,17 @@ public class TamperServlet extends HttpServlet {
         } catch (SQLException e) {
             response.setStatus(500);
             response.getWriter().write(Json.createObjectBuilder().add("error", String.valueOf(e.getMessage())).build().toString());
+        }
+    }
+
+    private static void hold(String millis) {
+        if (millis == null) {
+            return;
+        }
+        try {
+            Thread.sleep(Math.min(60_000, Long.parseLong(millis)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package coop.tally.caller;
 
 import coop.tally.posting.Calls;
+import coop.tally.audit.TamperServlet;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +38,8 @@ class CallIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return TallyDeployment.shippedWar();
+        // the test-only SQL door plays a transaction that holds a member's row past the lock timeout
+        return TallyDeployment.shippedWar().addClass(TamperServlet.class);
     }
 
     @ArquillianResource
@@ -435,6 +439,31 @@ class CallIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    @Test
+    void a_verification_step_that_waited_out_the_lock_timeout_is_run_again_not_refused() throws Exception {
+        String call = start(rep2, "(312) 555-0101");
+        identify(rep2, call, "100001");
+        // another transaction holds the member's row for 16 s: the answer's transaction waits 15 s for
+        // it, times out and rolls back; run again a moment later, it finds the row free
+        long holdMillis = 16_000;
+        CompletableFuture<Api.Reply> holder = CompletableFuture.supplyAsync(() -> Api.at(deployment)
+                .post("test-only/sql?together&holdMillis=" + holdMillis,
+                        "UPDATE member SET version = version WHERE member_number = '100001'"));
+        TimeUnit.MILLISECONDS.sleep(500);
+        long started = System.nanoTime();
+        JsonObject answered = knowledge(rep2, call, Map.of("ssnLast4", "1234", "zip", "60657"));
+        long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(200, holder.get(60, TimeUnit.SECONDS).status());
+        assertTrue(answered.getBoolean("passed"), answered.toString());
+        assertEquals("BASIC", answered.getString("level"));
+        assertTrue(waitedMillis >= 15_000, "the first run waited out the lock timeout: " + waitedMillis + " ms");
+        // the timed-out run left nothing behind: one attempt in the call's log
+        long attempts = rep2.get("api/calls/" + call).json().getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                .filter(event -> event.getString("type").equals("ATTEMPT")).count();
+        assertEquals(1, attempts);
+        end(rep2, call, "RESOLVED");
+    }
 
     private static String start(Api staff, String ani) {
         Api.Reply reply = staff.post("api/calls", Json.createObjectBuilder().add("ani", ani).build().toString());
