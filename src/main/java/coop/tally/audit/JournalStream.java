@@ -21,7 +21,7 @@ final class JournalStream implements SealedStream<Checkpoint> {
 
     private static final String UNSEALED = """
             SELECT e.id FROM journal_entry e
-             WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM merkle_leaf l WHERE l.entry_id = e.id)
+             WHERE e.id > ? AND e.id <= ? AND NOT EXISTS (SELECT 1 FROM merkle_leaf l WHERE l.entry_id = e.id)
              ORDER BY e.id FETCH FIRST %d ROWS ONLY""".formatted(StreamSealer.BATCH);
 
     @Override
@@ -50,8 +50,16 @@ final class JournalStream implements SealedStream<Checkpoint> {
     }
 
     @Override
-    public PreparedStatement unsealedIds(Connection connection, long scanFrom) throws SQLException {
-        return bound(connection.prepareStatement(UNSEALED), query -> query.setLong(1, scanFrom));
+    public PreparedStatement unsealedIds(Connection connection, long scanFrom, long upTo) throws SQLException {
+        return bound(connection.prepareStatement(UNSEALED), query -> {
+            query.setLong(1, scanFrom);
+            query.setLong(2, upTo);
+        });
+    }
+
+    @Override
+    public PreparedStatement largestRowId(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT MAX(id) FROM journal_entry");
     }
 
     @Override

@@ -52,13 +52,19 @@ final class LogStream implements SealedStream<LogCheckpoint> {
     }
 
     @Override
-    public PreparedStatement unsealedIds(Connection connection, long scanFrom) throws SQLException {
-        return bound(connection.prepareStatement("SELECT e.id FROM " + log.table() + " e WHERE e.id > ?"
+    public PreparedStatement unsealedIds(Connection connection, long scanFrom, long upTo) throws SQLException {
+        return bound(connection.prepareStatement("SELECT e.id FROM " + log.table() + " e WHERE e.id > ? AND e.id <= ?"
                 + " AND NOT EXISTS (SELECT 1 FROM log_leaf l WHERE l.log_name = ? AND l.row_id = e.id)"
                 + " ORDER BY e.id FETCH FIRST " + StreamSealer.BATCH + " ROWS ONLY"), query -> {
             query.setLong(1, scanFrom);
-            query.setString(2, log.logName);
+            query.setLong(2, upTo);
+            query.setString(3, log.logName);
         });
+    }
+
+    @Override
+    public PreparedStatement largestRowId(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT MAX(id) FROM " + log.table());
     }
 
     @Override

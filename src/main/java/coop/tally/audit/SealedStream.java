@@ -36,8 +36,11 @@ interface SealedStream<C> {
      */
     boolean floorPassesLeftOut();
 
-    /** The ids above {@code scanFrom} that have no leaf, in id order, at most {@link StreamSealer#BATCH}. */
-    PreparedStatement unsealedIds(Connection connection, long scanFrom) throws SQLException;
+    /** The ids above {@code scanFrom}, up to {@code upTo}, that have no leaf, in id order, at most {@link StreamSealer#BATCH}. */
+    PreparedStatement unsealedIds(Connection connection, long scanFrom, long upTo) throws SQLException;
+
+    /** The largest row id of the stream's table (null when it has no row). */
+    PreparedStatement largestRowId(Connection connection) throws SQLException;
 
     /** The rows among ids [from, to] that are in {@code wanted}, in id order. */
     List<SealableRow> read(Connection connection, long from, long to, Set<Long> wanted) throws SQLException;

@@ -50,11 +50,15 @@ final class StreamSealer {
         static final Batch EMPTY = new Batch(0, 0, 0);
     }
 
-    /** Seals everything of the stream committed so far; returns the number of leaves added. */
+    /**
+     * Seals the rows of the stream committed so far, up to the largest row there was when the pass
+     * began (a later one is the next pass's); returns the number of leaves added.
+     */
     int sealPending(DataSource dataSource, TallyClock clock, RowMacs rowMacs) throws SQLException {
         int added = 0;
         long scanFrom = floor.rise();
         try (Connection connection = dataSource.getConnection()) {
+            long upTo = largestRowId(connection);
             connection.setAutoCommit(false);
             try {
                 if (!floorStarted) {
@@ -62,7 +66,7 @@ final class StreamSealer {
                     floorStarted = true;
                 }
                 while (true) {
-                    Batch batch = sealBatch(connection, scanFrom, clock, rowMacs);
+                    Batch batch = sealBatch(connection, scanFrom, upTo, clock, rowMacs);
                     connection.commit();
                     added += batch.added();
                     if (batch.found() < BATCH) {
@@ -82,6 +86,25 @@ final class StreamSealer {
         return added;
     }
 
+    /**
+     * Where this pass stops: the largest id of the stream when it begins, read without locks so that
+     * a row still being written counts too. The pass then waits only for the rows being written now
+     * (a read at READ COMMITTED waits for a row's writer); without the bound, under steady load, it
+     * chased every row written while it waited, and sealed nothing for seconds.
+     */
+    private long largestRowId(Connection connection) throws SQLException {
+        int isolation = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+        try (PreparedStatement query = stream.largestRowId(connection);
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            long largest = rows.getLong(1);
+            return rows.wasNull() ? 0 : largest;
+        } finally {
+            connection.setTransactionIsolation(isolation);
+        }
+    }
+
     private long largestSealedRowId(Connection connection) throws SQLException {
         try (PreparedStatement query = stream.largestSealedRowId(connection);
              ResultSet rows = query.executeQuery()) {
@@ -91,9 +114,10 @@ final class StreamSealer {
         }
     }
 
-    private Batch sealBatch(Connection connection, long scanFrom, TallyClock clock, RowMacs rowMacs) throws SQLException {
+    private Batch sealBatch(Connection connection, long scanFrom, long upTo, TallyClock clock, RowMacs rowMacs)
+            throws SQLException {
         stream.lock().take(connection, clock.now());
-        List<Long> ids = unsealedIds(connection, scanFrom);
+        List<Long> ids = unsealedIds(connection, scanFrom, upTo);
         if (ids.isEmpty()) {
             return Batch.EMPTY;
         }
@@ -143,9 +167,9 @@ final class StreamSealer {
         }
     }
 
-    private List<Long> unsealedIds(Connection connection, long scanFrom) throws SQLException {
+    private List<Long> unsealedIds(Connection connection, long scanFrom, long upTo) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement query = stream.unsealedIds(connection, scanFrom);
+        try (PreparedStatement query = stream.unsealedIds(connection, scanFrom, upTo);
              ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getLong(1));
