@@ -37,8 +37,8 @@ final class EntryRecomputation {
     private static final int HASH_WINDOW = 4;
 
     /**
-     * Reads the journal on this thread and encodes and hashes it on another, a chunk of entries at a
-     * time, taking the results back in order (a few chunks in flight, so memory stays flat).
+     * Reads the journal on this thread and decodes, encodes and hashes it on another, a chunk of
+     * entries at a time, taking the results back in order (a few chunks in flight, so memory stays flat).
      */
     static EntryHashes recompute(Connection connection, Connection lineConnection, Executor runner, RowMacs rowMacs)
             throws SQLException {
@@ -56,7 +56,7 @@ final class EntryRecomputation {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
         Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
-        List<StoredEntry> chunk = new ArrayList<>(HASH_CHUNK);
+        List<JournalRows.Read> chunk = new ArrayList<>(HASH_CHUNK);
         try {
             JournalRows.forEach(connection, lineConnection, runner, accountNumbers, storageOrder, entry -> {
                 chunk.add(entry);
@@ -87,12 +87,14 @@ final class EntryRecomputation {
     private record HashedChunk(List<StoredEntry> entries, byte[][] hashes, Authenticity.Mac[] macs) {
     }
 
-    private static CompletableFuture<HashedChunk> hash(List<StoredEntry> entries, Executor runner, RowMacs rowMacs) {
+    private static CompletableFuture<HashedChunk> hash(List<JournalRows.Read> reads, Executor runner, RowMacs rowMacs) {
         return CompletableFuture.supplyAsync(() -> {
-            byte[][] hashes = new byte[entries.size()][];
-            Authenticity.Mac[] macs = new Authenticity.Mac[entries.size()];
+            byte[][] hashes = new byte[reads.size()][];
+            Authenticity.Mac[] macs = new Authenticity.Mac[reads.size()];
+            List<StoredEntry> entries = new ArrayList<>(reads.size());
             for (int i = 0; i < hashes.length; i++) {
-                StoredEntry entry = entries.get(i);
+                StoredEntry entry = reads.get(i).decode();
+                entries.add(entry);
                 byte[] canonical = entry.canonicalBytes();
                 if (canonical != null) {
                     hashes[i] = Merkle.leafHash(canonical);

@@ -105,7 +105,7 @@ final class JournalRows {
      */
     static void forEach(Connection connection, Connection lineConnection, Executor runner,
                         Map<Long, String> accountNumbers, boolean storageOrder,
-                        Consumer<StoredEntry> action) throws SQLException {
+                        Consumer<Read> action) throws SQLException {
         try (PreparedStatement entryQuery = connection.prepareStatement(storageOrder ? STORED_ENTRIES : ALL_ENTRIES);
              PreparedStatement macQuery = connection.prepareStatement(storageOrder ? STORED_MACS : ALL_MACS)) {
             entryQuery.setFetchSize(FETCH_SIZE);
@@ -136,7 +136,7 @@ final class JournalRows {
                         }
                         mac = macs.next();
                     }
-                    action.accept(decode(entry, ofEntry, macText));
+                    action.accept(new Read(entry, ofEntry, macText));
                 }
             }
         }
@@ -323,6 +323,31 @@ final class JournalRows {
             return new StoredEntry(id, entry, null, lineProblems, mac);
         } catch (IllegalArgumentException | NullPointerException e) {
             return new StoredEntry(id, null, e.getMessage(), lineProblems, mac);
+        }
+    }
+
+    /**
+     * An entry's rows as read, not yet decoded: {@link #forEach} hands these over so that decoding
+     * runs on whichever thread takes them (verification decodes on its hashing threads).
+     */
+    static final class Read {
+
+        private final RawEntry entry;
+        private final List<RawLine> lines;
+        private final String mac;
+
+        private Read(RawEntry entry, List<RawLine> lines, String mac) {
+            this.entry = entry;
+            this.lines = lines;
+            this.mac = mac;
+        }
+
+        long entryId() {
+            return entry.id();
+        }
+
+        StoredEntry decode() {
+            return JournalRows.decode(entry, lines, mac);
         }
     }
 
