@@ -50,23 +50,15 @@ final class EntryHashes {
             leafIndexes = Arrays.copyOf(leafIndexes, capacity);
         }
         ids[size] = id;
-        postedAtMicros[size] = postedAt;
-        decoded[size] = hash != null;
-        macs[size] = (byte) mac.ordinal();
-        businessDays[size] = businessDate == null ? NONE : businessDate.toEpochDay();
-        approvalIds[size] = approvalId == null ? NONE : approvalId;
         leafIndexes[size] = NONE;
-        if (hash != null) {
-            System.arraycopy(hash, 0, hashes, size * Merkle.HASH_BYTES, Merkle.HASH_BYTES);
-        }
-        size++;
+        replace(size++, postedAt, hash, mac, businessDate, approvalId);
     }
 
     int size() {
         return size;
     }
 
-    /** Replaces what was recomputed for the entry at {@code position} (after reading it again); as {@link #add}. */
+    /** Sets what was recomputed for the entry at {@code position} (again, after reading it again); as {@link #add}. */
     void replace(int position, long postedAt, byte[] hash, Authenticity.Mac mac, LocalDate businessDate, Long approvalId) {
         postedAtMicros[position] = postedAt;
         decoded[position] = hash != null;

@@ -1,11 +1,11 @@
 package coop.tally.audit;
 
 import coop.tally.crypto.RowMacs;
-import coop.tally.ledger.CanonicalEntry;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class EntryRecomputation {
                                          RowMacs rowMacs, boolean storageOrder) throws SQLException {
         EntryHashes hashes = new EntryHashes();
         Map<Long, String> accountNumbers = JournalRows.accountNumbers(connection);
-        Deque<CompletableFuture<HashedChunk>> pending = new ArrayDeque<>();
+        Deque<CompletableFuture<List<Recomputed>>> pending = new ArrayDeque<>();
         List<JournalRows.Read> chunk = new ArrayList<>(HASH_CHUNK);
         try {
             JournalRows.forEach(connection, lineConnection, runner, accountNumbers, storageOrder, entry -> {
@@ -83,40 +83,43 @@ final class EntryRecomputation {
         return hashes;
     }
 
-    /** A chunk of entries with, for each, its leaf hash (null when it has no canonical bytes) and MAC verdict. */
-    private record HashedChunk(List<StoredEntry> entries, byte[][] hashes, Authenticity.Mac[] macs) {
+    /** An entry as recomputed: its leaf hash and MAC verdict (null and NONE when it has no canonical bytes). */
+    private record Recomputed(StoredEntry entry, byte[] hash, Authenticity.Mac mac) {
+
+        static Recomputed of(StoredEntry entry, RowMacs rowMacs) {
+            byte[] canonical = entry.canonicalBytes();
+            return canonical == null ? new Recomputed(entry, null, Authenticity.Mac.NONE)
+                    : new Recomputed(entry, Merkle.leafHash(canonical),
+                    Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac()));
+        }
+
+        long postedAtMicros() {
+            return hash == null ? Long.MIN_VALUE : ChronoUnit.MICROS.between(Instant.EPOCH, entry.canonical().postedAt());
+        }
+
+        LocalDate businessDate() {
+            return hash == null ? null : entry.canonical().businessDate();
+        }
+
+        Long approvalId() {
+            return hash == null ? null : entry.canonical().approvalId();
+        }
+
+        List<Problem> problems() {
+            return problemsOf(entry, hash != null);
+        }
     }
 
-    private static CompletableFuture<HashedChunk> hash(List<JournalRows.Read> reads, Executor runner, RowMacs rowMacs) {
-        return CompletableFuture.supplyAsync(() -> {
-            byte[][] hashes = new byte[reads.size()][];
-            Authenticity.Mac[] macs = new Authenticity.Mac[reads.size()];
-            List<StoredEntry> entries = new ArrayList<>(reads.size());
-            for (int i = 0; i < hashes.length; i++) {
-                StoredEntry entry = reads.get(i).decode();
-                entries.add(entry);
-                byte[] canonical = entry.canonicalBytes();
-                if (canonical != null) {
-                    hashes[i] = Merkle.leafHash(canonical);
-                    macs[i] = Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac());
-                }
-            }
-            return new HashedChunk(entries, hashes, macs);
-        }, runner);
+    private static CompletableFuture<List<Recomputed>> hash(List<JournalRows.Read> reads, Executor runner, RowMacs rowMacs) {
+        return CompletableFuture.supplyAsync(() -> reads.stream().map(read -> Recomputed.of(read.decode(), rowMacs)).toList(),
+                runner);
     }
 
-    private static void record(HashedChunk chunk, EntryHashes hashes) {
-        for (int i = 0; i < chunk.hashes().length; i++) {
-            StoredEntry entry = chunk.entries().get(i);
-            byte[] hash = chunk.hashes()[i];
-            if (hash == null) {
-                hashes.add(entry.entryId(), Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
-            } else {
-                CanonicalEntry canonical = entry.canonical();
-                hashes.add(entry.entryId(), ChronoUnit.MICROS.between(Instant.EPOCH, canonical.postedAt()), hash,
-                        chunk.macs()[i], canonical.businessDate(), canonical.approvalId());
-            }
-            hashes.noteProblems(hashes.size() - 1, problemsOf(entry, hash != null));
+    private static void record(List<Recomputed> chunk, EntryHashes hashes) {
+        for (Recomputed entry : chunk) {
+            hashes.add(entry.entry().entryId(), entry.postedAtMicros(), entry.hash(), entry.mac(), entry.businessDate(),
+                    entry.approvalId());
+            hashes.noteProblems(hashes.size() - 1, entry.problems());
         }
     }
 
@@ -161,16 +164,8 @@ final class EntryRecomputation {
             entries.markGone(at);
             return;
         }
-        StoredEntry entry = committed.get(0);
-        byte[] canonical = entry.canonicalBytes();
-        if (canonical == null) {
-            entries.replace(at, Long.MIN_VALUE, null, Authenticity.Mac.NONE, null, null);
-        } else {
-            CanonicalEntry form = entry.canonical();
-            entries.replace(at, ChronoUnit.MICROS.between(Instant.EPOCH, form.postedAt()), Merkle.leafHash(canonical),
-                    Authenticity.check(rowMacs, RowMacs.JOURNAL_ENTRY, canonical, entry.mac()),
-                    form.businessDate(), form.approvalId());
-        }
-        entries.noteProblems(at, problemsOf(entry, canonical != null));
+        Recomputed entry = Recomputed.of(committed.get(0), rowMacs);
+        entries.replace(at, entry.postedAtMicros(), entry.hash(), entry.mac(), entry.businessDate(), entry.approvalId());
+        entries.noteProblems(at, entry.problems());
     }
 }

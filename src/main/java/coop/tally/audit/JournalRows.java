@@ -99,9 +99,8 @@ final class JournalRows {
      * throws {@link ReorderWindow.Displaced} (the action has then seen some entries) and the caller
      * reads again in key order, where each scan follows its primary key and sorts nothing.
      *
-     * <p>With a {@code lineConnection} and a {@code runner}, the lines (twice as many rows as the
-     * entries) are read on that connection on another thread ({@link RowFeed}) while this one reads
-     * the entries; without, all three scans run on {@code connection}.
+     * <p>The lines (twice as many rows as the entries) are read on {@code lineConnection} by a task on
+     * {@code runner} ({@link RowFeed}) while this thread reads the entries and their MACs.
      */
     static void forEach(Connection connection, Connection lineConnection, Executor runner,
                         Map<Long, String> accountNumbers, boolean storageOrder,
@@ -111,9 +110,7 @@ final class JournalRows {
             entryQuery.setFetchSize(FETCH_SIZE);
             macQuery.setFetchSize(FETCH_SIZE);
             try (ResultSet entryRows = entryQuery.executeQuery(); ResultSet macRows = macQuery.executeQuery();
-                 Lines lines = lineConnection == null
-                         ? Lines.onThisThread(connection, accountNumbers, storageOrder)
-                         : Lines.onAnotherThread(lineConnection, runner, accountNumbers, storageOrder)) {
+                 RowFeed<RawLine> lines = lines(lineConnection, runner, accountNumbers, storageOrder)) {
                 InKeyOrder<RawEntry> entries = new InKeyOrder<>(entryRows, JournalRows::rawEntry,
                         Comparator.comparingLong(RawEntry::id));
                 InKeyOrder<MacRow> macs = new InKeyOrder<>(macRows, rows -> new MacRow(rows.getLong(1), rows.getString(2)),
@@ -142,64 +139,20 @@ final class JournalRows {
         }
     }
 
-    /** The journal's lines in key order, read on the caller's thread or fed from another. */
-    private interface Lines extends AutoCloseable {
-
-        /** The next line, or null after the last. */
-        RawLine next() throws SQLException;
-
-        @Override
-        void close() throws SQLException;
-
-        static Lines onThisThread(Connection connection, Map<Long, String> accountNumbers, boolean storageOrder)
-                throws SQLException {
-            PreparedStatement query = connection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES);
-            try {
+    /** The journal's lines in key order, read on {@code lineConnection} by another thread and fed to this one. */
+    private static RowFeed<RawLine> lines(Connection lineConnection, Executor runner, Map<Long, String> accountNumbers,
+                                          boolean storageOrder) {
+        return new RowFeed<>(runner, sink -> {
+            try (PreparedStatement query = lineConnection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES)) {
                 query.setFetchSize(FETCH_SIZE);
-                InKeyOrder<RawLine> lines = new InKeyOrder<>(query.executeQuery(), rows -> rawLine(rows, accountNumbers),
-                        LINE_ORDER);
-                return new Lines() {
-                    @Override
-                    public RawLine next() throws SQLException {
-                        return lines.next();
+                try (ResultSet rows = query.executeQuery()) {
+                    InKeyOrder<RawLine> lines = new InKeyOrder<>(rows, row -> rawLine(row, accountNumbers), LINE_ORDER);
+                    for (RawLine line = lines.next(); line != null && sink.accept(line); line = lines.next()) {
+                        // each line handed over as it comes back in key order
                     }
-
-                    @Override
-                    public void close() throws SQLException {
-                        query.close();
-                    }
-                };
-            } catch (SQLException | RuntimeException e) {
-                query.close();
-                throw e;
+                }
             }
-        }
-
-        static Lines onAnotherThread(Connection lineConnection, Executor runner, Map<Long, String> accountNumbers,
-                                     boolean storageOrder) {
-            RowFeed<RawLine> feed = new RowFeed<>(runner, sink -> {
-                try (PreparedStatement query = lineConnection.prepareStatement(storageOrder ? STORED_LINES : ALL_LINES)) {
-                    query.setFetchSize(FETCH_SIZE);
-                    try (ResultSet rows = query.executeQuery()) {
-                        InKeyOrder<RawLine> lines = new InKeyOrder<>(rows, row -> rawLine(row, accountNumbers), LINE_ORDER);
-                        for (RawLine line = lines.next(); line != null && sink.accept(line); line = lines.next()) {
-                            // each line handed over as it comes back in key order
-                        }
-                    }
-                }
-            });
-            return new Lines() {
-                @Override
-                public RawLine next() throws SQLException {
-                    return feed.next();
-                }
-
-                @Override
-                public void close() {
-                    feed.close();
-                }
-            };
-        }
+        });
     }
 
     private static final Comparator<RawLine> LINE_ORDER =
@@ -340,10 +293,6 @@ final class JournalRows {
             this.entry = entry;
             this.lines = lines;
             this.mac = mac;
-        }
-
-        long entryId() {
-            return entry.id();
         }
 
         StoredEntry decode() {

@@ -98,20 +98,22 @@ final class LogVerification {
         for (SealedLog.Row read : rows.values().stream().sorted(Comparator.comparingLong(SealedLog.Row::id)).toList()) {
             Long leafIndex = sealed.get(read.id());
             SealedLog.Row row = read;
-            if (leafIndex == null && doubtful(row, log) && rechecked++ < EntryRecomputation.MAX_RECHECKS) {
+            Authenticity.Mac mac = macOf(row, log);
+            if (leafIndex == null && (row.leafHash() == null || mac != Authenticity.Mac.VERIFIES)
+                    && rechecked++ < EntryRecomputation.MAX_RECHECKS) {
                 // read without locks: a transaction still under way may have written the row and not yet its MAC
                 row = SqlTasks.settled(connection, log.table(), read.id())
                         ? log.read(connection, read.id(), read.id()).stream().findFirst().orElse(null) : null;
                 if (row == null) {
                     continue; // rolled back
                 }
+                mac = macOf(row, log);
             }
             if (row.leafHash() == null) {
                 findings.add(Problem.logRow("LOG_ROW_UNREADABLE", log.logName, row.id(), null, log.logName
                         + " row " + row.id() + " cannot be encoded, so it cannot be sealed: " + row.unreadable()));
                 continue;
             }
-            Authenticity.Mac mac = Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac());
             if (!Authenticity.authentic(mac, leafIndex, legacyBoundary)) {
                 findings.add(Problem.logRow("LOG_ROW_NOT_AUTHENTIC", log.logName, row.id(), leafIndex, log.logName + " row "
                         + row.id() + (mac == Authenticity.Mac.WRONG ? " does not match the MAC it was written with: it was"
@@ -125,10 +127,9 @@ final class LogVerification {
         return new Verification.LogTree(log.logName, rows.size(), tree.size(), checkpoints.size(), Hex.of(tree.root()));
     }
 
-    /** Whether a row looked wrong by itself: no canonical form, or a MAC that is missing or does not verify. */
-    private boolean doubtful(SealedLog.Row row, SealedLog log) {
-        return row.leafHash() == null
-                || Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac()) != Authenticity.Mac.VERIFIES;
+    /** What the row's MAC says of it; NONE for a row without canonical bytes (it is named unreadable instead). */
+    private Authenticity.Mac macOf(SealedLog.Row row, SealedLog log) {
+        return row.canonical() == null ? Authenticity.Mac.NONE : Authenticity.check(rowMacs, log.logName, row.canonical(), row.mac());
     }
 
     /**

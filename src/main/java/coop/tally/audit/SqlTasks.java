@@ -48,15 +48,24 @@ final class SqlTasks {
      * caught half-written.
      */
     static boolean settled(Connection connection, String table, long id) throws SQLException {
-        int isolation = connection.getTransactionIsolation();
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-        try (PreparedStatement lookup = connection.prepareStatement("SELECT id FROM " + table + " WHERE id = ?")) {
-            lookup.setLong(1, id);
-            try (ResultSet row = lookup.executeQuery()) {
-                return row.next();
+        return atIsolation(connection, Connection.TRANSACTION_READ_COMMITTED, () -> {
+            try (PreparedStatement lookup = connection.prepareStatement("SELECT id FROM " + table + " WHERE id = ?")) {
+                lookup.setLong(1, id);
+                try (ResultSet row = lookup.executeQuery()) {
+                    return row.next();
+                }
             }
+        });
+    }
+
+    /** Runs {@code task} with the connection at {@code isolation}, and leaves the connection's isolation as it came. */
+    static <T> T atIsolation(Connection connection, int isolation, SqlTask<T> task) throws SQLException {
+        int before = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(isolation);
+        try {
+            return task.run();
         } finally {
-            connection.setTransactionIsolation(isolation);
+            connection.setTransactionIsolation(before);
         }
     }
 

@@ -93,16 +93,14 @@ final class StreamSealer {
      * chased every row written while it waited, and sealed nothing for seconds.
      */
     private long largestRowId(Connection connection) throws SQLException {
-        int isolation = connection.getTransactionIsolation();
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
-        try (PreparedStatement query = stream.largestRowId(connection);
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            long largest = rows.getLong(1);
-            return rows.wasNull() ? 0 : largest;
-        } finally {
-            connection.setTransactionIsolation(isolation);
-        }
+        return SqlTasks.atIsolation(connection, Connection.TRANSACTION_READ_UNCOMMITTED, () -> {
+            try (PreparedStatement query = stream.largestRowId(connection);
+                 ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long largest = rows.getLong(1);
+                return rows.wasNull() ? 0 : largest;
+            }
+        });
     }
 
     private long largestSealedRowId(Connection connection) throws SQLException {

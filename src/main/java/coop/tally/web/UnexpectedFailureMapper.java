@@ -42,9 +42,4 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
         return Problems.response(500, "INTERNAL_ERROR",
                 "The server could not complete the request; nothing was changed.", java.util.Map.of("incident", incident));
     }
-
-    /** True when the failure (or a cause) is a lock conflict, deadlock or lock timeout: safe to retry. */
-    public static boolean isConcurrencyConflict(Throwable failure) {
-        return ConcurrencyConflicts.isConflict(failure);
-    }
 }
