@@ -1,7 +1,7 @@
 package coop.tally.caller;
 
-import coop.tally.posting.Calls;
 import coop.tally.audit.TamperServlet;
+import coop.tally.posting.Calls;
 import coop.tally.support.Api;
 import coop.tally.support.TallyDeployment;
 import jakarta.json.Json;
@@ -438,19 +438,17 @@ class CallIT {
         end(rep1, call, "RESOLVED");
     }
 
-    // ---------------------------------------------------------------- helpers
-
     @Test
     void a_verification_step_that_waited_out_the_lock_timeout_is_run_again_not_refused() throws Exception {
         String call = start(rep2, "(312) 555-0101");
         identify(rep2, call, "100001");
-        // another transaction holds the member's row for 16 s: the answer's transaction waits 15 s for
-        // it, times out and rolls back; run again a moment later, it finds the row free
-        long holdMillis = 16_000;
+        // another transaction holds the member's row for 18 s (taken well within the first 2 s): the
+        // answer's transaction waits 15 s for it, times out and rolls back; run again, it finds the row free
+        long holdMillis = 18_000;
         CompletableFuture<Api.Reply> holder = CompletableFuture.supplyAsync(() -> Api.at(deployment)
                 .post("test-only/sql?together&holdMillis=" + holdMillis,
                         "UPDATE member SET version = version WHERE member_number = '100001'"));
-        TimeUnit.MILLISECONDS.sleep(500);
+        TimeUnit.MILLISECONDS.sleep(2_000);
         long started = System.nanoTime();
         JsonObject answered = knowledge(rep2, call, Map.of("ssnLast4", "1234", "zip", "60657"));
         long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
@@ -464,6 +462,8 @@ class CallIT {
         assertEquals(1, attempts);
         end(rep2, call, "RESOLVED");
     }
+
+    // ---------------------------------------------------------------- helpers
 
     private static String start(Api staff, String ani) {
         Api.Reply reply = staff.post("api/calls", Json.createObjectBuilder().add("ani", ani).build().toString());
